@@ -1,0 +1,55 @@
+/**
+ * Screenshots every slide of a deck (fragments shown) for a person to look at:
+ *   tsx scripts/shots.ts <slug> [--size 1280x720] [--out shots] [--base http://127.0.0.1:4173]
+ * Needs a built site served (npm run build && npx vite preview).
+ */
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../src/export/browser.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    size: { type: 'string', default: '1280x720' },
+    out: { type: 'string', default: 'shots' },
+    base: { type: 'string', default: 'http://127.0.0.1:4173' },
+    query: { type: 'string', default: '?transition=none' },
+  },
+});
+const [width, height] = values.size.split('x').map(Number);
+const browser = await chromium.launch(launchOptions());
+const page = await browser.newPage({ viewport: { width: width ?? 1280, height: height ?? 720 } });
+page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+page.on('pageerror', (e) => console.error('pageerror:', e.message));
+for (const slug of positionals) {
+  mkdirSync(values.out, { recursive: true });
+  await page.goto(`${values.base}/${encodeURI(slug)}/${values.query}`);
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  const total = await page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
+  for (let i = 0; i < total; i++) {
+    await page.evaluate((n) => {
+      const deck = window.lectern?.deck;
+      if (!deck) return;
+      const slides = deck.getSlides();
+      const s = slides[n];
+      if (!s) return;
+      const idx = deck.getIndices(s);
+      deck.slide(idx.h, idx.v, Number.MAX_SAFE_INTEGER);
+    }, i);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.present .lectern-diagram')].every(
+        (f) => (f as HTMLElement).dataset.state === 'rendered' || (f as HTMLElement).dataset.state === 'error',
+      ),
+    );
+    await page.evaluate(() => {
+      const deck = window.lectern?.deck;
+      const { h, v } = deck?.getIndices() ?? { h: 0, v: 0 };
+      deck?.slide(h, v, Number.MAX_SAFE_INTEGER);
+      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    await page.screenshot({ path: `${values.out}/${slug}-${String(i + 1).padStart(2, '0')}.png` });
+  }
+  console.log(`${slug}: ${total} slides -> ${values.out}/`);
+}
+await browser.close();

@@ -1,0 +1,126 @@
+import { bundledLanguages, createHighlighter } from 'shiki';
+import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
+import { escapeHtml, type RenderEnv } from './env.js';
+import { parseFrontMatter } from './frontmatter.js';
+import { CODE_THEME, createMarkdown, type Highlighter } from './md.js';
+import { extractNotes } from './notes.js';
+import { splitSlides } from './split.js';
+
+let highlighterPromise: Promise<Highlighter> | undefined;
+
+/** One Shiki highlighter per process; languages are loaded as decks ask for them. */
+async function highlighterFor(text: string): Promise<Highlighter> {
+  highlighterPromise ??= createHighlighter({ themes: [CODE_THEME], langs: [] });
+  const highlighter = await highlighterPromise;
+  const wanted = new Set([...text.matchAll(/^\s{0,3}(?:`{3,}|~{3,})\s*([\w+#-]+)/gm)].map((m) => m[1]?.toLowerCase() ?? ''));
+  const missing = [...wanted].filter((l) => l in bundledLanguages && !highlighter.getLoadedLanguages().includes(l));
+  if (missing.length) await highlighter.loadLanguage(...(missing as (keyof typeof bundledLanguages)[]));
+  return highlighter;
+}
+
+export function slugOf(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.md$/i, '');
+}
+
+function titleSlideHeader(meta: DeckMeta, md: ReturnType<typeof createMarkdown>, env: RenderEnv): string {
+  const byline = [meta.author, meta.date].filter(Boolean).map((s) => escapeHtml(String(s)));
+  const source = meta.source ? `<p class="lectern-source">${md.renderInline(`<${meta.source}>`, env)}</p>` : '';
+  return `<h1>${escapeHtml(meta.title)}</h1>${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`;
+}
+
+/** Validates the raw file before any parsing: empty files and binary junk get one clear message. */
+function checkRaw(file: string, text: string): Diagnostic | undefined {
+  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3)
+    return {
+      file,
+      line: 1,
+      severity: 'error',
+      message: 'file is not UTF-8 text',
+      hint: 'save it as UTF-8; binary files do not belong in slides/',
+    };
+  if (!text.trim())
+    return { file, line: 1, severity: 'error', message: 'file is empty', hint: 'write a title in front matter and at least one slide' };
+  return undefined;
+}
+
+function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>, env: RenderEnv, meta: DeckMeta): RenderedSlide {
+  const slide = extractNotes(source);
+  const bodyEnv = Object.assign(env, { line: slide.line, source: slide.body, hasMermaid: false });
+  const tokens = md.parse(slide.body, bodyEnv);
+  const heading = tokens.findIndex((t) => t.type === 'heading_open');
+  let title = heading >= 0 ? (tokens[heading + 1]?.content ?? '') : '';
+  let html = md.renderer.render(tokens, md.options, bodyEnv);
+  const hasMermaid = bodyEnv.hasMermaid;
+  const attrs = { ...slide.attrs };
+  if ('data-auto-title' in attrs) {
+    delete attrs['data-auto-title'];
+    html = titleSlideHeader(meta, md, bodyEnv) + html;
+    title = meta.title;
+  }
+  const notesEnv = Object.assign(env, { line: slide.notesLine, source: slide.notes });
+  const notesHtml = slide.notes ? md.render(slide.notes, notesEnv) : '';
+  if (!slide.notes && meta.notesRequired)
+    env.diagnostics.push({
+      file: env.file,
+      line: slide.line,
+      severity: 'warning',
+      message: 'slide has no speaker notes',
+      hint: 'add a `Note:` line',
+    });
+  return { h: slide.h, v: slide.v, line: slide.line, title: title.replace(/[*_`]/g, ''), html, notesHtml, attrs, hasMermaid };
+}
+
+/**
+ * source -> slide model -> HTML for one deck file. Never throws for anything an author wrote:
+ * problems come back as `deck.diagnostics` and are shown in place on their slide.
+ */
+export async function compileDeck(file: string, text: string, ctx: CompileContext): Promise<Deck> {
+  const slug = slugOf(file);
+  const raw = checkRaw(file, text);
+  const front = parseFrontMatter(file, raw ? '' : text, slug);
+  const diagnostics = raw ? [raw] : front.diagnostics;
+  const md = createMarkdown(await highlighterFor(text));
+  const env: RenderEnv = {
+    file,
+    slug,
+    line: front.bodyLine,
+    source: '',
+    meta: front.meta,
+    ctx,
+    diagnostics,
+    hasMermaid: false,
+    hasMath: false,
+    ids: { next: 1 },
+  };
+  const sources = splitSlides(front.body, front.bodyLine, front.meta);
+  const slides = sources.map((s) => renderSlide(s, md, env, front.meta));
+  if (raw || slides.every((s) => !s.html.trim() && !s.notesHtml)) {
+    const problem = raw ?? {
+      file,
+      line: front.bodyLine,
+      severity: 'error' as const,
+      message: 'deck has no slides',
+      hint: 'write Markdown after the front matter',
+    };
+    if (!raw) diagnostics.push(problem);
+    slides.splice(0, slides.length, {
+      h: 0,
+      v: 0,
+      line: problem.line,
+      title: front.meta.title,
+      html: `<h1>${escapeHtml(front.meta.title)}</h1><div class="lectern-error" role="alert"><strong>${escapeHtml(problem.message)}</strong><small>${escapeHtml(`${file}:${problem.line}`)} — ${escapeHtml(problem.hint ?? '')}</small></div>`,
+      notesHtml: '',
+      attrs: {},
+      hasMermaid: false,
+    });
+  }
+  return {
+    slug,
+    file,
+    meta: front.meta,
+    slides,
+    diagnostics,
+    hasMermaid: slides.some((s) => s.hasMermaid),
+    hasMath: env.hasMath,
+  };
+}

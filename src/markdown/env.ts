@@ -1,0 +1,37 @@
+import type Token from 'markdown-it/lib/token.mjs';
+import type { CompileContext, DeckMeta, Diagnostic, Severity } from '../model/types.js';
+
+/** Per-render state handed to markdown-it: where we are in the file, and where problems go. */
+export interface RenderEnv {
+  file: string;
+  slug: string;
+  /** File line of the rendered text's first line. */
+  line: number;
+  /** The Markdown being rendered, to locate things markdown-it gives no token for. */
+  source: string;
+  meta: DeckMeta;
+  ctx: CompileContext;
+  diagnostics: Diagnostic[];
+  hasMermaid: boolean;
+  hasMath: boolean;
+  /** Counter for unique element ids within one deck. */
+  ids: { next: number };
+}
+
+/** File line of a block token (markdown-it keeps `map = [startLine, endLine]`, 0-based in the rendered text). */
+export function tokenLine(env: RenderEnv, token: Token | undefined): number {
+  return env.line + (token?.map?.[0] ?? 0);
+}
+
+export function report(env: RenderEnv, line: number, severity: Severity, message: string, hint?: string): void {
+  env.diagnostics.push({ file: env.file, line, severity, message, ...(hint ? { hint } : {}) });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' } as const)[c as '&']};`);
+}
+
+/** The box shown in place of something that failed, on its slide only. */
+export function errorBox(title: string, detail: string, where: string): string {
+  return `<div class="lectern-error" role="alert"><strong>${escapeHtml(title)}</strong><pre>${escapeHtml(detail)}</pre><small>${escapeHtml(where)}</small></div>`;
+}

@@ -1,0 +1,137 @@
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { DeckMeta, Diagnostic } from '../model/types.js';
+
+export interface FrontMatterResult {
+  meta: DeckMeta;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 1-based file line of the first body line. */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+const KNOWN_KEYS = new Set([
+  'title',
+  'author',
+  'date',
+  'lang',
+  'tags',
+  'duration',
+  'source',
+  'split',
+  'incremental',
+  'html',
+  'notes',
+  'theme',
+  'description',
+  // Hexo's keys, accepted so a blog post works as it is.
+  'categories',
+  'mathjax',
+  'updated',
+  'comments',
+  'layout',
+  'permalink',
+  'excerpt',
+  'toc',
+]);
+
+export function defaultMeta(fallbackTitle: string): DeckMeta {
+  return {
+    title: fallbackTitle,
+    lang: 'en',
+    tags: [],
+    splitLevels: { horizontal: 2, vertical: 3 },
+    incremental: false,
+    html: true,
+    notesRequired: false,
+    theme: 'lectern',
+  };
+}
+
+/** `45min`, `45`, `1h`, `1h30m`, `90 minutes` -> minutes; undefined when unreadable. */
+export function parseDuration(value: unknown): number | undefined {
+  if (typeof value === 'number' && value > 0) return value;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(?:(\d+(?:\.\d+)?)\s*h(?:ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?)?)?\s*$/i.exec(value);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  return minutes > 0 ? minutes : undefined;
+}
+
+function asString(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+  return undefined;
+}
+
+/**
+ * Splits YAML front matter off a deck file and reads it into DeckMeta.
+ * Never throws: broken YAML becomes a diagnostic and defaults are used.
+ */
+export function parseFrontMatter(file: string, text: string, fallbackTitle: string): FrontMatterResult {
+  const meta = defaultMeta(fallbackTitle);
+  const diagnostics: Diagnostic[] = [];
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') return { meta, body: text, bodyLine: 1, diagnostics };
+  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (end < 0) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'error',
+      message: 'front matter is never closed',
+      hint: 'end the YAML block with a line `---`',
+    });
+    return { meta, body: lines.slice(1).join('\n'), bodyLine: 2, diagnostics };
+  }
+  const yamlText = lines.slice(1, end).join('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number | undefined) => 1 + (offset === undefined ? 0 : lineCounter.linePos(offset).line);
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    diagnostics.push({
+      file,
+      line: at(err.pos[0]),
+      severity: doc.errors.includes(err) ? 'error' : 'warning',
+      message: `front matter: ${err.message.split('\n')[0]}`,
+      hint: 'check the YAML syntax: `key: value`, one per line; quote values that contain `: `',
+    });
+  }
+  const result = { meta, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, diagnostics };
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return result;
+
+  const data = doc.toJS() as Record<string, unknown>;
+  const lineOf = (key: string) => {
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+    return at((pair?.key as { range?: [number] } | undefined)?.range?.[0]);
+  };
+  const warn = (key: string, message: string, hint: string) =>
+    diagnostics.push({ file, line: lineOf(key), severity: 'warning', message, hint });
+
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) warn(key, `unknown front matter key \`${key}\``, `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`);
+  }
+  meta.title = asString(data.title) || fallbackTitle;
+  meta.author = asString(data.author);
+  meta.date = asString(data.date)?.slice(0, 10);
+  meta.source = asString(data.source);
+  meta.lang = asString(data.lang) ?? (/[\u4e00-\u9fff]/.test(text) ? 'zh-CN' : 'en');
+  const tags = data.tags;
+  meta.tags = Array.isArray(tags) ? tags.map(String) : typeof tags === 'string' ? [tags] : [];
+  if (data.duration !== undefined) {
+    meta.durationMinutes = parseDuration(data.duration);
+    if (meta.durationMinutes === undefined)
+      warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`');
+  }
+  if (data.split !== undefined) {
+    const split = asString(data.split);
+    const m = split ? /^h?([1-6])(?:\s*[,/ ]\s*h?([1-6]))?$/.exec(split) : null;
+    if (m) meta.splitLevels = { horizontal: Number(m[1]), vertical: Number(m[2] ?? Number(m[1]) + 1) };
+    else warn('split', `cannot read split \`${split}\``, 'write `split: 2` (## starts a slide, ### a sub-slide) or `split: 1,2`');
+  }
+  if (typeof data.incremental === 'boolean') meta.incremental = data.incremental;
+  if (typeof data.html === 'boolean') meta.html = data.html;
+  if (data.notes === 'required' || data.notes === true) meta.notesRequired = true;
+  if (typeof data.theme === 'string') meta.theme = data.theme;
+  return result;
+}

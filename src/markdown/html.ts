@@ -1,0 +1,116 @@
+import type { Deck, RenderedSlide } from '../model/types.js';
+import { escapeHtml } from './env.js';
+
+/** What the browser runtime reads from the page (id `lectern-deck`). */
+export interface DeckConfig {
+  slug: string;
+  title: string;
+  lang: string;
+  durationMinutes?: number;
+  hasMermaid: boolean;
+}
+
+export interface PageOptions {
+  /** Module script the page loads (resolved by Vite). */
+  runtime: string;
+  /** Extra tags for <head> (fonts). */
+  head?: string;
+}
+
+function attrString(attrs: Record<string, string>): string {
+  return Object.entries(attrs)
+    .map(([k, v]) => (v === '' ? ` ${escapeHtml(k)}` : ` ${escapeHtml(k)}="${escapeHtml(v)}"`))
+    .join('');
+}
+
+function section(deck: Deck, slide: RenderedSlide): string {
+  const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
+  const id = `slide-${slide.h + 1}${slide.v ? `-${slide.v + 1}` : ''}`;
+  const attrs = { id, 'data-source': `${deck.file}:${slide.line}`, ...(slide.title ? { 'data-title': slide.title } : {}), ...slide.attrs };
+  return `<section${attrString(attrs)}>\n${slide.html}${notes}</section>`;
+}
+
+/** The `<section>` markup of every slide, vertical stacks nested as reveal.js expects. */
+export function renderSlides(deck: Deck): string {
+  const stacks: RenderedSlide[][] = [];
+  for (const slide of deck.slides) {
+    stacks[slide.h] ??= [];
+    stacks[slide.h]?.push(slide);
+  }
+  return stacks
+    .filter(Boolean)
+    .map((stack) =>
+      stack.length === 1 && stack[0] ? section(deck, stack[0]) : `<section>\n${stack.map((s) => section(deck, s)).join('\n')}\n</section>`,
+    )
+    .join('\n');
+}
+
+export function deckConfig(deck: Deck): DeckConfig {
+  return {
+    slug: deck.slug,
+    title: deck.meta.title,
+    lang: deck.meta.lang,
+    ...(deck.meta.durationMinutes ? { durationMinutes: deck.meta.durationMinutes } : {}),
+    hasMermaid: deck.hasMermaid,
+  };
+}
+
+/** A whole deck page. JSON in a script tag is escaped so `</script>` in a title cannot end it. */
+export function renderDeckPage(deck: Deck, options: PageOptions): string {
+  const json = JSON.stringify(deckConfig(deck)).replace(/</g, '\\u003c');
+  const meta = deck.meta;
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(meta.title)}</title>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<meta name="generator" content="Lectern">
+${options.head ?? ''}<script type="application/json" id="lectern-deck">${json}</script>
+<script type="module" src="${options.runtime}"></script>
+</head>
+<body>
+<div class="reveal"><div class="slides">
+${renderSlides(deck)}
+</div></div>
+</body>
+</html>
+`;
+}
+
+export interface DeckSummary {
+  slug: string;
+  title: string;
+  date?: string;
+  slides: number;
+  errors: number;
+}
+
+/** The list of decks at `/`. */
+export function renderIndexPage(decks: DeckSummary[], options: PageOptions): string {
+  const rows = decks
+    .map(
+      (d) => `<li class="deck-card">
+  <a class="deck-title" href="./${encodeURI(d.slug)}/">${escapeHtml(d.title)}</a>
+  <span class="deck-meta">${d.date ? `<time>${escapeHtml(d.date)}</time> · ` : ''}${d.slides} slides${d.errors ? ` · <span class="deck-errors">${d.errors} problem${d.errors > 1 ? 's' : ''}</span>` : ''}</span>
+  <span class="deck-links"><a href="./${encodeURI(d.slug)}/">Present</a> <a href="./${encodeURI(d.slug)}/?view=read">Read</a> <a href="./pdf/${encodeURI(d.slug)}.pdf">PDF</a> <a href="./pdf/${encodeURI(d.slug)}-handout.pdf">Handout</a></span>
+</li>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lectern — decks</title>
+${options.head ?? ''}<script type="module" src="${options.runtime}"></script>
+</head>
+<body class="lectern-index">
+<main>
+<h1>Lectures</h1>
+${decks.length ? `<ul class="deck-list">\n${rows}\n</ul>` : '<p>No decks yet: add a Markdown file to <code>slides/</code>.</p>'}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,50 @@
+import MarkdownIt from 'markdown-it';
+import cjkBreaks from 'markdown-it-cjk-breaks';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import type { HighlighterGeneric } from 'shiki';
+import { containersPlugin } from './plugins/containers.js';
+import { elementAttrsPlugin } from './plugins/element-attrs.js';
+import { hexoPlugin } from './plugins/hexo.js';
+import { linksPlugin, safeHtmlPlugin } from './plugins/links.js';
+import { mathPlugin } from './plugins/math.js';
+import { mermaidPlugin } from './plugins/mermaid.js';
+import { stepsPlugin } from './plugins/steps.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: shiki's generic parameters are irrelevant here
+export type Highlighter = HighlighterGeneric<any, any>;
+
+export const CODE_THEME = 'github-light';
+
+function dropEmptyText(md: MarkdownIt): void {
+  md.core.ruler.push('lectern_drop_empty_text', (state) => {
+    for (const t of state.tokens) if (t.children) t.children = t.children.filter((c) => c.type !== 'text' || c.content !== '');
+  });
+}
+
+/**
+ * The one Markdown renderer, its plugins in one visible order. Pure: no Vite, no DOM.
+ * `highlighter` must already have loaded the languages the deck uses (see compile.ts).
+ */
+export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
+  const md = new MarkdownIt({
+    html: true,
+    linkify: true,
+    typographer: false,
+    highlight: (code, lang) => {
+      if (!highlighter || !lang || !highlighter.getLoadedLanguages().includes(lang)) return '';
+      return highlighter.codeToHtml(code, { lang, theme: CODE_THEME });
+    },
+  });
+  md.use(cjkFriendly) // **bold** next to CJK punctuation
+    .use(dropEmptyText) // markdown-it-cjk-breaks crashes on empty text tokens
+    .use(cjkBreaks) // a line break inside Chinese adds no space
+    .use(hexoPlugin) // {% post_link %}
+    .use(mathPlugin) // KaTeX at build time
+    .use(mermaidPlugin) // ```mermaid -> lazily drawn figure
+    .use(containersPlugin) // ::: fragment / incremental / columns
+    .use(elementAttrsPlugin) // <!-- .element: … -->
+    .use(stepsPlugin) // Q&A and incremental lists step
+    .use(linksPlugin) // images and deck links checked
+    .use(safeHtmlPlugin); // html: false decks
+  return md;
+}

@@ -1,0 +1,47 @@
+import type { SlideSource } from '../model/types.js';
+import { fenceTracker } from './fences.js';
+
+const NOTE_LINE = /^\s*notes?\s*:\s?(.*)$/i;
+const NOTES_OPEN = /^\s*:{3,}\s*notes\s*$/;
+const CONTAINER_OPEN = /^\s*:{3,}\s*\S/;
+const CONTAINER_CLOSE = /^\s*:{3,}\s*$/;
+
+/**
+ * Moves speaker notes out of the slide body: a `Note:` / `Notes:` line and everything after it,
+ * and every `::: notes` … `:::` block. Removed body lines are blanked to keep line numbers.
+ */
+export function extractNotes(slide: SlideSource): SlideSource {
+  const lines = slide.body.split('\n');
+  const notes: string[] = [];
+  let notesLine = 0;
+  const inFence = fenceTracker();
+  let depth = 0; // inside a ::: notes block: nesting depth of ::: containers
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (depth > 0) {
+      if (!inFence(line)) {
+        if (CONTAINER_CLOSE.test(line)) depth -= 1;
+        else if (CONTAINER_OPEN.test(line)) depth += 1;
+      }
+      if (depth > 0) notes.push(line);
+      lines[i] = '';
+      continue;
+    }
+    if (inFence(line)) continue;
+    if (NOTES_OPEN.test(line)) {
+      depth = 1;
+      notesLine ||= slide.line + i + 1;
+      lines[i] = '';
+      continue;
+    }
+    const m = NOTE_LINE.exec(line);
+    if (m) {
+      notesLine ||= slide.line + i;
+      notes.push(m[1] ?? '', ...lines.slice(i + 1));
+      for (let j = i; j < lines.length; j++) lines[j] = '';
+      break;
+    }
+  }
+  const text = notes.join('\n').trim();
+  return { ...slide, body: lines.join('\n'), notes: text, notesLine: text ? notesLine : 0 };
+}

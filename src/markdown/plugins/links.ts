@@ -1,0 +1,102 @@
+import { posix } from 'node:path';
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { errorBox, type RenderEnv, report, tokenLine } from '../env.js';
+
+const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A local image path as written in a slide -> project-relative path candidates, best first. */
+export function assetCandidates(file: string, src: string): string[] {
+  const clean = decodeURI(src.split(/[?#]/)[0] ?? '');
+  const fromFile = posix.normalize(posix.join(posix.dirname(file), clean));
+  const fromRoot = posix.normalize(clean.replace(/^(\.?\.?\/)+/, ''));
+  return [...new Set([fromFile, fromRoot, posix.join('assets', fromRoot)])].filter((p) => !p.startsWith('..'));
+}
+
+/** `other.md`, `../other/`, `/other/` -> the slug named, or undefined for links that are not deck links. */
+export function deckLinkSlug(href: string): string | undefined {
+  const md = /^(?:\.\/|\.\.\/slides\/)?([^/#?]+)\.md(?:#.*)?$/.exec(href);
+  if (md) return decodeURI(md[1] ?? '');
+  const dir = /^(?:\.\.\/|\/)([^/#?.]+)\/?(?:index\.html)?(?:[?#].*)?$/.exec(href);
+  if (dir && dir[1] !== 'assets') return decodeURI(dir[1] ?? '');
+  return undefined;
+}
+
+function checkImage(token: Token, env: RenderEnv, line: number): Token | undefined {
+  const src = token.attrGet('src') ?? '';
+  const alt = token.content;
+  if (!alt.trim()) report(env, line, 'warning', `image \`${src}\` has no alt text`, 'describe the picture: ![what it shows](path)');
+  if (src.startsWith('data:')) return undefined;
+  if (EXTERNAL.test(src) || src.startsWith('//')) {
+    report(
+      env,
+      line,
+      'warning',
+      `image \`${src}\` is loaded from the network`,
+      'it will not show offline; save it under assets/ and link that',
+    );
+    return undefined;
+  }
+  const found = assetCandidates(env.file, src).find((p) => env.ctx.assetExists(p));
+  if (found) {
+    token.attrSet('src', `/${found}`);
+    token.attrSet('loading', 'lazy');
+    return undefined;
+  }
+  report(env, line, 'error', `image \`${src}\` not found`, 'put the file under assets/ and write ![alt](../assets/name.png)');
+  const box = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)('html_inline', '', 0);
+  box.content = errorBox('Image missing', src, `${env.file}:${line}`);
+  return box;
+}
+
+/** Local images must exist (and get bundled); links to other decks must name a deck; external links open a new tab. */
+export function linksPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('lectern_links', (state) => {
+    const env = state.env as RenderEnv;
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      const line = tokenLine(env, block);
+      block.children = block.children.map((t) => {
+        if (t.type === 'image') return checkImage(t, env, line) ?? t;
+        if (t.type !== 'link_open') return t;
+        const href = t.attrGet('href') ?? '';
+        if (EXTERNAL.test(href)) {
+          t.attrSet('target', '_blank');
+          t.attrSet('rel', 'noopener');
+          return t;
+        }
+        const slug = deckLinkSlug(href);
+        if (slug === undefined) return t;
+        if (env.ctx.slugs.has(slug)) t.attrSet('href', `../${encodeURI(slug)}/${href.includes('#') ? href.slice(href.indexOf('#')) : ''}`);
+        else
+          report(
+            env,
+            line,
+            'error',
+            `link to deck \`${slug}\` but slides/${slug}.md does not exist`,
+            `decks here: ${[...env.ctx.slugs].join(', ')}`,
+          );
+        return t;
+      });
+    }
+  });
+}
+
+/** For decks from untrusted sources (`html: false`): raw HTML is shown as text, never run. */
+export function safeHtmlPlugin(md: MarkdownIt): void {
+  const escapeText = md.utils.escapeHtml;
+  const guard =
+    (fallback: NonNullable<MarkdownIt['renderer']['rules']['html_block']>) =>
+    (...args: Parameters<typeof fallback>) => {
+      const [tokens, idx, , rawEnv] = args;
+      const env = rawEnv as RenderEnv;
+      const content = tokens[idx]?.content ?? '';
+      if (env.meta.html || /^\s*<!--[\s\S]*-->\s*$/.test(content)) return env.meta.html ? fallback(...args) : '';
+      return escapeText(content);
+    };
+  const rules = md.renderer.rules;
+  const block = rules.html_block ?? ((tokens, idx) => tokens[idx]?.content ?? '');
+  const inline = rules.html_inline ?? ((tokens, idx) => tokens[idx]?.content ?? '');
+  rules.html_block = guard(block);
+  rules.html_inline = guard(inline);
+}

@@ -1,0 +1,32 @@
+import { tex } from '@mdit/plugin-tex';
+import katex from 'katex';
+import type MarkdownIt from 'markdown-it';
+import { errorBox, type RenderEnv, report } from '../env.js';
+
+/** Finds the file line of a formula by its text; the tex plugin does not pass the token. */
+function lineOf(env: RenderEnv, content: string): number {
+  const idx = env.source.indexOf(content.trim());
+  if (idx < 0) return env.line;
+  return env.line + (env.source.slice(0, idx).match(/\n/g)?.length ?? 0);
+}
+
+/** `$…$` and `$$…$$` typeset by KaTeX at build time; errors become a diagnostic and a red box. */
+export function mathPlugin(md: MarkdownIt): void {
+  md.use(tex, {
+    delimiters: 'dollars',
+    render: (content: string, displayMode: boolean, env: RenderEnv) => {
+      env.hasMath = true;
+      try {
+        return katex.renderToString(content, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+      } catch (err) {
+        const message = err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err);
+        const line = lineOf(env, content);
+        report(env, line, 'error', `math: ${message}`, 'check the LaTeX between the $ signs; KaTeX supports most of amsmath');
+        const box = errorBox('Math error', `${content}\n${message}`, `${env.file}:${line}`);
+        return displayMode
+          ? box
+          : `<code class="lectern-error-inline" title="${message.replace(/"/g, '&quot;')}">${content.replace(/</g, '&lt;')}</code>`;
+      }
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import type MarkdownIt from 'markdown-it';
+import { errorBox, escapeHtml, type RenderEnv, report, tokenLine } from '../env.js';
+import { parseAttrList } from '../fences.js';
+
+export interface DiagramOptions {
+  src?: string;
+  highlight: string[];
+  steps: string[][];
+  caption?: string;
+}
+
+export function parseDiagramInfo(info: string): DiagramOptions {
+  const attrs = parseAttrList(info.replace(/^\s*mermaid\b/, '').replace(/^\s*\{|\}\s*$/g, ''));
+  const ids = (s: string | undefined) => (s ?? '').split(/[\s,]+/).filter(Boolean);
+  return {
+    ...(attrs.src ? { src: attrs.src } : {}),
+    highlight: ids(attrs.highlight),
+    steps: (attrs.steps ?? '')
+      .split('|')
+      .map(ids)
+      .filter((g) => g.length > 0),
+    ...(attrs.caption ? { caption: attrs.caption } : {}),
+  };
+}
+
+/** Ids a flowchart declares (nodes and subgraphs); enough to warn about a typo in `highlight`/`steps`. */
+export function declaredIds(source: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of source.matchAll(/^\s*subgraph\s+([\w-]+)/gm)) if (m[1]) ids.add(m[1]);
+  for (const m of source.matchAll(/(?:^|[\s&>-])([A-Za-z_][\w-]*)\s*(?:\[|\(|\{|>|:::)/gm)) if (m[1]) ids.add(m[1]);
+  for (const m of source.matchAll(/(?:-->|---|==>|-\.->)\s*(?:\|[^|]*\|\s*)?([A-Za-z_][\w-]*)/g)) if (m[1]) ids.add(m[1]);
+  return ids;
+}
+
+/** Highlighting is plain Mermaid: a classDef and a class statement appended to the source. */
+export function withHighlight(source: string, highlight: string[]): string {
+  if (highlight.length === 0) return source;
+  return `${source.trimEnd()}\n  classDef lecternHl stroke:#d62828,stroke-width:4px\n  class ${highlight.join(',')} lecternHl\n`;
+}
+
+/**
+ * ```` ```mermaid src="x.mmd" highlight="a b" steps="a | b c" caption="…" ```` becomes a figure
+ * the browser draws lazily. The source (inline or from assets/) travels in the page as text.
+ */
+export function mermaidPlugin(md: MarkdownIt): void {
+  const fallback = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
+    const token = tokens[idx];
+    if (!token || !/^\s*mermaid\b/.test(token.info)) return fallback ? fallback(tokens, idx, options, env, self) : '';
+    env.hasMermaid = true;
+    const line = tokenLine(env, token);
+    const where = `${env.file}:${line}`;
+    const opts = parseDiagramInfo(token.info);
+    let source = token.content;
+    if (opts.src) {
+      const rel = `assets/${opts.src.replace(/^(\.\.\/)*(assets\/)?/, '')}`;
+      const text = env.ctx.readAsset(rel);
+      if (text === undefined) {
+        report(env, line, 'error', `diagram source \`${opts.src}\` not found`, `put the file at ${rel}`);
+        return errorBox('Diagram source missing', rel, where);
+      }
+      source = `${text.trimEnd()}\n${source}`;
+    }
+    if (!source.trim()) {
+      report(env, line, 'error', 'empty mermaid diagram', 'write the diagram inside the fence or give src="file.mmd"');
+      return errorBox('Empty diagram', '', where);
+    }
+    const known = declaredIds(source);
+    for (const id of [...opts.highlight, ...opts.steps.flat()]) {
+      if (!known.has(id))
+        report(env, line, 'warning', `diagram has no node or subgraph \`${id}\``, `ids in this diagram: ${[...known].join(', ')}`);
+    }
+    const id = `diagram-${env.ids.next++}`;
+    const caption = opts.caption ? `<figcaption id="${id}-caption">${md.renderInline(opts.caption, env)}</figcaption>` : '';
+    const label = escapeHtml(opts.caption ?? 'diagram');
+    return (
+      `<figure class="lectern-diagram" id="${id}" data-line="${escapeHtml(where)}" data-state="pending"` +
+      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" role="img" aria-label="${label}">` +
+      `<pre class="lectern-mermaid-src" hidden>${escapeHtml(withHighlight(source, opts.highlight))}</pre>` +
+      `<div class="lectern-diagram-svg"></div>${caption}</figure>\n`
+    );
+  };
+}

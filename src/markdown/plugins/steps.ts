@@ -1,0 +1,42 @@
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { RenderEnv } from '../env.js';
+
+const Q = /^\s*Q\s*[:：]/;
+const A = /^\s*A\s*[:：]/;
+
+const isFragment = (t: Token | undefined) => (t?.attrGet('class') ?? '').split(/\s+/).includes('fragment');
+const step = (t: Token | undefined, extra?: string) => {
+  if (!t || isFragment(t)) return;
+  t.attrJoin('class', extra ? `fragment ${extra}` : 'fragment');
+};
+
+/**
+ * Q&A slides step with no markup: each `Q:` paragraph, then its `A:` paragraph, then each item of
+ * the answer's list. Also `::: incremental` (or `incremental: true` for the deck) steps list items.
+ */
+export function stepsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('lectern_steps', (state) => {
+    const env = state.env as RenderEnv;
+    const tokens = state.tokens;
+    const paragraphText = (i: number) => (tokens[i]?.type === 'paragraph_open' ? (tokens[i + 1]?.content ?? '') : '');
+    const hasQA = tokens.some((t, i) => t.type === 'paragraph_open' && t.level === 0 && Q.test(paragraphText(i)));
+    let inAnswer = false;
+    let incremental = env.meta.incremental ? 1 : 0;
+    tokens.forEach((t, i) => {
+      if (t.type === 'container_incremental_open') incremental++;
+      if (t.type === 'container_incremental_close') incremental--;
+      if (hasQA && t.level === 0 && t.type === 'paragraph_open') {
+        const text = paragraphText(i);
+        if (Q.test(text)) {
+          step(t, 'lectern-q');
+          inAnswer = false;
+        } else if (A.test(text)) {
+          step(t, 'lectern-a');
+          inAnswer = true;
+        }
+      }
+      if (t.type === 'list_item_open' && ((hasQA && inAnswer) || incremental > 0)) step(t);
+    });
+  });
+}

@@ -1,0 +1,84 @@
+/** Types shared by every stage of the pipeline: source -> slide model -> HTML. */
+
+export type Severity = 'error' | 'warning';
+
+/** An authoring problem, as data. `file` is relative to the project root, `line` is 1-based. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+/** Deck-level options from YAML front matter, with defaults applied. */
+export interface DeckMeta {
+  title: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  tags: string[];
+  /** Talk length in minutes (from `duration: 45min`), drives reveal's pacing timer. */
+  durationMinutes?: number;
+  /** Link to the article the deck is based on. */
+  source?: string;
+  /** Heading levels that start a horizontal / vertical slide when the file has no `---` separators. */
+  splitLevels: { horizontal: number; vertical: number };
+  /** Every list steps item by item. */
+  incremental: boolean;
+  /** Raw HTML in slides passes through (the author's own); false for untrusted decks. */
+  html: boolean;
+  /** Warn for every slide without speaker notes. */
+  notesRequired: boolean;
+  theme: string;
+}
+
+/** One slide cut out of the source, before any Markdown is rendered. */
+export interface SlideSource {
+  /** Position in the deck: horizontal index and vertical index within its stack. */
+  h: number;
+  v: number;
+  /** 1-based line in the file of the slide's first body line. */
+  line: number;
+  /** Markdown of the slide body. Lines taken out (notes, comments) are blanked, so body line i is file line `line + i`. */
+  body: string;
+  /** Markdown of the speaker notes, empty when there are none. */
+  notes: string;
+  notesLine: number;
+  /** Attributes for the `<section>` from `<!-- .slide: … -->`. */
+  attrs: Record<string, string>;
+}
+
+export interface RenderedSlide {
+  h: number;
+  v: number;
+  line: number;
+  title: string;
+  html: string;
+  notesHtml: string;
+  attrs: Record<string, string>;
+  hasMermaid: boolean;
+}
+
+/** A deck after every stage: what the HTML page and the checker need. */
+export interface Deck {
+  slug: string;
+  /** Source path relative to the project root, e.g. `slides/intro.md`. */
+  file: string;
+  meta: DeckMeta;
+  slides: RenderedSlide[];
+  diagnostics: Diagnostic[];
+  hasMermaid: boolean;
+  hasMath: boolean;
+}
+
+/** What a deck needs to know about the rest of the project. */
+export interface CompileContext {
+  /** Absolute project root. */
+  root: string;
+  /** Slugs of every deck, to resolve links between decks. */
+  slugs: ReadonlySet<string>;
+  /** Reads a file under the project root, or returns undefined when it does not exist. */
+  readAsset: (relPath: string) => string | undefined;
+  assetExists: (relPath: string) => boolean;
+}

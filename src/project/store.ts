@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileDeck, slugOf } from '../markdown/compile.js';
+import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
+
+export const SLIDES_DIR = 'slides';
+export const ASSETS_DIR = 'assets';
+
+/** Deck files in slides/, sorted, as project-relative paths. */
+export function listDeckFiles(root: string): string[] {
+  const dir = join(root, SLIDES_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.md') && !f.startsWith('.') && !f.startsWith('_'))
+    .sort()
+    .map((f) => `${SLIDES_DIR}/${f}`);
+}
+
+export function compileContext(root: string, slugs: ReadonlySet<string>): CompileContext {
+  const inside = (rel: string) => !relative(root, join(root, rel)).startsWith('..');
+  return {
+    root,
+    slugs,
+    assetExists: (rel) => inside(rel) && existsSync(join(root, rel)) && statSync(join(root, rel)).isFile(),
+    readAsset: (rel) => {
+      const path = join(root, rel);
+      return inside(rel) && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    },
+  };
+}
+
+/**
+ * Every deck of a project, compiled on demand and cached until its file (or an asset) changes.
+ * The dev server, the build and `npm run check` all go through here.
+ */
+export class DeckStore {
+  private cache = new Map<string, Promise<Deck>>();
+  constructor(readonly root: string) {}
+
+  files(): string[] {
+    return listDeckFiles(this.root);
+  }
+
+  slugs(): Set<string> {
+    return new Set(this.files().map(slugOf));
+  }
+
+  fileOf(slug: string): string | undefined {
+    return this.files().find((f) => slugOf(f) === slug);
+  }
+
+  /** Forget one deck (its file changed) or all of them (an asset or the deck list changed). */
+  invalidate(file?: string): void {
+    if (file) this.cache.delete(file);
+    else this.cache.clear();
+  }
+
+  deck(file: string): Promise<Deck> {
+    let deck = this.cache.get(file);
+    if (!deck) {
+      const text = existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
+      deck = compileDeck(file, text, compileContext(this.root, this.slugs()));
+      this.cache.set(file, deck);
+    }
+    return deck;
+  }
+
+  all(): Promise<Deck[]> {
+    return Promise.all(this.files().map((f) => this.deck(f)));
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}: ${d.severity}: ${d.message}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
+}

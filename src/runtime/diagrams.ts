@@ -1,0 +1,171 @@
+import type { RevealApi } from 'reveal.js';
+
+type Mermaid = typeof import('mermaid').default;
+
+let mermaidPromise: Promise<Mermaid> | undefined;
+
+export const DIAGRAM_FONT = '"Noto Sans SC", "Lectern Sans", sans-serif';
+
+/** Mermaid is a large chunk: imported only when a diagram is about to be seen. */
+function loadMermaid(): Promise<Mermaid> {
+  mermaidPromise ??= import('mermaid').then(async ({ default: mermaid }) => {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      layout: 'dagre',
+      theme: 'base',
+      fontFamily: DIAGRAM_FONT,
+      markdownAutoWrap: false,
+      themeVariables: {
+        fontFamily: DIAGRAM_FONT,
+        fontSize: '22px',
+        primaryColor: '#f4f6fb',
+        primaryBorderColor: '#5b6b8c',
+        primaryTextColor: '#1d2433',
+        lineColor: '#5b6b8c',
+        clusterBkg: '#fafbfd',
+        clusterBorder: '#aab4c8',
+        edgeLabelBackground: '#ffffff',
+      },
+      flowchart: { htmlLabels: false, wrappingWidth: 600, useMaxWidth: true, padding: 10, nodeSpacing: 30, rankSpacing: 25 },
+    });
+    await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`)]);
+    return mermaid;
+  });
+  return mermaidPromise;
+}
+
+/** Ids in Mermaid's SVG carry the render id as prefix; match on the part we wrote in the source. */
+function stepTargets(svg: SVGSVGElement, renderId: string, ids: string[]): Element[] {
+  const found: Element[] = [];
+  const want = new Set(ids);
+  for (const g of svg.querySelectorAll('g.node, g.cluster')) {
+    const own = g.id.startsWith(`${renderId}-`) ? g.id.slice(renderId.length + 1) : g.id;
+    const name = /^flowchart-(.+)-\d+$/.exec(own)?.[1] ?? own;
+    if (want.has(name)) found.push(g);
+  }
+  // An edge appears with its target: L_<from>_<to>_<n>.
+  for (const el of svg.querySelectorAll('[data-id^="L_"], path[id*="-L_"], path[id^="L_"]')) {
+    const key = el.getAttribute('data-id') ?? el.id.replace(/^.*?(L_)/, 'L_');
+    const target = [...want].find((id) => key.endsWith(`_${id}_${key.split('_').pop()}`));
+    if (!target) continue;
+    found.push(el.closest('g.edgeLabel') ?? el);
+  }
+  return found;
+}
+
+/** Turns `data-steps` groups into reveal fragments on parts of the drawn diagram. */
+function applySteps(figure: HTMLElement, svg: SVGSVGElement, renderId: string): void {
+  const steps = JSON.parse(figure.dataset.steps ?? '[]') as string[][];
+  steps.forEach((ids, index) => {
+    for (const el of stepTargets(svg, renderId, ids)) {
+      el.classList.add('fragment', 'lectern-diagram-step');
+      el.setAttribute('data-fragment-index', String(index));
+    }
+  });
+}
+
+let counter = 0;
+
+/** Draws one figure. `mermaid.render` measures in a node on <body>, so hidden slides size right. */
+export async function drawDiagram(figure: HTMLElement): Promise<void> {
+  if (figure.dataset.state !== 'pending') return;
+  figure.dataset.state = 'drawing';
+  const source = figure.querySelector('.lectern-mermaid-src')?.textContent ?? '';
+  const target = figure.querySelector<HTMLElement>('.lectern-diagram-svg');
+  const id = `lectern-mmd-${++counter}`;
+  try {
+    const mermaid = await loadMermaid();
+    const { svg } = await mermaid.render(id, source);
+    if (!target) return;
+    target.innerHTML = svg;
+    const el = target.querySelector('svg');
+    if (el) {
+      el.setAttribute('aria-hidden', 'true');
+      el.removeAttribute('style');
+      el.removeAttribute('height');
+      el.setAttribute('width', '100%');
+      applySteps(figure, el, id);
+    }
+    figure.dataset.state = 'rendered';
+  } catch (err) {
+    document.getElementById(`d${id}`)?.remove();
+    document.getElementById(id)?.remove();
+    const message = err instanceof Error ? err.message : String(err);
+    if (target) {
+      target.innerHTML = '';
+      const box = document.createElement('div');
+      box.className = 'lectern-error';
+      box.setAttribute('role', 'alert');
+      const strong = document.createElement('strong');
+      strong.textContent = 'Diagram error';
+      const pre = document.createElement('pre');
+      pre.textContent = message;
+      const small = document.createElement('small');
+      small.textContent = figure.dataset.line ?? '';
+      box.append(strong, pre, small);
+      target.append(box);
+    }
+    figure.dataset.state = 'error';
+    console.error(`${figure.dataset.line}: mermaid: ${message}`);
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Draws figures one at a time (Mermaid's renderer is not re-entrant). */
+export function drawAll(figures: Iterable<HTMLElement>): Promise<void> {
+  for (const f of figures) queue = queue.then(() => drawDiagram(f));
+  return queue;
+}
+
+/** Resolves when no figure is pending or drawing. */
+export async function diagramsSettled(root: ParentNode = document): Promise<void> {
+  await drawAll(root.querySelectorAll<HTMLElement>('.lectern-diagram[data-state="pending"]'));
+}
+
+/**
+ * reveal.js plugin: draws the diagrams of the current slide and its neighbours as the lecturer moves,
+ * then re-syncs fragments so diagram steps take part in stepping.
+ */
+export function diagramsPlugin(opts: { all: boolean }) {
+  return {
+    id: 'lectern-diagrams',
+    init(deck: RevealApi) {
+      const slidesOf = (): HTMLElement[] => {
+        if (opts.all) return [...document.querySelectorAll<HTMLElement>('.reveal .slides section')];
+        const { h, v } = deck.getIndices();
+        const near: HTMLElement[] = [];
+        for (let dh = -1; dh <= 2; dh++) {
+          const slide = deck.getSlide(h + dh, dh === 0 ? v : 0) as HTMLElement | undefined;
+          if (slide) near.push(slide);
+        }
+        const stack = deck.getCurrentSlide()?.parentElement;
+        if (stack?.classList.contains('stack')) near.push(...stack.querySelectorAll<HTMLElement>(':scope > section'));
+        return near;
+      };
+      // Diagram steps become fragments only once drawn; arriving from a later slide, show them all.
+      let cameBack = false;
+      deck.on('slidechanged', (event) => {
+        const e = event as unknown as { indexh: number; indexv: number; previousSlide?: HTMLElement };
+        const prev = e.previousSlide ? deck.getIndices(e.previousSlide) : undefined;
+        cameBack = !!prev && (prev.h > e.indexh || (prev.h === e.indexh && prev.v > e.indexv));
+      });
+      const update = async () => {
+        const slides = slidesOf();
+        const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(':scope .lectern-diagram[data-state="pending"]')]);
+        if (figures.length === 0) return;
+        await drawAll(figures);
+        for (const s of slides) if (s.querySelector('.lectern-diagram-step')) deck.syncSlide(s);
+        const current = deck.getCurrentSlide() as HTMLElement | undefined;
+        if (current?.querySelector('.lectern-diagram-step') && slides.includes(current)) {
+          const { h, v, f } = deck.getIndices();
+          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : (f ?? -1));
+        }
+      };
+      deck.on('ready', () => void update());
+      deck.on('slidechanged', () => void update());
+      return Promise.resolve();
+    },
+  };
+}

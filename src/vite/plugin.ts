@@ -1,0 +1,153 @@
+import { join, relative, sep } from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { slugOf } from '../markdown/compile.js';
+import { deckConfig, renderDeckPage, renderIndexPage, renderSlides } from '../markdown/html.js';
+import type { Deck } from '../model/types.js';
+import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
+
+const RUNTIME = '/src/runtime/main.ts';
+const INDEX_RUNTIME = '/src/runtime/index-page.ts';
+
+export interface LecternOptions {
+  /** Project root holding slides/ and assets/; defaults to Vite's root. */
+  root?: string;
+}
+
+/** Payload of the `lectern:deck` HMR event: new slide markup for an open deck. */
+export interface DeckUpdate {
+  slug: string;
+  slides: string;
+  config: ReturnType<typeof deckConfig>;
+}
+
+/**
+ * The thin adapter between Vite and the pipeline: every deck becomes `/<slug>/index.html`,
+ * `/` lists them; edits are pushed to open decks without a reload.
+ */
+export function lectern(options: LecternOptions = {}): Plugin {
+  let store: DeckStore;
+  let config: ResolvedConfig;
+  const printed = new Set<string>();
+
+  const report = (deck: Deck, log: (msg: string) => void) => {
+    for (const d of deck.diagnostics) {
+      const text = formatDiagnostic(d);
+      if (!printed.has(text)) log(text);
+      printed.add(text);
+    }
+  };
+
+  const pageFor = async (root: string, id: string): Promise<string | undefined> => {
+    const rel = relative(root, id).split(sep).join('/');
+    if (rel === 'index.html') {
+      const decks = await store.all();
+      return renderIndexPage(
+        decks.map((d) => ({
+          slug: d.slug,
+          title: d.meta.title,
+          ...(d.meta.date ? { date: d.meta.date } : {}),
+          slides: d.slides.length,
+          errors: d.diagnostics.filter((x) => x.severity === 'error').length,
+        })),
+        { runtime: INDEX_RUNTIME },
+      );
+    }
+    const m = /^([^/]+)\/index\.html$/.exec(rel);
+    const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
+    if (!file) return undefined;
+    const deck = await store.deck(file);
+    report(deck, (msg) => config.logger.warn(msg));
+    return renderDeckPage(deck, { runtime: RUNTIME });
+  };
+
+  return {
+    name: 'lectern',
+    enforce: 'pre',
+    config(userConfig) {
+      const root = options.root ?? userConfig.root ?? process.cwd();
+      store = new DeckStore(root);
+      const input = Object.fromEntries([
+        ['index', join(root, 'index.html')],
+        ...store.files().map((f) => [slugOf(f), join(root, slugOf(f), 'index.html')]),
+      ]);
+      return {
+        appType: 'mpa',
+        base: './',
+        server: { host: '127.0.0.1' },
+        preview: { host: '127.0.0.1' },
+        build: { rollupOptions: { input } },
+      };
+    },
+    configResolved(resolved) {
+      config = resolved;
+    },
+    resolveId(id) {
+      if (id.endsWith('.html') && id.startsWith(config.root) && !id.includes('node_modules')) return id;
+      return null;
+    },
+    async load(id) {
+      if (!id.endsWith('.html')) return null;
+      return (await pageFor(config.root, id)) ?? null;
+    },
+    configureServer(server: ViteDevServer) {
+      const root = config.root;
+      server.watcher.add([join(root, SLIDES_DIR), join(root, ASSETS_DIR)]);
+      const push = async (file: string) => {
+        const deck = await store.deck(file);
+        report(deck, (msg) => config.logger.warn(msg));
+        const payload: DeckUpdate = { slug: deck.slug, slides: renderSlides(deck), config: deckConfig(deck) };
+        server.ws.send({ type: 'custom', event: 'lectern:deck', data: payload });
+      };
+      const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
+        const rel = relative(root, path).split(sep).join('/');
+        if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith('.md')) {
+          if (kind === 'change') {
+            store.invalidate(rel);
+            void push(rel);
+          } else {
+            store.invalidate();
+            server.ws.send({ type: 'custom', event: 'lectern:decks', data: { file: rel, kind } });
+          }
+        } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
+          store.invalidate();
+          for (const file of store.files()) void push(file);
+        }
+      };
+      server.watcher.on('change', (p) => onChange(p, 'change'));
+      server.watcher.on('add', (p) => onChange(p, 'add'));
+      server.watcher.on('unlink', (p) => onChange(p, 'unlink'));
+
+      // Pages are generated: answer `/` and `/<slug>/` before Vite looks for files on disk.
+      server.middlewares.use(async (req, res, next) => {
+        try {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          const path = decodeURIComponent(url.pathname);
+          const slugOnly = /^\/([^/.]+)$/.exec(path);
+          if (slugOnly?.[1] && store.fileOf(slugOnly[1])) {
+            res.statusCode = 302;
+            res.setHeader('Location', `${encodeURI(path)}/${url.search}`);
+            res.end();
+            return;
+          }
+          const id =
+            path === '/' || path === '/index.html'
+              ? join(root, 'index.html')
+              : /^\/[^/]+\/(index\.html)?$/.test(path)
+                ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
+                : undefined;
+          const html = id ? await pageFor(root, id) : undefined;
+          if (!html) return next();
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(await server.transformIndexHtml(req.url ?? '/', html));
+        } catch (err) {
+          next(err);
+        }
+      });
+    },
+    handleHotUpdate(ctx) {
+      const rel = relative(config.root, ctx.file).split(sep).join('/');
+      if (rel.startsWith(`${SLIDES_DIR}/`) || rel.startsWith(`${ASSETS_DIR}/`)) return [];
+      return undefined;
+    },
+  };
+}
