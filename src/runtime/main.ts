@@ -2,47 +2,13 @@ import 'reveal.js/reveal.css';
 import 'katex/dist/katex.min.css';
 import './fonts.css';
 import './theme.css';
-import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
-import type { DeckConfig } from '../markdown/html.js';
-import { diagramsPlugin, diagramsSettled } from './diagrams.js';
-import { hotUpdates } from './hmr.js';
+import { readDeckConfig, viewOf } from './config.js';
+import { startPresentation } from './present.js';
 
-const config = JSON.parse(document.getElementById('lectern-deck')?.textContent ?? '{}') as DeckConfig;
-const params = new URLSearchParams(location.search);
-const printing = params.has('print-pdf') || params.get('view') === 'print';
-
-const deck = new Reveal({
-  width: 1280,
-  height: 720,
-  margin: 0.04,
-  hash: true,
-  respondToHashChanges: true,
-  history: false,
-  slideNumber: 'c/t',
-  showSlideNumber: 'all',
-  progress: true,
-  controls: true,
-  center: false,
-  transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : 'slide',
-  pdfSeparateFragments: params.has('fragments'),
-  ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),
-  plugins: [Notes, diagramsPlugin({ all: printing })],
-});
-
-async function start(): Promise<void> {
-  await deck.initialize();
-  await document.fonts.ready;
-  if (printing) await diagramsSettled();
-  document.documentElement.dataset.lecternReady = 'true';
-}
-
-void start();
-hotUpdates(deck);
-
-declare global {
-  interface Window {
-    lectern?: { deck: typeof deck; config: DeckConfig };
-  }
-}
-window.lectern = { deck, config };
+/** One page per deck, several ways to use it: `?view=read`, `?view=speaker`, `?view=handout`, or presenting. */
+const config = readDeckConfig();
+const view = viewOf(location.search);
+if (view === 'read') void import('./reading.js').then((m) => m.startReading(config));
+else if (view === 'speaker') void import('./speaker.js').then((m) => m.startSpeaker(config));
+else if (view === 'handout') void import('./handout.js').then((m) => m.startHandout(config));
+else void startPresentation(config, { printing: view === 'print' });

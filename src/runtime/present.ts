@@ -1,0 +1,47 @@
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import { type DeckConfig, markReady } from './config.js';
+import { diagramsPlugin, diagramsSettled } from './diagrams.js';
+import { hotUpdates } from './hmr.js';
+
+export type Deck = InstanceType<typeof Reveal>;
+
+declare global {
+  interface Window {
+    lectern?: { deck: Deck; config: DeckConfig };
+  }
+}
+
+/** reveal.js options shared by presenting and printing. */
+export function revealOptions(config: DeckConfig, printing: boolean) {
+  const params = new URLSearchParams(location.search);
+  return {
+    width: 1280,
+    height: 720,
+    margin: 0.04,
+    hash: true,
+    respondToHashChanges: true,
+    history: false,
+    slideNumber: 'c/t' as const,
+    showSlideNumber: 'all' as const,
+    progress: true,
+    controls: true,
+    center: false,
+    transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? ('none' as const) : ('slide' as const),
+    pdfSeparateFragments: params.has('fragments'),
+    ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),
+    plugins: [Notes, diagramsPlugin({ all: printing })],
+  };
+}
+
+/** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
+export async function startPresentation(config: DeckConfig, opts: { printing: boolean }): Promise<Deck> {
+  const deck = new Reveal(revealOptions(config, opts.printing));
+  window.lectern = { deck, config };
+  hotUpdates(deck);
+  await deck.initialize();
+  await document.fonts.ready;
+  if (opts.printing) await diagramsSettled();
+  markReady();
+  return deck;
+}
