@@ -3,6 +3,8 @@ import Notes from 'reveal.js/plugin/notes';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
+import { installSpeaker } from './speaker-link.js';
+import { installViewSwitch } from './switcher.js';
 
 export type Deck = InstanceType<typeof Reveal>;
 
@@ -40,6 +42,8 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   window.lectern = { deck, config };
   hotUpdates(deck);
   await deck.initialize();
+  installViewSwitch(deck);
+  installSpeaker(deck);
   await document.fonts.ready;
   if (opts.printing) await diagramsSettled();
   markReady();
