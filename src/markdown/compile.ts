@@ -94,7 +94,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
   };
   const sources = splitSlides(front.body, front.bodyLine, front.meta);
   const slides = sources.map((s) => renderSlide(s, md, env, front.meta));
-  if (raw || slides.every((s) => !s.html.trim() && !s.notesHtml)) {
+  if (raw || sources.every((s) => !s.body.trim())) {
     const problem = raw ?? {
       file,
       line: front.bodyLine,

@@ -77,16 +77,22 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
   let h = -1;
   let v = 0;
   chunks.forEach((chunk, index) => {
-    // Heading mode: text before the first heading joins the generated title slide.
+    // Heading mode: text before the first heading joins a title slide made from the front matter,
+    // unless the file opens with its own `# Title`.
     if (!explicit && index === 0) {
+      const opensWithH1 = isBlank(chunk.lines) && /^#\s/.test(chunks[1]?.lines[0] ?? '');
+      if (opensWithH1) return;
+      const attrs = takeSlideAttrs(chunk.lines);
+      const body = chunk.lines.join('\n');
+      const className = `title ${attrs.class ?? ''}`.trim();
       slides.push({
         h: 0,
         v: 0,
         line: chunk.startLine,
-        body: chunk.lines.join('\n'),
+        body,
         notes: '',
         notesLine: 0,
-        attrs: { class: 'title', 'data-auto-title': '' },
+        attrs: { ...attrs, class: className, 'data-auto-title': '' },
       });
       h = 0;
       return;

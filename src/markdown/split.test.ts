@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultMeta, parseFrontMatter } from './frontmatter.js';
+import { extractNotes } from './notes.js';
+import { splitSlides } from './split.js';
+
+const meta = defaultMeta('t');
+
+describe('splitSlides', () => {
+  it('cuts at --- and -- lines and keeps file line numbers', () => {
+    const slides = splitSlides('# A\n---\n## B\n--\n## B.1\n---\n## C', 5, meta);
+    expect(slides.map((s) => [s.h, s.v, s.line, s.body.trim()])).toEqual([
+      [0, 0, 5, '# A'],
+      [1, 0, 7, '## B'],
+      [1, 1, 9, '## B.1'],
+      [2, 0, 11, '## C'],
+    ]);
+  });
+
+  it('never cuts inside a code fence', () => {
+    const slides = splitSlides('# A\n```yaml\n---\nkey: v\n```\n---\n# B', 1, meta);
+    expect(slides).toHaveLength(2);
+    expect(slides[0]?.body).toContain('key: v');
+  });
+
+  it('cuts a file without separators at headings: ## a slide, ### a sub-slide', () => {
+    const slides = splitSlides('intro text\n\n## One\ntext\n### One.a\nmore\n## Two\n#### not a cut', 1, meta);
+    expect(slides.map((s) => [s.h, s.v, s.line])).toEqual([
+      [0, 0, 1],
+      [1, 0, 3],
+      [1, 1, 5],
+      [2, 0, 7],
+    ]);
+    expect(slides[0]?.attrs.class).toBe('title');
+  });
+
+  it('takes a Hexo blog post as it is', () => {
+    const text = readFileSync(new URL('../../test/fixtures/hexo-post.md', import.meta.url), 'utf8');
+    const front = parseFrontMatter('slides/post.md', text, 'post');
+    const slides = splitSlides(front.body, front.bodyLine, front.meta);
+    expect(slides.length).toBeGreaterThan(8);
+    expect(slides.some((s) => s.body.includes('<!-- more -->'))).toBe(false);
+    const qa = slides.find((s) => s.body.includes('### Q & A'));
+    expect(qa?.v).toBe(1);
+    expect(text.split('\n')[(qa?.line ?? 0) - 1]).toBe('### Q & A');
+  });
+
+  it('reads <!-- .slide: --> attributes and blanks the comment', () => {
+    const [, slide] = splitSlides('# A\n---\n<!-- .slide: class="divider" data-timing="60" -->\n# Part', 1, meta);
+    expect(slide?.attrs).toEqual({ class: 'divider', 'data-timing': '60' });
+    expect(slide?.body.split('\n')).toEqual(['', '# Part']);
+  });
+
+  it('makes no extra title slide when a file without separators opens with # Title', () => {
+    const slides = splitSlides('# Title\n\n## One', 1, meta);
+    expect(slides.map((s) => [s.h, s.line])).toEqual([
+      [0, 1],
+      [1, 3],
+    ]);
+  });
+});
+
+describe('extractNotes', () => {
+  const slide = (body: string) => ({ h: 0, v: 0, line: 10, body, notes: '', notesLine: 0, attrs: {} });
+
+  it('takes everything after a Note: line', () => {
+    const s = extractNotes(slide('# T\ntext\nNote: say this\nand $x$'));
+    expect(s.notes).toBe('say this\nand $x$');
+    expect(s.notesLine).toBe(12);
+    expect(s.body.split('\n')).toEqual(['# T', 'text', '', '']);
+  });
+
+  it('takes ::: notes blocks from the middle of a slide', () => {
+    const s = extractNotes(slide('# T\n::: notes\nsecret\n:::\nvisible'));
+    expect(s.notes).toBe('secret');
+    expect(s.body).not.toContain('secret');
+    expect(s.body.split('\n')[4]).toBe('visible');
+  });
+
+  it('ignores Note: inside code', () => {
+    const s = extractNotes(slide('```\nNote: code\n```'));
+    expect(s.notes).toBe('');
+  });
+});
