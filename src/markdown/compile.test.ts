@@ -153,7 +153,7 @@ describe('whole decks', () => {
     expect(deck.slides.map((s) => s.title)).toContain('GPT-3 的能力');
     expect(deck.slides.flatMap((s) => [...dom(s.html).querySelectorAll('table')])).toHaveLength(4);
     expect(deck.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(messages(deck).some((m) => /post\.md:138: warning: post_link/.test(m))).toBe(true);
+    expect(messages(deck).some((m) => /post\.md:143: warning: post_link/.test(m))).toBe(true);
   });
 
   it('an empty file or binary junk still makes a deck that says what is wrong', async () => {
