@@ -90,6 +90,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     diagnostics,
     hasMermaid: false,
     hasMath: false,
+    diagrams: [],
     ids: { next: 1 },
   };
   const sources = splitSlides(front.body, front.bodyLine, front.meta);
@@ -122,5 +123,6 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     diagnostics,
     hasMermaid: slides.some((s) => s.hasMermaid),
     hasMath: env.hasMath,
+    diagrams: env.diagrams,
   };
 }

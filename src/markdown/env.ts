@@ -1,5 +1,5 @@
 import type Token from 'markdown-it/lib/token.mjs';
-import type { CompileContext, DeckMeta, Diagnostic, Severity } from '../model/types.js';
+import type { CompileContext, DeckMeta, Diagnostic, DiagramSource, Severity } from '../model/types.js';
 
 /** Per-render state handed to markdown-it: where we are in the file, and where problems go. */
 export interface RenderEnv {
@@ -14,6 +14,7 @@ export interface RenderEnv {
   diagnostics: Diagnostic[];
   hasMermaid: boolean;
   hasMath: boolean;
+  diagrams: DiagramSource[];
   /** Counter for unique element ids within one deck. */
   ids: { next: number };
 }

@@ -66,6 +66,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<meta name="generator" content="Lectern">
+<link rel="icon" href="data:,">
 ${options.head ?? ''}<script type="application/json" id="lectern-deck">${json}</script>
 <script type="module" src="${options.runtime}"></script>
 </head>
@@ -103,6 +104,7 @@ export function renderIndexPage(decks: DeckSummary[], options: PageOptions): str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lectern — decks</title>
+<link rel="icon" href="data:,">
 ${options.head ?? ''}<script type="module" src="${options.runtime}"></script>
 </head>
 <body class="lectern-index">

@@ -60,6 +60,17 @@ export interface RenderedSlide {
   hasMermaid: boolean;
 }
 
+/** A Mermaid diagram as written, for checks that parse it outside the browser. */
+export interface DiagramSource {
+  /** File line of the fence. */
+  line: number;
+  /** The text Mermaid will draw (an `assets/*.mmd` source, then the fence body). */
+  source: string;
+  /** `assets/x.mmd` when the diagram comes from a file; its lines come first in `source`. */
+  srcFile?: string;
+  srcLines: number;
+}
+
 /** A deck after every stage: what the HTML page and the checker need. */
 export interface Deck {
   slug: string;
@@ -70,6 +81,7 @@ export interface Deck {
   diagnostics: Diagnostic[];
   hasMermaid: boolean;
   hasMath: boolean;
+  diagrams: DiagramSource[];
 }
 
 /** What a deck needs to know about the rest of the project. */

@@ -52,6 +52,8 @@ export function mermaidPlugin(md: MarkdownIt): void {
     const where = `${env.file}:${line}`;
     const opts = parseDiagramInfo(token.info);
     let source = token.content;
+    let srcFile: string | undefined;
+    let srcLines = 0;
     if (opts.src) {
       const rel = `assets/${opts.src.replace(/^(\.\.\/)*(assets\/)?/, '')}`;
       const text = env.ctx.readAsset(rel);
@@ -59,12 +61,15 @@ export function mermaidPlugin(md: MarkdownIt): void {
         report(env, line, 'error', `diagram source \`${opts.src}\` not found`, `put the file at ${rel}`);
         return errorBox('Diagram source missing', rel, where);
       }
+      srcFile = rel;
+      srcLines = text.trimEnd().split('\n').length;
       source = `${text.trimEnd()}\n${source}`;
     }
     if (!source.trim()) {
       report(env, line, 'error', 'empty mermaid diagram', 'write the diagram inside the fence or give src="file.mmd"');
       return errorBox('Empty diagram', '', where);
     }
+    env.diagrams.push({ line, source, srcLines, ...(srcFile ? { srcFile } : {}) });
     const known = declaredIds(source);
     for (const id of [...opts.highlight, ...opts.steps.flat()]) {
       if (!known.has(id))

@@ -1,0 +1,41 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { expect, test } from './fixtures';
+
+const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
+const deck = (word: string) => `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n`;
+
+test.describe.configure({ mode: 'serial' });
+
+let server: ViteDevServer;
+
+test.beforeAll(async () => {
+  writeFileSync(FILE, deck('alpha'));
+  server = await createServer({ server: { port: 5187, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
+  await server.listen();
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  rmSync(FILE, { force: true });
+});
+
+test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5187/zz-dev-server-test/#/slide-2');
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await expect(page.locator('section.present')).toContainText('The word is alpha.');
+  await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 42; // survives only if the page does not reload
+  });
+  writeFileSync(FILE, deck('beta'));
+  await expect(page.locator('section.present')).toContainText('The word is beta.', { timeout: 5000 });
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
+
+test('the deck list at / serves on loopback and lists a new deck without a restart', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5187/');
+  await expect(page.locator('.deck-card', { hasText: 'Dev test' })).toHaveCount(1);
+  expect(server.config.server.host).toBe('127.0.0.1');
+});
