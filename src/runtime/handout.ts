@@ -1,5 +1,110 @@
-import type { DeckConfig } from './config.js';
+import './handout.css';
+import { type DeckConfig, markReady } from './config.js';
+import { drawAll } from './diagrams.js';
 
-export function startHandout(_config: DeckConfig): void {
-  throw new Error('handout view: being built (issue 4)');
+const SLIDE_WIDTH = 1280;
+const SLIDE_HEIGHT = 720;
+
+/** A CSS string literal (for the page footer's `content`). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** Slides in reading order; a vertical stack counts as its child slides. */
+function leafSlides(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('.reveal .slides section')].filter(
+    (s) => !s.querySelector(':scope > section') && s.dataset.visibility !== 'hidden',
+  );
+}
+
+function buildItem(section: HTMLElement, index: number, total: number): HTMLElement {
+  const item = document.createElement('article');
+  item.className = 'handout-item';
+  if (section.dataset.source) item.dataset.source = section.dataset.source;
+  const title = section.dataset.title ?? '';
+
+  // The slide: its own content on a 1280×720 stage, scaled into a 16:9 box (see fitStages).
+  const area = document.createElement('div');
+  area.className = 'handout-area';
+  const box = document.createElement('div');
+  box.className = 'handout-slide';
+  const stage = document.createElement('div');
+  stage.className = 'reveal handout-stage';
+  const notes = section.querySelector<HTMLElement>(':scope > aside.notes');
+  notes?.remove();
+  section.classList.add('present');
+  section.removeAttribute('hidden');
+  section.removeAttribute('aria-hidden');
+  stage.append(section);
+  box.append(stage);
+  area.append(box);
+
+  const caption = document.createElement('div');
+  caption.className = 'handout-caption';
+  const number = document.createElement('span');
+  number.className = 'handout-number';
+  number.textContent = `${index + 1} / ${total}`;
+  const name = document.createElement('span');
+  name.className = 'handout-title';
+  name.textContent = title;
+  caption.append(number, name);
+
+  const notesBox = document.createElement('div');
+  notesBox.className = 'handout-notes';
+  if (notes?.textContent?.trim()) notesBox.innerHTML = notes.innerHTML;
+  else notesBox.classList.add('handout-notes-empty');
+
+  item.append(area, caption, notesBox);
+  return item;
+}
+
+/**
+ * Scales each 1280×720 stage to its box. The box is as large as the half sheet allows once the notes
+ * have their room (CSS container units); sizes are in mm, so screen and print lay out alike.
+ */
+function fitStages(main: HTMLElement): void {
+  for (const item of main.querySelectorAll<HTMLElement>('.handout-item')) {
+    item.classList.toggle('handout-long', false);
+    if (item.scrollHeight > item.clientHeight + 1) item.classList.add('handout-long');
+  }
+  for (const box of main.querySelectorAll<HTMLElement>('.handout-slide')) {
+    const scale = Math.min(box.clientWidth / SLIDE_WIDTH, box.clientHeight / SLIDE_HEIGHT);
+    box.style.setProperty('--handout-scale', String(scale));
+  }
+}
+
+/**
+ * `?view=handout`: a plain printable document (A4 portrait, two slides a sheet) with every slide
+ * scaled into a 16:9 box, all its fragments shown and its diagrams drawn, and its speaker notes
+ * under it. Signals ready (fonts and diagrams) for the PDF exporter.
+ */
+export async function startHandout(config: DeckConfig): Promise<void> {
+  // `print-pdf` switches off reveal's own `@media print` paper styles (`html:not(.print-pdf) .reveal …`),
+  // which would enlarge text inside the scaled slides and cut off Mermaid's node labels.
+  document.documentElement.classList.add('lectern-handout', 'print-pdf');
+  const slides = leafSlides(document);
+
+  const main = document.createElement('main');
+  main.className = 'handout';
+  slides.forEach((section, i) => {
+    main.append(buildItem(section, i, slides.length));
+  });
+
+  document.querySelector('.reveal')?.remove();
+  document.body.prepend(main);
+
+  // The deck title in the page footer (Chromium draws @page margin boxes with the page's fonts).
+  const style = document.createElement('style');
+  style.textContent = `@page { @bottom-left { content: ${cssString(config.title || document.title)}; } }`;
+  document.head.append(style);
+
+  await document.fonts.ready;
+  fitStages(main);
+  matchMedia('print').addEventListener('change', () => fitStages(main));
+  await drawAll(main.querySelectorAll<HTMLElement>('.lectern-diagram[data-state="pending"]'));
+  // Every step shown: reveal's final state of each fragment (diagram steps become fragments when drawn).
+  for (const f of main.querySelectorAll('.fragment')) f.classList.add('visible');
+  await document.fonts.ready;
+  fitStages(main);
+  markReady();
 }

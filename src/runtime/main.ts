@@ -2,6 +2,7 @@ import 'reveal.js/reveal.css';
 import 'katex/dist/katex.min.css';
 import './fonts.css';
 import './theme.css';
+import './print.css';
 import { readDeckConfig, viewOf } from './config.js';
 import { startPresentation } from './present.js';
 

@@ -1,5 +1,4 @@
 import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
@@ -32,20 +31,24 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? ('none' as const) : ('slide' as const),
     pdfSeparateFragments: params.has('fragments'),
     ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),
-    plugins: [Notes, diagramsPlugin({ all: printing })],
+    plugins: [diagramsPlugin({ all: printing })],
   };
 }
 
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
 export async function startPresentation(config: DeckConfig, opts: { printing: boolean }): Promise<Deck> {
+  // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
+  // drawn before it, and the ready signal must wait for it.
+  if (opts.printing) await diagramsSettled();
   const deck = new Reveal(revealOptions(config, opts.printing));
   window.lectern = { deck, config };
   hotUpdates(deck);
+  const laidOut = opts.printing ? new Promise<void>((done) => deck.on('pdf-ready', () => done())) : undefined;
   await deck.initialize();
   installViewSwitch(deck);
   installSpeaker(deck);
   await document.fonts.ready;
-  if (opts.printing) await diagramsSettled();
+  if (laidOut) await laidOut;
   markReady();
   return deck;
 }

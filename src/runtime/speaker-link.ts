@@ -1,4 +1,106 @@
+import './speaker.css';
+import { readDeckConfig, viewOf } from './config.js';
 import type { Deck } from './present.js';
 
-/** Opens the speaker view, with a fallback when popups are blocked (speaker-view work, issue 4). */
-export function installSpeaker(_deck: Deck): void {}
+/** Where the deck is: reveal's indices (`f` is -1 before the first fragment). */
+export interface DeckPosition {
+  h: number;
+  v: number;
+  f: number;
+}
+
+/** Commands the speaker view may send; the deck maps each onto reveal's own navigation. */
+export type NavAction = 'next' | 'prev' | 'left' | 'right' | 'up' | 'down' | 'first' | 'last' | 'pause';
+
+/** Messages on the `lectern:<slug>` BroadcastChannel, between deck tabs and speaker views of one browser. */
+export type SpeakerMessage =
+  | ({ type: 'state'; paused: boolean } & DeckPosition)
+  | { type: 'hello' }
+  | { type: 'nav'; action: NavAction }
+  | ({ type: 'goto' } & DeckPosition)
+  | { type: 'bye' };
+
+export const channelName = (slug: string): string => `lectern:${slug}`;
+
+/** `?view=speaker` of the same deck page: fonts, KaTeX CSS and theme come with it. */
+export function speakerUrl(): string {
+  const url = new URL(location.href);
+  url.search = '?view=speaker';
+  url.hash = '';
+  return url.href;
+}
+
+const NAV: Record<NavAction, (deck: Deck) => void> = {
+  next: (d) => d.next(),
+  prev: (d) => d.prev(),
+  left: (d) => d.left(),
+  right: (d) => d.right(),
+  up: (d) => d.up(),
+  down: (d) => d.down(),
+  first: (d) => d.slide(0, 0, -1),
+  last: (d) => d.slide(Number.MAX_SAFE_INTEGER, 0),
+  pause: (d) => d.togglePause(),
+};
+
+/** Shown on the deck when the browser blocked the popup (or a single screen wants a tab instead). */
+function showBlockedNotice(href: string): void {
+  document.querySelector('.lectern-speaker-notice')?.remove();
+  const box = document.createElement('div');
+  box.className = 'lectern-speaker-notice';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('span');
+  text.textContent = 'The browser blocked the speaker window. ';
+  const link = document.createElement('a');
+  link.href = href;
+  link.target = '_blank';
+  link.textContent = 'Open speaker view in a new tab';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'lectern-speaker-notice-close';
+  close.setAttribute('aria-label', 'Dismiss');
+  close.textContent = '×';
+  const dismiss = () => box.remove();
+  link.addEventListener('click', dismiss);
+  close.addEventListener('click', dismiss);
+  box.append(text, link, close);
+  document.body.append(box);
+  link.focus({ preventScroll: true });
+}
+
+/**
+ * Deck side of the speaker view: `S` opens `?view=speaker` in a popup (or offers a tab when popups are
+ * blocked); the deck reports where it is on a BroadcastChannel and obeys navigation sent back.
+ */
+export function installSpeaker(deck: Deck): void {
+  if (viewOf(location.search) === 'print' || typeof BroadcastChannel === 'undefined') return;
+  const slug = readDeckConfig().slug ?? '';
+  const channel = new BroadcastChannel(channelName(slug));
+  const post = (message: SpeakerMessage) => channel.postMessage(message);
+
+  const report = () => {
+    const { h, v, f } = deck.getIndices();
+    post({ type: 'state', h, v: v ?? 0, f: f ?? -1, paused: deck.isPaused() });
+  };
+  for (const event of ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) deck.on(event, report);
+  document.addEventListener('lectern:updated', report);
+
+  channel.addEventListener('message', (event: MessageEvent<SpeakerMessage>) => {
+    const message = event.data;
+    if (message.type === 'hello') report();
+    else if (message.type === 'nav' && Object.hasOwn(NAV, message.action)) NAV[message.action](deck);
+    else if (message.type === 'goto') deck.slide(message.h, message.v, message.f);
+  });
+  addEventListener('pagehide', () => post({ type: 'bye' }));
+  addEventListener('pageshow', (e) => {
+    if (e.persisted) report();
+  });
+  report();
+
+  const open = () => {
+    const href = speakerUrl();
+    const win = window.open(href, `lectern-speaker-${slug}`, 'popup,width=1100,height=700');
+    if (win) win.focus();
+    else showBlockedNotice(href);
+  };
+  deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker view' }, open);
+}

@@ -1,0 +1,186 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { JSDOM } from 'jsdom';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
+import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
+import { expect, test } from './fixtures';
+
+/** PDF export (issue 4) against the preview server of `dist/`: the site must be built. */
+
+const SLUG = 'reasoning-origins';
+
+interface DeckFacts {
+  title: string;
+  author: string;
+  slides: number;
+  /** Pages reveal prints with pdfSeparateFragments: per slide, one plus one per fragment group. */
+  steps: number;
+  firstNotes: string;
+}
+
+/** What the built deck page says, parsed without running it. */
+async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
+  const html = await (await fetch(`${baseURL}/${slug}/`)).text();
+  const { document } = new JSDOM(html).window;
+  const leaves = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector(':scope > section'));
+  let steps = 0;
+  for (const s of leaves) {
+    const indexed = new Set<string>();
+    let unindexed = 0;
+    for (const f of s.querySelectorAll('.fragment')) {
+      if (f.closest('aside.notes')) continue;
+      const i = f.getAttribute('data-fragment-index');
+      if (i === null) unindexed++;
+      else indexed.add(i);
+    }
+    // Diagram steps become fragments (data-fragment-index 0…n-1) when the diagram is drawn.
+    for (const fig of s.querySelectorAll<HTMLElement>('.lectern-diagram[data-steps]')) {
+      (JSON.parse(fig.dataset.steps ?? '[]') as unknown[]).forEach((_, i) => {
+        indexed.add(String(i));
+      });
+    }
+    steps += 1 + indexed.size + unindexed;
+  }
+  return {
+    title: document.title,
+    author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
+    slides: leaves.length,
+    steps,
+    firstNotes: (leaves[0]?.querySelector('aside.notes')?.textContent ?? '').trim(),
+  };
+}
+
+/** Text of every page, via pdf.js (what a viewer's search and copy see). */
+async function pageTexts(file: string): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const texts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    texts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(''));
+  }
+  await doc.destroy();
+  return texts;
+}
+
+async function linkTargets(file: string, pageNumber: number): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
+  const annotations = await (await doc.getPage(pageNumber)).getAnnotations();
+  await doc.destroy();
+  return annotations.filter((a) => a.subtype === 'Link' && a.url).map((a) => String(a.url));
+}
+
+/** Names of the embedded font programs (FontDescriptors with a FontFile*). */
+async function embeddedFonts(pdf: PDFDocument): Promise<string[]> {
+  const names: string[] = [];
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => obj.has(PDFName.of(k)));
+    if (embedded) names.push(String(obj.get(PDFName.of('FontName'))));
+  }
+  return names;
+}
+
+const only = (results: ExportResult[]) => {
+  expect(results).toHaveLength(1);
+  return results[0] as ExportResult;
+};
+
+test.describe('npm run pdf', () => {
+  test('slides: one 16:9 page per slide, searchable Chinese, diagrams, links, metadata', async ({ browser, baseURL }, info) => {
+    const facts = await deckFacts(baseURL ?? '', SLUG);
+    const result = only(await exportPdf({ baseUrl: baseURL, slugs: [SLUG], outDir: info.outputPath('pdf'), browser }));
+    expect(result.file).toMatch(/reasoning-origins\.pdf$/);
+    expect(result.slides).toBe(facts.slides);
+
+    const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
+    expect(pdf.getPageCount(), 'one page per slide, no trailing blank page').toBe(facts.slides);
+    for (const page of pdf.getPages()) {
+      expect(page.getSize()).toEqual({ width: 960, height: 540 }); // 1280×720 px
+    }
+    expect(pdf.getTitle()).toBe(facts.title);
+    expect(pdf.getAuthor()).toBe(facts.author);
+    expect(pdf.getCreator()).toBe('Lectern');
+
+    const fonts = await embeddedFonts(pdf);
+    expect(
+      fonts.some((f) => /NotoSansSC/i.test(f)),
+      `CJK font embedded, got ${fonts.join(' ')}`,
+    ).toBe(true);
+
+    const texts = await pageTexts(result.file);
+    const all = texts.join('\n');
+    expect(all).toContain('指令微调');
+    expect(all).toContain('code-davinci-002');
+    expect(all).toContain('复杂推理');
+    // Every diagram drawn, whole, as text: the lineage slides carry every model name.
+    const diagramPages = texts.filter((t) => t.includes('text-davinci-003') && t.includes('ChatGPT') && t.includes('code-cushman-001'));
+    expect(diagramPages.length, 'pages with the complete lineage diagram').toBeGreaterThanOrEqual(5);
+
+    expect(await linkTargets(result.file, 1)).toContainEqual(expect.stringContaining('yaofu.notion.site'));
+  });
+
+  test('--fragments: one page per step', async ({ browser, baseURL }, info) => {
+    const facts = await deckFacts(baseURL ?? '', SLUG);
+    const result = only(await exportPdf({ baseUrl: baseURL, slugs: [SLUG], fragments: true, outDir: info.outputPath('pdf'), browser }));
+    expect(facts.steps).toBeGreaterThan(facts.slides);
+    expect(result.pages).toBe(facts.steps);
+    const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(facts.steps);
+    expect(result.warnings.filter((w) => /diagram steps/.test(w))).toEqual([]);
+  });
+
+  test('--handout: A4 with each slide and its notes', async ({ browser, baseURL }, info) => {
+    const facts = await deckFacts(baseURL ?? '', SLUG);
+    const result = only(await exportPdf({ baseUrl: baseURL, slugs: [SLUG], kinds: ['handout'], outDir: info.outputPath('pdf'), browser }));
+    expect(result.file).toMatch(/reasoning-origins-handout\.pdf$/);
+    const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
+    const pages = pdf.getPageCount();
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(facts.slides / 2));
+    expect(pages).toBeLessThanOrEqual(facts.slides);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect(Math.round(width)).toBe(595); // A4 portrait
+    expect(Math.round(height)).toBe(842);
+    expect(pdf.getTitle()).toContain(facts.title);
+    expect(pdf.getAuthor()).toBe(facts.author);
+    expect((await embeddedFonts(pdf)).some((f) => /NotoSansSC/i.test(f))).toBe(true);
+
+    const all = (await pageTexts(result.file)).join('\n').replace(/\s+/g, '');
+    expect(facts.firstNotes.length).toBeGreaterThan(20);
+    expect(all).toContain(facts.firstNotes.slice(0, 24).replace(/\s+/g, ''));
+    expect(all).toContain('指令微调');
+    expect(all).toContain('code-davinci-002');
+    expect(all).toContain('text-davinci-003'); // diagram labels, whole
+  });
+
+  test('a failed export keeps the previous PDF and leaves no temporary file', async ({ browser, baseURL }, info) => {
+    const outDir = info.outputPath('pdf');
+    const first = only(await exportPdf({ baseUrl: baseURL, slugs: ['demo'], outDir, browser }));
+    const before = await readFile(first.file);
+    const mtime = (await stat(first.file)).mtimeMs;
+
+    // The page never becomes ready in time: the export fails with a clear error…
+    const failing = exportPdf({ baseUrl: baseURL, slugs: ['demo'], outDir, browser, timeoutMs: 1 });
+    await expect(failing).rejects.toThrow(PdfExportError);
+    await expect(failing).rejects.toThrow(/demo \(slides\): .*(ready|Timeout)/);
+    // …and the old file is untouched, nothing half-written beside it.
+    expect((await readFile(first.file)).equals(before)).toBe(true);
+    expect((await stat(first.file)).mtimeMs).toBe(mtime);
+    expect((await readdir(outDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    // An unknown deck is an error too (served from dist/ here, so the deck list is known).
+    await expect(exportPdf({ slugs: ['no-such-deck'], outDir, build: 'never', browser })).rejects.toThrow(/unknown deck/);
+  });
+
+  test('no browser: says what to install', async () => {
+    const saved = process.env.LECTERN_CHROMIUM;
+    process.env.LECTERN_CHROMIUM = '/nonexistent/chromium';
+    try {
+      await expect(exportPdf({ slugs: [SLUG], build: 'never' })).rejects.toThrow(HOW_TO_GET_A_BROWSER);
+    } finally {
+      if (saved === undefined) delete process.env.LECTERN_CHROMIUM;
+      else process.env.LECTERN_CHROMIUM = saved;
+    }
+  });
+});

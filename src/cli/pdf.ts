@@ -1,0 +1,115 @@
+/**
+ * `npm run pdf [-- <slug>…] [--handout] [--slides] [--fragments] [--out DIR] [--build|--no-build]`
+ * Thin command line over exportPdf (src/export/pdf.ts).
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cleanStaleTemporaries, exportPdf, PdfExportError, type PdfKind, type ProgressEvent } from '../export/pdf.js';
+
+const USAGE = `Usage: npm run pdf -- [slug…] [options]
+
+Prints decks to PDF in dist/pdf/ (builds the site first when it is out of date).
+
+  slug…          decks to print (default: all)
+  --handout      A4 handout: each slide with its speaker notes (<slug>-handout.pdf)
+  --slides       the slides (default; give with --handout to get both)
+  --fragments    one page per fragment step instead of one per slide
+  --out DIR      write the PDFs to DIR instead of dist/pdf
+  --build        always build first;  --no-build  never build
+  --timeout S    seconds to wait for a deck to become ready (default 60)
+  -h, --help     this text`;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
+const shown = (path: string) => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
+function report(event: ProgressEvent): void {
+  switch (event.type) {
+    case 'build':
+      console.log(`Building the site (${event.reason})…`);
+      break;
+    case 'built':
+      console.log(`Built in ${seconds(event.ms)}.`);
+      break;
+    case 'start':
+      console.log(`[${event.index + 1}/${event.total}] ${event.slug}${event.kind === 'handout' ? ' (handout)' : ''}`);
+      break;
+    case 'step':
+      if (process.stdout.isTTY) process.stdout.write(`      ${event.step}…\r`);
+      break;
+    case 'done': {
+      const r = event.result;
+      const what = r.kind === 'slides' && r.pages !== r.slides ? `${r.pages} pages, ${r.slides} slides` : `${r.pages} pages`;
+      if (process.stdout.isTTY) process.stdout.write('\x1b[2K');
+      console.log(`      → ${shown(r.file)}  (${what}, ${size(r.bytes)}, ${seconds(r.ms)})`);
+      for (const w of r.warnings) console.warn(`      warning: ${w}`);
+      break;
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    console.error(`--timeout wants a number of seconds, got ${values.timeout}`);
+    return 1;
+  }
+  const kinds: PdfKind[] = [];
+  if (values.slides || !values.handout) kinds.push('slides');
+  if (values.handout) kinds.push('handout');
+
+  const started = performance.now();
+  try {
+    const outDir = values.out;
+    const results = await exportPdf({
+      slugs: positionals,
+      kinds,
+      fragments: values.fragments,
+      ...(outDir ? { outDir } : {}),
+      build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
+      timeoutMs: timeout * 1000,
+      onProgress: report,
+    });
+    if (results[0]) await cleanStaleTemporaries(results[0].file.replace(/[/\\][^/\\]+$/, ''));
+    console.log(`Done: ${results.length} PDF${results.length === 1 ? '' : 's'} in ${seconds(performance.now() - started)}.`);
+    return 0;
+  } catch (err) {
+    if (process.stdout.isTTY) process.stdout.write('\x1b[2K');
+    if (err instanceof PdfExportError) console.error(`PDF export failed: ${err.message}`);
+    else console.error('PDF export failed:', err);
+    return 1;
+  }
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      handout: { type: 'boolean' },
+      slides: { type: 'boolean' },
+      fragments: { type: 'boolean' },
+      out: { type: 'string' },
+      build: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+process.exitCode = await main();

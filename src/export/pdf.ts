@@ -1,0 +1,462 @@
+/**
+ * PDF export: prints the built decks (`dist/`) with Chromium, one 16:9 page per slide (or per
+ * fragment step), or as an A4 handout with the speaker notes under each slide.
+ *
+ * Pure module: no argv, no process.exit. `src/cli/pdf.ts` is the command line over it.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+
+export type PdfKind = 'slides' | 'handout';
+
+export interface ExportOptions {
+  /** Project root (holds `slides/`, `src/`, `dist/`). Default: the current directory. */
+  root?: string;
+  /** Decks to print; default: every deck in the built site. */
+  slugs?: string[];
+  /** What to print per deck. Default `['slides']`. */
+  kinds?: PdfKind[];
+  /** Slides only: one page per fragment step instead of one per slide. */
+  fragments?: boolean;
+  /** Where the PDFs go. Default `<root>/dist/pdf`. */
+  outDir?: string;
+  /** `auto` (default) builds when `dist/` is missing or older than the sources. */
+  build?: 'auto' | 'always' | 'never';
+  /** Print from an already running server of `dist/` (e.g. `vite preview`) instead of serving it here. */
+  baseUrl?: string;
+  /** Longest wait for a page's ready signal, in ms. Default 60 s. */
+  timeoutMs?: number;
+  /** Reuse a browser (tests); otherwise one is launched and closed. */
+  browser?: Browser;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: 'build'; reason: string }
+  | { type: 'built'; ms: number }
+  | { type: 'start'; slug: string; kind: PdfKind; index: number; total: number }
+  | { type: 'step'; slug: string; kind: PdfKind; step: 'loading' | 'printing' | 'writing' }
+  | { type: 'done'; result: ExportResult; index: number; total: number };
+
+export interface ExportResult {
+  slug: string;
+  kind: PdfKind;
+  /** Absolute path of the written PDF. */
+  file: string;
+  pages: number;
+  /** Slides in the deck (leaf sections). */
+  slides: number;
+  bytes: number;
+  ms: number;
+  /** Problems that did not stop the export (a diagram with a syntax error, a slide whose content overflows). */
+  warnings: string[];
+}
+
+/** Thrown for failures the user can act on (no browser, unknown deck, page never ready, page count wrong). */
+export class PdfExportError extends Error {
+  override name = 'PdfExportError';
+}
+
+const SLIDE = { width: 1280, height: 720 };
+const SOURCE_DIRS = ['slides', 'assets', 'src'];
+const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Why the site needs a build, or undefined when `dist/` is newer than every source. */
+export function siteIsStale(root: string): string | undefined {
+  const built = join(root, 'dist', 'index.html');
+  if (!existsSync(built)) return 'dist/ has not been built';
+  const builtAt = statSync(built).mtimeMs;
+  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) {
+    if (newestMtime(join(root, name)) > builtAt) return `${name} changed since the last build`;
+  }
+  return undefined;
+}
+
+/** `vite build` of the project (empties `dist/`, including an earlier `dist/pdf/`). */
+export async function buildSite(root: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+}
+
+/**
+ * `vite build` empties `dist/`: PDFs exported there earlier (other decks, the other kind) are moved
+ * aside for the build and put back after it, whether it worked or not.
+ */
+async function keepingEarlierPdfs(root: string, outDir: string, build: () => Promise<void>): Promise<void> {
+  const rel = relative(join(root, 'dist'), outDir);
+  const insideDist = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  if (!insideDist || !existsSync(outDir)) return build();
+  const aside = join(root, 'node_modules', '.cache', `lectern-pdf-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(dirname(aside), { recursive: true });
+  await rename(outDir, aside);
+  try {
+    await build();
+  } finally {
+    await mkdir(outDir, { recursive: true });
+    for (const name of await readdir(aside)) {
+      if (!existsSync(join(outDir, name))) await rename(join(aside, name), join(outDir, name));
+    }
+    await rm(aside, { recursive: true, force: true });
+  }
+}
+
+/** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */
+export function builtDecks(distDir: string): string[] {
+  if (!existsSync(distDir)) return [];
+  return readdirSync(distDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .filter((slug) => {
+      const page = join(distDir, slug, 'index.html');
+      return existsSync(page) && readFileSync(page, 'utf8').includes('id="lectern-deck"');
+    })
+    .sort();
+}
+
+/** Serves `dist/` on loopback on a free port. */
+async function serve(distDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const files = sirv(distDir, { dev: true, etag: false });
+  const server: Server = createServer((req, res) =>
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export function pdfFileName(slug: string, kind: PdfKind): string {
+  return kind === 'handout' ? `${slug}-handout.pdf` : `${slug}.pdf`;
+}
+
+/** What the page reports once laid out: used to check the PDF and to warn. */
+interface PageReport {
+  title: string;
+  author: string;
+  lang: string;
+  slides: number;
+  /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
+  layoutPages: number;
+  diagrams: { state: string; width: number; height: number; where: string }[];
+  overflowing: string[];
+  /** `--fragments`: diagram steps were drawn after reveal's print layout, so they are not separate pages. */
+  lateSteps: boolean;
+}
+
+/** The query that puts a deck page in the wanted print layout. */
+function queryFor(kind: PdfKind, fragments: boolean): string {
+  if (kind === 'handout') return '?view=handout';
+  // margin=0: the page is exactly the 1280×720 slide. pdfMaxPagesPerSlide=1: an overflowing slide
+  // stays one page (reported as a warning) instead of silently adding pages.
+  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}`;
+}
+
+/**
+ * Waits for Lectern's ready signal (fonts, KaTeX, every diagram drawn) and, in reveal's print view,
+ * for its print layout to be finished. Fails fast if the page throws.
+ */
+async function waitUntilReady(page: Page, kind: PdfKind, timeoutMs: number, errors: string[]): Promise<void> {
+  let onError: (e: Error) => void = () => {};
+  const crashed = new Promise<never>((_, fail) => {
+    onError = (e) => fail(new PdfExportError(`the page threw: ${e.message}`));
+    page.on('pageerror', onError);
+  });
+  try {
+    await Promise.race([
+      crashed,
+      (async () => {
+        await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: timeoutMs });
+        if (kind === 'slides') {
+          // reveal lays out the print view asynchronously; it ends by dropping `loading-scroll-mode`.
+          await page.waitForFunction(
+            () =>
+              document.documentElement.classList.contains('reveal-print') &&
+              document.querySelector('.reveal .pdf-page') !== null &&
+              document.querySelector('.reveal-viewport.loading-scroll-mode') === null,
+            undefined,
+            { timeout: timeoutMs, polling: 'raf' },
+          );
+        }
+        // Print layout may show glyphs not laid out before (unicode-range font chunks load lazily).
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      })(),
+    ]);
+  } catch (err) {
+    if (err instanceof PdfExportError) throw err;
+    const state = await page
+      .evaluate(() => ({
+        ready: document.documentElement.dataset.lecternReady ?? 'unset',
+        diagrams: [...document.querySelectorAll<HTMLElement>('.lectern-diagram')].map((f) => f.dataset.state),
+      }))
+      .catch(() => undefined);
+    const detail = state ? ` (ready=${state.ready}, diagrams: ${state.diagrams.join(', ') || 'none'})` : '';
+    const logged = errors.length ? `\n  page errors:\n    ${errors.slice(0, 5).join('\n    ')}` : '';
+    throw new PdfExportError(`the page did not become ready within ${timeoutMs / 1000} s${detail}${logged}`);
+  } finally {
+    page.off('pageerror', onError);
+    crashed.catch(() => {});
+  }
+}
+
+/** Looks at the laid-out page; in the one-page-per-slide print also shows late-drawn diagram steps. */
+async function inspect(page: Page, kind: PdfKind, fragments: boolean): Promise<PageReport> {
+  return page.evaluate(
+    ({ kind, fragments, slide }) => {
+      // No named inner functions here: tsx would wrap them in a `__name` helper the page does not have.
+      const leafSections = [...document.querySelectorAll<HTMLElement>('section[data-source]')].filter(
+        (s) => !s.querySelector(':scope > section'),
+      );
+      // Diagram steps drawn after reveal's print layout are missing from every page's step sequence.
+      const diagramSteps = [...document.querySelectorAll('.reveal .pdf-page .lectern-diagram-step')];
+      const lateSteps =
+        kind === 'slides' && fragments && diagramSteps.length > 0 && !diagramSteps.some((e) => e.classList.contains('visible'));
+      if (kind === 'slides' && !fragments) {
+        // reveal shows every fragment in this layout, but diagram steps become fragments only when the
+        // diagram is drawn; if that happened after the layout, show them too (idempotent otherwise).
+        for (const f of document.querySelectorAll('.reveal .pdf-page .fragment:not(.fade-out)')) f.classList.add('visible');
+      }
+      const diagrams = [...document.querySelectorAll<HTMLElement>('.lectern-diagram')].map((f) => {
+        const box = f.querySelector('.lectern-diagram-svg svg')?.getBoundingClientRect();
+        const where = f.closest<HTMLElement>('[data-source]')?.dataset.source ?? '?';
+        return { state: f.dataset.state ?? '?', width: box?.width ?? 0, height: box?.height ?? 0, where };
+      });
+      const overflowing =
+        kind === 'slides'
+          ? [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section')]
+              .filter((s) => s.scrollHeight > slide.height + 2)
+              .map((s) => s.dataset.source ?? s.id)
+          : [...document.querySelectorAll<HTMLElement>('.handout-item')]
+              .filter((s) => s.scrollHeight > s.clientHeight + 2)
+              .map((s) => s.dataset.source ?? s.id);
+      const layoutPages =
+        kind === 'slides' ? document.querySelectorAll('.reveal .pdf-page').length : Number(document.body.dataset.sheets ?? 0);
+      return {
+        title: document.title,
+        author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
+        lang: document.documentElement.lang,
+        slides: leafSections.length,
+        layoutPages,
+        diagrams,
+        overflowing: [...new Set(overflowing)],
+        lateSteps,
+      };
+    },
+    { kind, fragments, slide: SLIDE },
+  );
+}
+
+async function printOne(
+  browser: Browser,
+  baseUrl: string,
+  slug: string,
+  kind: PdfKind,
+  opts: { fragments: boolean; outDir: string; timeoutMs: number; progress: (e: ProgressEvent) => void },
+): Promise<ExportResult> {
+  const started = performance.now();
+  const warnings: string[] = [];
+  const context = await browser.newContext({
+    viewport: kind === 'slides' ? SLIDE : { width: 794, height: 1123 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
+  // Printing needs nothing beyond the local server: block the rest, as a hall without internet would.
+  const origin = new URL(baseUrl).origin;
+  const blocked: string[] = [];
+  await context.route(
+    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  try {
+    opts.progress({ type: 'step', slug, kind, step: 'loading' });
+    const url = `${baseUrl}/${encodeURIComponent(slug)}/${queryFor(kind, opts.fragments && kind === 'slides')}`;
+    const response = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
+    if (!response?.ok()) throw new PdfExportError(`${url} answered ${response?.status() ?? 'nothing'}`);
+    await waitUntilReady(page, kind, opts.timeoutMs, errors);
+    const report = await inspect(page, kind, opts.fragments);
+
+    const blank = report.diagrams.filter((d) => d.state !== 'error' && (d.state !== 'rendered' || d.width < 1 || d.height < 1));
+    if (blank.length) {
+      throw new PdfExportError(
+        `diagram(s) not drawn: ${blank.map((d) => `${d.where} (${d.state}, ${Math.round(d.width)}×${Math.round(d.height)})`).join(', ')}`,
+      );
+    }
+    for (const d of report.diagrams.filter((d) => d.state === 'error'))
+      warnings.push(`${d.where}: diagram has an error (printed as an error box)`);
+    for (const where of report.overflowing)
+      warnings.push(`${where}: content is taller than the ${kind === 'slides' ? 'slide' : 'handout box'} and is cut off`);
+    if (report.lateSteps) {
+      warnings.push(
+        "diagram steps were drawn after reveal's print layout: they are not separate pages (draw diagrams before Reveal.initialize in print view)",
+      );
+    }
+    if (blocked.length) warnings.push(`blocked ${blocked.length} request(s) outside the site, e.g. ${blocked[0]}`);
+
+    opts.progress({ type: 'step', slug, kind, step: 'printing' });
+    const printed = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      ...(kind === 'slides' ? { width: `${SLIDE.width}px`, height: `${SLIDE.height}px` } : { format: 'A4' }),
+    });
+
+    opts.progress({ type: 'step', slug, kind, step: 'writing' });
+    const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+    const pages = pdf.getPageCount();
+    const expected = report.layoutPages || (kind === 'slides' && !opts.fragments ? report.slides : 0);
+    if (kind === 'slides' && !opts.fragments && pages !== report.slides) {
+      throw new PdfExportError(`the PDF has ${pages} pages for ${report.slides} slides`);
+    }
+    if (expected && pages !== expected) throw new PdfExportError(`the PDF has ${pages} pages, the layout ${expected}`);
+
+    const title = report.title || slug;
+    pdf.setTitle(kind === 'handout' ? `${title} (handout)` : title, { showInWindowTitleBar: true });
+    if (report.author) pdf.setAuthor(report.author);
+    pdf.setSubject(kind === 'handout' ? `${title}: slides with speaker notes` : title);
+    pdf.setCreator('Lectern');
+    pdf.setProducer('Lectern (Chromium, pdf-lib)');
+    if (report.lang) pdf.setLanguage(report.lang);
+    pdf.setKeywords(['lecture', slug]);
+    const now = new Date();
+    pdf.setCreationDate(now);
+    pdf.setModificationDate(now);
+    const bytes = await pdf.save();
+
+    // Write beside the target and rename: a failed export never leaves half a PDF or eats the old one.
+    await mkdir(opts.outDir, { recursive: true });
+    const file = join(opts.outDir, pdfFileName(slug, kind));
+    const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, file);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    return {
+      slug,
+      kind,
+      file,
+      pages,
+      slides: report.slides,
+      bytes: bytes.byteLength,
+      ms: Math.round(performance.now() - started),
+      warnings,
+    };
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new PdfExportError(`${slug} (${kind}): ${message}`, { cause: err });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Prints decks to PDF. Builds the site first when needed, serves `dist/` on loopback (unless given
+ * `baseUrl`), prints each deck in Chromium and writes `<outDir>/<slug>.pdf` / `<slug>-handout.pdf`.
+ * Rejects with a PdfExportError on the first failure (files already written stay).
+ */
+export async function exportPdf(options: ExportOptions = {}): Promise<ExportResult[]> {
+  const root = resolve(options.root ?? process.cwd());
+  const distDir = join(root, 'dist');
+  const outDir = resolve(root, options.outDir ?? join('dist', 'pdf'));
+  const kinds: PdfKind[] = options.kinds?.length ? [...new Set(options.kinds)] : ['slides'];
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const progress = options.onProgress ?? (() => {});
+
+  if (!options.browser && !findBrowser()) throw new PdfExportError(HOW_TO_GET_A_BROWSER);
+
+  if (!options.baseUrl) {
+    const mode = options.build ?? 'auto';
+    const reason = mode === 'always' ? 'asked to build' : mode === 'auto' ? siteIsStale(root) : undefined;
+    if (reason) {
+      progress({ type: 'build', reason });
+      const t = performance.now();
+      await keepingEarlierPdfs(root, outDir, () => buildSite(root));
+      progress({ type: 'built', ms: Math.round(performance.now() - t) });
+    } else if (!existsSync(join(distDir, 'index.html'))) {
+      throw new PdfExportError(`no built site in ${relative(process.cwd(), distDir) || distDir}: run \`npm run build\``);
+    }
+  }
+
+  const known = options.baseUrl ? undefined : builtDecks(distDir);
+  const slugs = options.slugs?.length ? [...new Set(options.slugs)] : (known ?? []);
+  if (known) {
+    const unknown = slugs.filter((s) => !known.includes(s));
+    if (unknown.length) throw new PdfExportError(`unknown deck(s): ${unknown.join(', ')} (built decks: ${known.join(', ') || 'none'})`);
+  }
+  if (slugs.length === 0) throw new PdfExportError('no decks to print');
+
+  const server = options.baseUrl ? undefined : await serve(distDir);
+  const baseUrl = (options.baseUrl ?? server?.url ?? '').replace(/\/$/, '');
+  let browser = options.browser;
+  const ownBrowser = !browser;
+  try {
+    browser ??= await chromium.launch(launchOptions());
+    const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
+    const results: ExportResult[] = [];
+    for (const [index, { slug, kind }] of jobs.entries()) {
+      progress({ type: 'start', slug, kind, index, total: jobs.length });
+      const result = await printOne(browser, baseUrl, slug, kind, { fragments: !!options.fragments, outDir, timeoutMs, progress });
+      results.push(result);
+      progress({ type: 'done', result, index, total: jobs.length });
+    }
+    return results;
+  } finally {
+    if (ownBrowser) await browser?.close();
+    await server?.close();
+  }
+}
+
+/** Removes temporary files a killed export may have left in the output directory. */
+export async function cleanStaleTemporaries(outDir: string): Promise<void> {
+  if (!existsSync(outDir)) return;
+  for (const name of await readdir(outDir)) {
+    if (!/\.pdf\.\d+-[0-9a-f]{8}\.tmp$/.test(name)) continue;
+    const path = join(outDir, name);
+    const st = await stat(path);
+    if (Date.now() - st.mtimeMs > 10 * 60_000) await rm(path, { force: true });
+  }
+}
