@@ -94,6 +94,11 @@ describe('stepping', () => {
     expect(frag.textContent).not.toContain('.element');
   });
 
+  it('warns when a closing ::: is swallowed by the quote above it', async () => {
+    const deck = await compile(`${FM}::: fragment\n> a quote\n> :::`);
+    expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:\d+: warning: `:::` is shown as text/)]);
+  });
+
   it('steps every list item with ::: incremental or incremental: true', async () => {
     const local = dom((await compile(`${FM}::: incremental\n- a\n- b\n:::\n\n- c`)).slides[0]?.html ?? '');
     expect([...local.querySelectorAll('li.fragment')].map((l) => l.textContent)).toEqual(['a', 'b']);
