@@ -55,11 +55,15 @@ export class DeckStore {
     else this.cache.clear();
   }
 
+  /** The deck file's text ('' when it is gone). */
+  text(file: string): string {
+    return existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
+  }
+
   deck(file: string): Promise<Deck> {
     let deck = this.cache.get(file);
     if (!deck) {
-      const text = existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
-      deck = compileDeck(file, text, compileContext(this.root, this.slugs()));
+      deck = compileDeck(file, this.text(file), compileContext(this.root, this.slugs()));
       this.cache.set(file, deck);
     }
     return deck;

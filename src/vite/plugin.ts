@@ -4,8 +4,11 @@ import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderSlides } from '../markdown/html.js';
 import type { Deck } from '../model/types.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
+import { deckText, type FontFile, fontHead, subsetFor } from './fonts.js';
 
 const RUNTIME = '/src/runtime/main.ts';
+const FONTS_MARKER = '<!--lectern-fonts-->';
+const DEV_FONTS = '/@lectern-fonts/';
 const INDEX_RUNTIME = '/src/runtime/index-page.ts';
 
 export interface LecternOptions {
@@ -37,27 +40,38 @@ export function lectern(options: LecternOptions = {}): Plugin {
     }
   };
 
+  /** Font subsets by page id (the html path), and by file name for the dev server. */
+  const pageFonts = new Map<string, FontFile[]>();
+  const fontFiles = new Map<string, FontFile>();
+  const fontCache = () => join(config.cacheDir, 'lectern-fonts');
+
   const pageFor = async (root: string, id: string): Promise<string | undefined> => {
     const rel = relative(root, id).split(sep).join('/');
+    let html: string;
+    let fonts: FontFile[];
     if (rel === 'index.html') {
       const decks = await store.all();
-      return renderIndexPage(
-        decks.map((d) => ({
-          slug: d.slug,
-          title: d.meta.title,
-          ...(d.meta.date ? { date: d.meta.date } : {}),
-          slides: d.slides.length,
-          errors: d.diagnostics.filter((x) => x.severity === 'error').length,
-        })),
-        { runtime: INDEX_RUNTIME },
-      );
+      const summaries = decks.map((d) => ({
+        slug: d.slug,
+        title: d.meta.title,
+        ...(d.meta.date ? { date: d.meta.date } : {}),
+        slides: d.slides.length,
+        errors: d.diagnostics.filter((x) => x.severity === 'error').length,
+      }));
+      html = renderIndexPage(summaries, { runtime: INDEX_RUNTIME, head: `${FONTS_MARKER}\n` });
+      fonts = await subsetFor('index', summaries.map((d) => d.title).join(''), fontCache());
+    } else {
+      const m = /^([^/]+)\/index\.html$/.exec(rel);
+      const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
+      if (!file) return undefined;
+      const deck = await store.deck(file);
+      report(deck, (msg) => config.logger.warn(msg));
+      html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n` });
+      fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache());
     }
-    const m = /^([^/]+)\/index\.html$/.exec(rel);
-    const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
-    if (!file) return undefined;
-    const deck = await store.deck(file);
-    report(deck, (msg) => config.logger.warn(msg));
-    return renderDeckPage(deck, { runtime: RUNTIME });
+    pageFonts.set(id, fonts);
+    for (const f of fonts) fontFiles.set(f.fileName, f);
+    return html;
   };
 
   return {
@@ -87,7 +101,24 @@ export function lectern(options: LecternOptions = {}): Plugin {
     },
     async load(id) {
       if (!id.endsWith('.html')) return null;
-      return (await pageFor(config.root, id)) ?? null;
+      const html = await pageFor(config.root, id);
+      if (html === undefined) return null;
+      if (config.command === 'build') {
+        for (const f of pageFonts.get(id) ?? []) this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
+      }
+      return html;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const fonts = pageFonts.get(ctx.filename);
+        if (!fonts || config.command !== 'build') return html;
+        const up = relative(config.root, ctx.filename).split(sep).length > 1 ? '../' : './';
+        return html.replace(
+          FONTS_MARKER,
+          fontHead(fonts, (name) => `${up}assets/fonts/${name}`),
+        );
+      },
     },
     configureServer(server: ViteDevServer) {
       const root = config.root;
@@ -135,10 +166,23 @@ export function lectern(options: LecternOptions = {}): Plugin {
               : /^\/[^/]+\/(index\.html)?$/.test(path)
                 ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
                 : undefined;
+          if (path.startsWith(DEV_FONTS)) {
+            const font = fontFiles.get(path.slice(DEV_FONTS.length));
+            if (!font) return next();
+            res.setHeader('Content-Type', 'font/woff2');
+            res.end(font.source);
+            return;
+          }
           const html = id ? await pageFor(root, id) : undefined;
-          if (!html) return next();
+          if (!html || !id) return next();
+          const page = await server.transformIndexHtml(req.url ?? '/', html);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
-          res.end(await server.transformIndexHtml(req.url ?? '/', html));
+          res.end(
+            page.replace(
+              FONTS_MARKER,
+              fontHead(pageFonts.get(id) ?? [], (name) => `${DEV_FONTS}${name}`),
+            ),
+          );
         } catch (err) {
           next(err);
         }
