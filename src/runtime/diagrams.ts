@@ -27,7 +27,15 @@ function loadMermaid(): Promise<Mermaid> {
         clusterBorder: '#aab4c8',
         edgeLabelBackground: '#ffffff',
       },
-      flowchart: { htmlLabels: false, wrappingWidth: 600, useMaxWidth: true, padding: 10, nodeSpacing: 30, rankSpacing: 25, subGraphTitleMargin: { top: 6, bottom: 14 } },
+      flowchart: {
+        htmlLabels: false,
+        wrappingWidth: 600,
+        useMaxWidth: true,
+        padding: 10,
+        nodeSpacing: 30,
+        rankSpacing: 25,
+        subGraphTitleMargin: { top: 6, bottom: 14 },
+      },
     });
     await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`)]);
     return mermaid;
