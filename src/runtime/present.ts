@@ -28,6 +28,8 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     progress: true,
     controls: true,
     center: false,
+    // reveal 6 turns into its scroll view below 435 px, which ignores #/slide-N: keep slides (reading mode is for phones).
+    scrollActivationWidth: 0,
     transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? ('none' as const) : ('slide' as const),
     pdfSeparateFragments: params.has('fragments'),
     ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),

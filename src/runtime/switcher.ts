@@ -1,4 +1,49 @@
+import './reading.css';
+import { readDeckConfig, viewOf } from './config.js';
 import type { Deck } from './present.js';
 
-/** Links between presenting and reading at the same slide (reading-mode work, issue 4). */
-export function installViewSwitch(_deck: Deck): void {}
+/** Key `R` (not used by reveal.js: its keys are N P H J K L B V F G A S O ? and the arrows). */
+const KEY_R = 82;
+
+/** Where reading mode shows the given slide: `?view=read#slide-12`, relative to the deck page. */
+export function readingHref(slideId: string | undefined): string {
+  return `./?view=read${slideId ? `#${encodeURIComponent(slideId)}` : ''}`;
+}
+
+/**
+ * Links between presenting and reading at the same slide: a small "Read" link in the corner (and key `R`)
+ * that opens reading mode at the current slide. Reading mode links back with `./#/<slide id>`.
+ */
+export function installViewSwitch(deck: Deck): void {
+  const params = new URLSearchParams(location.search);
+  // Not in print/PDF, nor in the notes plugin's preview iframes.
+  // (reveal 6 renamed isPrintingPDF, which its types still declare, to isPrintView.)
+  const api = deck as unknown as { isPrintView?: () => boolean; isPrintingPDF?: () => boolean };
+  const printing = api.isPrintView?.() ?? api.isPrintingPDF?.() ?? false;
+  if (viewOf(location.search) !== 'present' || params.has('receiver') || printing) return;
+
+  const zh = (readDeckConfig().lang ?? '').toLowerCase().startsWith('zh');
+  const link = document.createElement('a');
+  link.className = 'lectern-view-switch';
+  link.title = zh ? '在阅读模式中打开这一页（R）' : 'Read this slide in reading mode (R)';
+  link.setAttribute('aria-keyshortcuts', 'R');
+  link.innerHTML =
+    '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M3 5.5C5.5 4.5 8.5 4.5 12 6.5c3.5-2 6.5-2 9-1v13c-2.5-1-5.5-1-9 1-3.5-2-6.5-2-9-1z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M12 6.5v13" stroke="currentColor" stroke-width="1.8"/></svg>';
+  link.append(zh ? '阅读' : 'Read');
+
+  const update = () => {
+    link.href = readingHref((deck.getCurrentSlide() as HTMLElement | undefined)?.id || undefined);
+  };
+  update();
+  deck.on('ready', update);
+  deck.on('slidechanged', update);
+  // Keep the href current right before it is followed, whatever changed the slide.
+  link.addEventListener('pointerdown', update);
+  link.addEventListener('focus', update);
+
+  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: zh ? '阅读模式（当前页）' : 'Reading mode at this slide' }, () => {
+    update();
+    location.assign(link.href);
+  });
+  document.body.append(link);
+}
