@@ -83,9 +83,15 @@ for (const { slug, sections, mustSay } of decks) {
         await diagramsOnCurrentSlide(page);
         const figure = page.locator('section.present .lectern-diagram');
         await expect(figure).toHaveAttribute('data-state', 'rendered');
-        const svgText = (await figure.locator('svg').textContent()) ?? '';
-        for (const name of [...MODELS, ...EDGE_LABELS]) expect(svgText, `${id}: ${name}`).toContain(name);
-        expect(svgText.replace(/\s+/g, ' ')).toContain('LM + code training then instruction tuning');
+        // Mermaid wraps long labels into lines: read every text node back as words.
+        const svgText = await figure.locator('svg').evaluate((svg) => {
+          const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+          const words: string[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('style')) words.push(n.textContent ?? '');
+          return words.join(' ').replace(/\s+/g, ' ');
+        });
+        for (const name of [...MODELS, ...EDGE_LABELS, 'LM + code training then instruction tuning'])
+          expect(svgText, `${id}: ${name}`).toContain(name);
         const hl = await figure.locator('.lecternHl').evaluateAll((els) =>
           els
             .map((e) => e.textContent?.trim() ?? '')
