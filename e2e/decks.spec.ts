@@ -69,7 +69,7 @@ test('a diagram on a slide hidden at load is drawn at full size, and its steps a
   await expect(figure.locator('.lectern-diagram-step:not(.visible)')).not.toHaveCount(0);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(figure.locator('.lectern-diagram-step:not(.visible)')).toHaveCount(0);
-  await expect(figure.locator('text', { hasText: 'code-davinci-002' })).toBeVisible();
+  await expect(figure.getByText('code-davinci-002', { exact: true })).toBeVisible();
 });
 
 test('math is typeset at build time: no KaTeX script, formulas present', async ({ page }) => {
