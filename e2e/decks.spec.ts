@@ -92,3 +92,12 @@ test('Mermaid is downloaded only when a diagram is near', async ({ page }) => {
   await diagramsOnCurrentSlide(page);
   expect(loaded.some((u) => /mermaid/i.test(u))).toBe(true);
 });
+
+test('a link to a step of a diagram slide opens at that step', async ({ page }) => {
+  await openDeck(page, 'demo', '?transition=none#/slide-5/1');
+  await diagramsOnCurrentSlide(page);
+  const figure = page.locator('section.present .lectern-diagram');
+  await expect.poll(() => figure.locator('.lectern-diagram-step.visible').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().f)).toBe(1);
+  await expect(figure.locator('.lectern-diagram-step[data-fragment-index="2"].visible')).toHaveCount(0);
+});

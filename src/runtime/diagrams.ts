@@ -159,6 +159,8 @@ export function diagramsPlugin(opts: { all: boolean }) {
         const prev = e.previousSlide ? deck.getIndices(e.previousSlide) : undefined;
         cameBack = !!prev && (prev.h > e.indexh || (prev.h === e.indexh && prev.v > e.indexv));
       });
+      // A link to a step (`#/slide-8/2`) names a fragment reveal could not know before the diagram was drawn.
+      let linkedStep = /^#\/[^/]+(?:\/\d+)?\/(\d+)$/.exec(location.hash)?.[1];
       const update = async () => {
         const slides = slidesOf();
         const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(':scope .lectern-diagram[data-state="pending"]')]);
@@ -168,8 +170,9 @@ export function diagramsPlugin(opts: { all: boolean }) {
         const current = deck.getCurrentSlide() as HTMLElement | undefined;
         if (current?.querySelector('.lectern-diagram-step') && slides.includes(current)) {
           const { h, v, f } = deck.getIndices();
-          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : (f ?? -1));
+          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : linkedStep !== undefined ? Number(linkedStep) : (f ?? -1));
         }
+        linkedStep = undefined;
       };
       deck.on('ready', () => void update());
       deck.on('slidechanged', () => void update());
