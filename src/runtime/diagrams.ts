@@ -160,7 +160,9 @@ export function diagramsPlugin(opts: { all: boolean }) {
         cameBack = !!prev && (prev.h > e.indexh || (prev.h === e.indexh && prev.v > e.indexv));
       });
       // A link to a step (`#/slide-8/2`) names a fragment reveal could not know before the diagram was drawn.
-      let linkedStep = /^#\/[^/]+(?:\/\d+)?\/(\d+)$/.exec(location.hash)?.[1];
+      // Named slides are `#/<id>/<step>`, numbered ones `#/<h>/<v>/<step>`.
+      const link = /^#\/([^/]+)(?:\/(\d+))?(?:\/(\d+))?$/.exec(location.hash);
+      let linkedStep = link && (/^\d+$/.test(link[1] ?? '') ? link[3] : (link[3] ?? link[2]));
       const update = async () => {
         const slides = slidesOf();
         const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(':scope .lectern-diagram[data-state="pending"]')]);
