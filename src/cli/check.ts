@@ -1,26 +1,54 @@
 /**
- * `npm run check [-- --json]`: every authoring problem in every deck, as `slides/x.md:12: message`.
- * Exit status 1 when any is an error, 0 with warnings only.
+ * `npm run check [-- --json] [-- --no-browser] [-- <slug>…]`: every problem in every deck, as
+ * `slides/x.md:12: message`. Build-time diagnostics and Mermaid syntax first; then, when a Chromium is
+ * available, every slide as a viewer sees it (src/check/visual.ts). Exit 1 on any error, 0 with warnings only.
  */
 import { parseArgs } from 'node:util';
+import { canCheckVisually, checkVisual, type VisualReport, withoutRepeats } from '../check/visual.js';
 import type { Diagnostic } from '../model/types.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, root: { type: 'string', default: process.cwd() } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    root: { type: 'string', default: process.cwd() },
+  },
+});
 
 const store = new DeckStore(values.root);
-const decks = await store.all();
+const decks = (await store.all()).filter((d) => positionals.length === 0 || positionals.includes(d.slug));
 const diagnostics: Diagnostic[] = [];
 for (const deck of decks) diagnostics.push(...deck.diagnostics, ...(await checkDiagrams(deck)));
+
+let visual: VisualReport | undefined;
+let skipped: string | undefined;
+if (values['no-browser']) skipped = 'asked to skip (--no-browser)';
+else if (!canCheckVisually()) skipped = 'no Chromium found (set LECTERN_CHROMIUM or run `npx playwright install chromium`)';
+else {
+  const log = (msg: string) => values.json || console.error(msg);
+  visual = await checkVisual({
+    root: values.root,
+    slugs: decks.map((d) => d.slug),
+    onProgress: (e) => (e.type === 'build' ? log(`building the site first: ${e.reason}`) : undefined),
+  });
+  const fences = decks.flatMap((d) =>
+    d.diagrams.map((g) => ({ file: d.file, line: g.line, lines: g.source.split('\n').length - g.srcLines + 1 })),
+  );
+  diagnostics.push(...withoutRepeats(visual.diagnostics, diagnostics, fences));
+}
+
 diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
 
 if (values.json) {
+  const browser = visual ? { ms: visual.ms, ...(visual.buildMs !== undefined ? { buildMs: visual.buildMs } : {}) } : { skipped };
   console.log(
     JSON.stringify(
-      { decks: decks.map((d) => ({ slug: d.slug, file: d.file, slides: d.slides.length })), diagnostics, errors, warnings },
+      { decks: decks.map((d) => ({ slug: d.slug, file: d.file, slides: d.slides.length })), diagnostics, errors, warnings, browser },
       null,
       2,
     ),
@@ -28,8 +56,11 @@ if (values.json) {
 } else {
   for (const d of diagnostics) console.log(formatDiagnostic(d));
   const slides = decks.reduce((n, d) => n + d.slides.length, 0);
+  const looked = visual
+    ? `, every slide looked at in Chromium in ${(visual.ms / 1000).toFixed(1)} s`
+    : `; slides not looked at: ${skipped}`;
   console.log(
-    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slides: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slides: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${looked}`,
   );
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -134,7 +134,7 @@ export function builtDecks(distDir: string): string[] {
 }
 
 /** Serves `dist/` on loopback on a free port. */
-async function serve(distDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(distDir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const files = sirv(distDir, { dev: true, etag: false });
   const server: Server = createServer((req, res) =>
     files(req, res, () => {

@@ -52,7 +52,7 @@ describe('diagrams', () => {
   });
 
   it('reuses a source from assets/ with highlights and steps per slide', async () => {
-    const md = `${FM}\`\`\`mermaid src="tree.mmd" highlight="b g" steps="a | b c" caption="Tree"\n\`\`\`\n---\n\`\`\`mermaid src="tree.mmd" highlight="a"\n\`\`\``;
+    const md = `${FM}\`\`\`mermaid src="tree.mmd" highlight="b g" steps="a | b c" caption="Tree"\n\`\`\`\n---\n\`\`\`mermaid src="tree.mmd" highlight="a" caption="Tree again"\n\`\`\``;
     const deck = await compile(md, memoryContext(assets));
     const [one, two] = deck.slides.map((s) => dom(s.html).querySelector('figure.lectern-diagram'));
     expect(one?.querySelector('.lectern-mermaid-src')?.textContent).toContain('class b,g lecternHl');
@@ -63,9 +63,22 @@ describe('diagrams', () => {
     expect(deck.diagnostics).toEqual([]);
   });
 
+  it('names a diagram by its caption and describes it from its source, for screen readers', async () => {
+    const deck = await compile(
+      `${FM}\`\`\`mermaid caption="Flow"\nflowchart LR\n  a[Data] -->|train| b[Model] --> c[Answer]\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n  x --> y\n\`\`\``,
+    );
+    const [named, unnamed] = [...dom(deck.slides[0]?.html ?? '').querySelectorAll('figure.lectern-diagram')];
+    expect(named?.getAttribute('aria-label')).toBe('Flow');
+    const desc = named?.querySelector(`#${named?.getAttribute('aria-describedby')}`);
+    expect(desc?.textContent).toBe('Boxes: Data; Model; Answer. Arrows: Data → Model (train); Model → Answer.');
+    expect(desc?.hasAttribute('hidden')).toBe(true);
+    expect(unnamed?.getAttribute('aria-label')).toBe('diagram');
+    expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:9: warning: diagram has no caption/)]);
+  });
+
   it('warns about a highlight id the diagram does not have, and errors on a missing source', async () => {
     const deck = await compile(
-      `${FM}\`\`\`mermaid src="tree.mmd" highlight="zz"\n\`\`\`\n\n\`\`\`mermaid src="nope.mmd"\n\`\`\``,
+      `${FM}\`\`\`mermaid src="tree.mmd" highlight="zz" caption="T"\n\`\`\`\n\n\`\`\`mermaid src="nope.mmd"\n\`\`\``,
       memoryContext(assets),
     );
     expect(messages(deck)).toEqual([

@@ -1,6 +1,7 @@
 import { bundledLanguages, createHighlighter } from 'shiki';
 import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
 import { escapeHtml, type RenderEnv } from './env.js';
+import { safeAttrs, unclosedFences } from './fences.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { CODE_THEME, createMarkdown, type Highlighter } from './md.js';
 import { extractNotes } from './notes.js';
@@ -28,19 +29,49 @@ function titleSlideHeader(meta: DeckMeta, md: ReturnType<typeof createMarkdown>,
   return `<h1>${escapeHtml(meta.title)}</h1>${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`;
 }
 
-/** Validates the raw file before any parsing: empty files and binary junk get one clear message. */
+/** Validates the raw file before any parsing: empty files and binary files get one clear message. */
 function checkRaw(file: string, text: string): Diagnostic | undefined {
-  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what marks a binary file
+  const junk = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if (text.includes('\u0000') || junk > Math.max(3, text.length / 10))
     return {
       file,
       line: 1,
       severity: 'error',
-      message: 'file is not UTF-8 text',
-      hint: 'save it as UTF-8; binary files do not belong in slides/',
+      message: 'file is not text (binary or UTF-16)',
+      hint: 'save it as UTF-8 text; images and other binary files belong in assets/',
     };
   if (!text.trim())
     return { file, line: 1, severity: 'error', message: 'file is empty', hint: 'write a title in front matter and at least one slide' };
   return undefined;
+}
+
+const lineAt = (text: string, index: number) => 1 + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+
+/** Problems in a text file that still renders: bytes that are not UTF-8, code fences never closed. */
+function checkText(file: string, text: string, body: string, bodyLine: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) {
+    const count = text.match(/\ufffd/g)?.length ?? 0;
+    out.push({
+      file,
+      line: lineAt(text, bad),
+      severity: 'error',
+      message: `${count} character${count === 1 ? ' is' : 's are'} not valid UTF-8 and show${count === 1 ? 's' : ''} as �`,
+      hint: 'the file was saved in another encoding (Latin-1, GBK, …): save it as UTF-8',
+    });
+  }
+  const lines = body.split('\n');
+  for (const i of unclosedFences(lines))
+    out.push({
+      file,
+      line: bodyLine + i,
+      severity: 'error',
+      message: `code block ${lines[i]?.trim()} is never closed`,
+      hint: 'end it with a line of the same fence (```); until then the rest of its slide is shown as code',
+    });
+  return out;
 }
 
 function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>, env: RenderEnv, meta: DeckMeta): RenderedSlide {
@@ -51,7 +82,7 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   let title = heading >= 0 ? (tokens[heading + 1]?.content ?? '') : '';
   let html = md.renderer.render(tokens, md.options, bodyEnv);
   const hasMermaid = bodyEnv.hasMermaid;
-  const attrs = { ...slide.attrs };
+  const attrs = { ...safeAttrs(slide.attrs, meta.html) };
   if ('data-auto-title' in attrs) {
     delete attrs['data-auto-title'];
     html = titleSlideHeader(meta, md, bodyEnv) + html;
@@ -67,7 +98,19 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
       message: 'slide has no speaker notes',
       hint: 'add a `Note:` line',
     });
-  return { h: slide.h, v: slide.v, line: slide.line, title: title.replace(/[*_`]/g, ''), html, notesHtml, attrs, hasMermaid };
+  return {
+    h: slide.h,
+    v: slide.v,
+    line: slide.line,
+    title: title
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/[*_`]/g, '')
+      .trim(),
+    html,
+    notesHtml,
+    attrs,
+    hasMermaid,
+  };
 }
 
 /**
@@ -78,7 +121,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
   const slug = slugOf(file);
   const raw = checkRaw(file, text);
   const front = parseFrontMatter(file, raw ? '' : text, slug);
-  const diagnostics = raw ? [raw] : front.diagnostics;
+  const diagnostics = raw ? [raw] : [...front.diagnostics, ...checkText(file, text, front.body, front.bodyLine)];
   const md = createMarkdown(await highlighterFor(text));
   const env: RenderEnv = {
     file,

@@ -64,6 +64,16 @@ function asString(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Index of the first line (from 1, before `to`) that is Markdown rather than YAML, or -1. */
+function markdownStart(lines: string[], to: number): number {
+  for (let i = 1; i < to; i++) {
+    const line = lines[i] ?? '';
+    if (/^#{1,6}\s+\S/.test(line) && !(lines[i - 1] ?? '').trim()) return i;
+    if (line.trim() && !/^(\s|-\s|#|[^\s:]+\s*:(\s|$))/.test(line)) return i;
+  }
+  return -1;
+}
+
 /**
  * Splits YAML front matter off a deck file and reads it into DeckMeta.
  * Never throws: broken YAML becomes a diagnostic and defaults are used.
@@ -73,20 +83,33 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   const diagnostics: Diagnostic[] = [];
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') return { meta, body: text, bodyLine: 1, diagnostics };
-  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (end < 0) {
-    diagnostics.push({
-      file,
-      line: 1,
-      severity: 'error',
-      message: 'front matter is never closed',
-      hint: 'end the YAML block with a line `---`',
-    });
-    return { meta, body: lines.slice(1).join('\n'), bodyLine: 2, diagnostics };
+  let end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  let bodyStart = end + 1;
+  const yamlOf = (to: number) => {
+    const counter = new LineCounter();
+    const parsed = parseDocument(lines.slice(1, to).join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+    return { doc: parsed, counter };
+  };
+  let yaml = end < 0 ? undefined : yamlOf(end);
+  // No closing line, or YAML that breaks where Markdown starts: the `---` found was the first slide
+  // separator. Keep the YAML before the Markdown and every slide after it.
+  if (!yaml || yaml.doc.errors.length > 0) {
+    const guess = markdownStart(lines, end < 0 ? lines.length : end);
+    const shorter = guess < 0 ? undefined : yamlOf(guess);
+    if (!yaml || (shorter && shorter.doc.errors.length === 0)) {
+      diagnostics.push({
+        file,
+        line: 1,
+        severity: 'error',
+        message: 'front matter is never closed',
+        hint: guess > 0 ? `add a line \`---\` after line ${guess} to end the YAML block` : 'end the YAML block with a line `---`',
+      });
+      end = guess < 0 ? 1 : guess;
+      bodyStart = end;
+      yaml = shorter ?? yamlOf(end);
+    }
   }
-  const yamlText = lines.slice(1, end).join('\n');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const { doc, counter: lineCounter } = yaml;
   const at = (offset: number | undefined) => 1 + (offset === undefined ? 0 : lineCounter.linePos(offset).line);
   for (const err of [...doc.errors, ...doc.warnings]) {
     diagnostics.push({
@@ -97,8 +120,19 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       hint: 'check the YAML syntax: `key: value`, one per line; quote values that contain `: `',
     });
   }
-  const result = { meta, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, diagnostics };
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return result;
+  const result = { meta, body: lines.slice(bodyStart).join('\n'), bodyLine: bodyStart + 1, diagnostics };
+  if (doc.errors.length > 0) return result;
+  if (!isMap(doc.contents)) {
+    if (doc.contents !== null)
+      diagnostics.push({
+        file,
+        line: 2,
+        severity: 'warning',
+        message: 'front matter is not a list of `key: value` lines and is ignored',
+        hint: 'write e.g. `title: My lecture` on its own line',
+      });
+    return result;
+  }
 
   const data = doc.toJS() as Record<string, unknown>;
   const lineOf = (key: string) => {

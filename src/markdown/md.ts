@@ -8,6 +8,7 @@ import { hexoPlugin } from './plugins/hexo.js';
 import { linksPlugin, safeHtmlPlugin } from './plugins/links.js';
 import { mathPlugin } from './plugins/math.js';
 import { mermaidPlugin } from './plugins/mermaid.js';
+import { nestingPlugin } from './plugins/nesting.js';
 import { stepsPlugin } from './plugins/steps.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: shiki's generic parameters are irrelevant here
@@ -35,7 +36,8 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
       return highlighter.codeToHtml(code, { lang, theme: CODE_THEME });
     },
   });
-  md.use(cjkFriendly) // **bold** next to CJK punctuation
+  md.use(nestingPlugin) // input nested past maxNesting is reported, not dropped silently
+    .use(cjkFriendly) // **bold** next to CJK punctuation
     .use(dropEmptyText) // markdown-it-cjk-breaks crashes on empty text tokens
     .use(cjkBreaks) // a line break inside Chinese adds no space
     .use(hexoPlugin) // {% post_link %}

@@ -1,5 +1,5 @@
 import type { DeckMeta, SlideSource } from '../model/types.js';
-import { fenceTracker, parseAttrList } from './fences.js';
+import { fenceTracker, parseAttrList, unclosedFences } from './fences.js';
 
 interface Chunk {
   startLine: number;
@@ -12,12 +12,12 @@ const SLIDE_COMMENT = /<!--\s*\.slide:\s*(.*?)\s*-->/g;
 
 /** True when the author marked slides with `---` / `--` lines (reveal.js conventions). */
 export function hasSeparators(lines: string[]): boolean {
-  const inFence = fenceTracker();
+  const inFence = fenceTracker(unclosedFences(lines));
   return lines.some((l) => !inFence(l) && (l.trim() === '---' || l.trim() === '--'));
 }
 
 function splitBySeparators(lines: string[], firstLine: number): Chunk[] {
-  const inFence = fenceTracker();
+  const inFence = fenceTracker(unclosedFences(lines));
   const chunks: Chunk[] = [{ startLine: firstLine, lines: [], vertical: false }];
   lines.forEach((line, i) => {
     const t = line.trim();
@@ -31,7 +31,7 @@ function splitBySeparators(lines: string[], firstLine: number): Chunk[] {
 }
 
 function splitByHeadings(lines: string[], firstLine: number, meta: DeckMeta): Chunk[] {
-  const inFence = fenceTracker();
+  const inFence = fenceTracker(unclosedFences(lines));
   const { horizontal, vertical } = meta.splitLevels;
   const chunks: Chunk[] = [{ startLine: firstLine, lines: [], vertical: false }];
   lines.forEach((line, i) => {

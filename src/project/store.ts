@@ -16,6 +16,11 @@ export function listDeckFiles(root: string): string[] {
     .map((f) => `${SLIDES_DIR}/${f}`);
 }
 
+/** Two slugs name the same deck when they differ only in case or Unicode normalisation. */
+export function slugKey(slug: string): string {
+  return slug.normalize('NFC').toLowerCase();
+}
+
 export function compileContext(root: string, slugs: ReadonlySet<string>): CompileContext {
   const inside = (rel: string) => !relative(root, join(root, rel)).startsWith('..');
   return {
@@ -60,10 +65,37 @@ export class DeckStore {
     return existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
   }
 
+  /**
+   * Deck files whose slug clashes with an earlier file's (names equal up to case or Unicode form, e.g.
+   * `Intro.md` and `intro.md`): one URL and one `dist/<slug>/` on macOS and Windows. File -> earlier file.
+   */
+  clashes(): Map<string, string> {
+    const first = new Map<string, string>();
+    const out = new Map<string, string>();
+    for (const file of this.files()) {
+      const key = slugKey(slugOf(file));
+      const earlier = first.get(key);
+      if (earlier) out.set(file, earlier);
+      else first.set(key, file);
+    }
+    return out;
+  }
+
   deck(file: string): Promise<Deck> {
     let deck = this.cache.get(file);
     if (!deck) {
-      deck = compileDeck(file, this.text(file), compileContext(this.root, this.slugs()));
+      const clash = this.clashes().get(file);
+      deck = compileDeck(file, this.text(file), compileContext(this.root, this.slugs())).then((d) => {
+        if (clash)
+          d.diagnostics.unshift({
+            file,
+            line: 1,
+            severity: 'error',
+            message: `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
+            hint: `rename one of the two files; ${clash} keeps /${slugOf(clash)}/`,
+          });
+        return d;
+      });
       this.cache.set(file, deck);
     }
     return deck;

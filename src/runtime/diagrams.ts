@@ -84,6 +84,9 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   const id = `lectern-mmd-${++counter}`;
   try {
     const mermaid = await loadMermaid();
+    // The page's font is split by unicode-range: fetch the files holding this diagram's characters
+    // before Mermaid measures its labels (in a hidden slide nothing else would have asked for them).
+    await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`, source), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`, source)]);
     const { svg } = await mermaid.render(id, source);
     if (!target) return;
     target.innerHTML = svg;
@@ -172,7 +175,7 @@ export function diagramsPlugin(opts: { all: boolean }) {
         const current = deck.getCurrentSlide() as HTMLElement | undefined;
         if (current?.querySelector('.lectern-diagram-step') && slides.includes(current)) {
           const { h, v, f } = deck.getIndices();
-          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : linkedStep !== undefined ? Number(linkedStep) : (f ?? -1));
+          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : linkedStep != null ? Number(linkedStep) : (f ?? -1));
         }
         linkedStep = undefined;
       };

@@ -16,5 +16,11 @@ export function hotUpdates(deck: RevealApi): void {
     deck.slide(h, v, f ?? -1);
     document.dispatchEvent(new CustomEvent('lectern:updated', { detail: update }));
   });
-  import.meta.hot.on('lectern:decks', () => location.reload());
+  // A deck was added, deleted or renamed. Reload to pick up the deck list, unless this deck is the one
+  // that went away: then keep what is on screen rather than reload into a 404.
+  import.meta.hot.on('lectern:decks', async () => {
+    const page = await fetch(location.href, { method: 'HEAD', cache: 'no-store' }).catch(() => undefined);
+    if (page?.ok) location.reload();
+    else document.dispatchEvent(new CustomEvent('lectern:gone'));
+  });
 }

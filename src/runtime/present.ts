@@ -30,7 +30,9 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     center: false,
     // reveal 6 turns into its scroll view below 435 px, which ignores #/slide-N: keep slides (reading mode is for phones).
     scrollActivationWidth: 0,
-    transition: matchMedia('(prefers-reduced-motion: reduce)').matches ? ('none' as const) : ('slide' as const),
+    ...(matchMedia('(prefers-reduced-motion: reduce)').matches
+      ? { transition: 'none' as const, backgroundTransition: 'none' as const }
+      : { transition: 'slide' as const }),
     pdfSeparateFragments: params.has('fragments'),
     ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),
     plugins: [diagramsPlugin({ all: printing })],

@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { parseAttrList } from '../fences.js';
+import type { RenderEnv } from '../env.js';
+import { parseAttrList, safeAttrs } from '../fences.js';
 
 const ELEMENT_COMMENT = /^\s*<!--\s*\.element:\s*(.*?)\s*-->\s*$/;
 
@@ -32,12 +33,13 @@ function previousBlock(tokens: Token[], idx: number): Token | undefined {
 export function elementAttrsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('lectern_element_attrs', (state) => {
     const tokens = state.tokens;
+    const trusted = (state.env as RenderEnv).meta?.html !== false;
     tokens.forEach((token, idx) => {
       if (token.type === 'html_block') {
         const m = ELEMENT_COMMENT.exec(token.content);
         if (!m) return;
         const target = previousBlock(tokens, idx);
-        if (target) applyAttrs(target, parseAttrList(m[1] ?? ''));
+        if (target) applyAttrs(target, safeAttrs(parseAttrList(m[1] ?? ''), trusted));
         token.content = '';
         return;
       }
@@ -47,7 +49,7 @@ export function elementAttrsPlugin(md: MarkdownIt): void {
         if (child.type !== 'html_inline') return;
         const m = ELEMENT_COMMENT.exec(child.content);
         if (!m) return;
-        const attrs = parseAttrList(m[1] ?? '');
+        const attrs = safeAttrs(parseAttrList(m[1] ?? ''), trusted);
         let prev = c - 1;
         while (prev >= 0 && children[prev]?.type === 'text' && !children[prev]?.content.trim()) prev--;
         const image = children[prev]?.type === 'image' ? children[prev] : undefined;

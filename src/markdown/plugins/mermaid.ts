@@ -32,6 +32,45 @@ export function declaredIds(source: string): Set<string> {
   return ids;
 }
 
+const plainLabel = (text: string) =>
+  text
+    .replace(/[`*]/g, '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * A text description of a flowchart, for screen readers (`aria-describedby`): its boxes and arrows
+ * with their labels, in source order. Empty for diagrams it cannot read.
+ */
+export function describeDiagram(source: string): string {
+  const text = source.replace(/^\s*%%.*$/gm, '');
+  const labels = new Map<string, string>();
+  for (const m of text.matchAll(/\bsubgraph\s+([\w-]+)\s*\[\s*"?([^"\]]*)"?\s*\]/g)) if (m[1]) labels.set(m[1], plainLabel(m[2] ?? ''));
+  for (const m of text.matchAll(
+    /(?:^|[\s&;>|-])([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\(\[|\{\{|\[|\(|\{|>)\s*(?:"([^"]*)"|([^\])}"\n]*))/g,
+  )) {
+    const id = m[1];
+    if (id && id !== 'subgraph' && !labels.has(id)) labels.set(id, plainLabel(m[2] ?? m[3] ?? ''));
+  }
+  const arrows: string[] = [];
+  for (const m of text.matchAll(
+    /([A-Za-z_][\w-]*)(?:\s*:::[\w-]+)?(?:\[[^\]]*\]|\([^)]*\))?\s*(?:-->|==>|-\.->|---|-\.-|===)\s*(?:\|\s*"?([^|"]*)"?\s*\|\s*)?(?=([A-Za-z_][\w-]*))/g,
+  )) {
+    for (const id of [m[1], m[3]]) if (id && !labels.has(id)) labels.set(id, id);
+    const [from, to] = [labels.get(m[1] ?? '') ?? '', labels.get(m[3] ?? '') ?? ''];
+    const label = plainLabel(m[2] ?? '');
+    arrows.push(`${from ? `${from} → ` : '→ '}${to}${label ? ` (${label})` : ''}`);
+  }
+  const boxes = [...labels.values()].filter(Boolean);
+  if (boxes.length === 0) return '';
+  return [`Boxes: ${boxes.slice(0, 60).join('; ')}.`, arrows.length ? `Arrows: ${arrows.slice(0, 60).join('; ')}.` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Highlighting is plain Mermaid: a classDef and a class statement appended to the source. */
 export function withHighlight(source: string, highlight: string[]): string {
   if (highlight.length === 0) return source;
@@ -78,10 +117,21 @@ export function mermaidPlugin(md: MarkdownIt): void {
     const id = `diagram-${env.ids.next++}`;
     const caption = opts.caption ? `<figcaption id="${id}-caption">${md.renderInline(opts.caption, env)}</figcaption>` : '';
     const label = escapeHtml(opts.caption ?? 'diagram');
+    const description = describeDiagram(source);
+    if (!opts.caption)
+      report(
+        env,
+        line,
+        'warning',
+        'diagram has no caption',
+        'add caption="…": it is shown under the diagram and is its name for screen readers',
+      );
     return (
       `<figure class="lectern-diagram" id="${id}" data-line="${escapeHtml(where)}" data-state="pending"` +
-      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" role="img" aria-label="${label}">` +
+      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" role="img" aria-label="${label}"` +
+      `${description ? ` aria-describedby="${id}-desc"` : ''}>` +
       `<pre class="lectern-mermaid-src" hidden>${escapeHtml(withHighlight(source, opts.highlight))}</pre>` +
+      (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
       `<div class="lectern-diagram-svg"></div>${caption}</figure>\n`
     );
   };

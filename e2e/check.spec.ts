@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkVisual } from '../src/check/visual';
+import { expect, test } from './fixtures';
+
+/** `npm run check`'s browser pass on a deck with one problem per slide: each is found at its slide's line. */
+const DECK = `---
+title: Problems
+---
+
+# Fine
+
+Readable text.
+
+---
+
+## Overflow
+
+${Array.from({ length: 14 }, (_, i) => `- item ${i}`).join('\n')}
+
+---
+
+## Tiny
+
+<p style="font-size: 9px">fine print nobody can read</p>
+
+---
+
+## Broken image and missing alt
+
+<img src="../assets/not-an-image.png">
+
+---
+
+## Bad anchors
+
+[nowhere here](#/slide-99) and [nowhere there](../problems/#/slide-42) and [ok](#/slide-1)
+
+---
+
+## Broken diagram
+
+\`\`\`mermaid
+flowchart LR
+  a --> b -->> ]]
+\`\`\`
+`;
+
+test('finds overflow, tiny text, a broken image, missing anchors and a broken diagram at their lines', async () => {
+  test.setTimeout(180_000);
+  const root = mkdtempSync(join(tmpdir(), 'lectern-check-'));
+  try {
+    for (const f of ['node_modules', 'src', 'vite.config.ts', 'package.json', 'tsconfig.json'])
+      symlinkSync(join(process.cwd(), f), join(root, f));
+    mkdirSync(join(root, 'slides'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'not-an-image.png'), 'this is text');
+    writeFileSync(join(root, 'slides', 'problems.md'), DECK);
+    const report = await checkVisual({ root });
+    const found = report.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);
+    const expected = [
+      // A slide's line is the first line after its `---`.
+      /^slides\/problems\.md:10: error: content overflows the slide by \d+ px at the bottom: <li> "item 13"/,
+      /^slides\/problems\.md:29: warning: text too small to read: 8\.\d px .*fine print/,
+      /^slides\/problems\.md:35: error: image `[^`]*` failed to load/,
+      /^slides\/problems\.md:35: warning: image `[^`]*` has no alt text/,
+      /^slides\/problems\.md:41: error: link to `#\/slide-99`: no such slide/,
+      /^slides\/problems\.md:41: error: link to `..\/problems\/#\/slide-42`: no such slide/,
+      /^slides\/problems\.md:50: error: diagram failed to draw: Parse error/,
+    ];
+    for (const re of expected) expect(found, String(re)).toContainEqual(expect.stringMatching(re));
+    expect(found).toHaveLength(expected.length);
+    expect(report.decks).toEqual([expect.objectContaining({ slug: 'problems', slides: 6 })]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,231 @@
+/**
+ * The part of `npm run check` that looks at every slide the way a viewer sees it: each deck of the
+ * built site in Chromium at 1280×720, every slide with all fragments shown.
+ *
+ * Pure module: no argv, no process.exit. `src/cli/check.ts` is the command line over it.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
+import { buildSite, builtDecks, serve, siteIsStale } from '../export/pdf.js';
+import type { Diagnostic } from '../model/types.js';
+import { inspectCurrentSlide, type SlideFinding } from './page-inspect.js';
+
+export interface VisualOptions {
+  /** Project root (holds `slides/`, `dist/`). Default: the current directory. */
+  root?: string;
+  /** Decks to look at; default every built deck. */
+  slugs?: string[];
+  /** `auto` (default) builds when `dist/` is missing or older than the sources. */
+  build?: 'auto' | 'never';
+  /** Smallest readable text on a 1280×720 screen, in px (after reveal's scaling). Default 15: 16 px text at reveal's 4 % margin. */
+  minFontPx?: number;
+  /** Longest wait for a page, a diagram or an image, in ms. Default 20 s. */
+  timeoutMs?: number;
+  /** Reuse a browser (tests); otherwise one is launched and closed. */
+  browser?: Browser;
+  onProgress?: (event: VisualProgress) => void;
+}
+
+export type VisualProgress = { type: 'build'; reason: string } | { type: 'deck'; slug: string; slides: number; ms: number };
+
+export interface VisualReport {
+  diagnostics: Diagnostic[];
+  decks: { slug: string; slides: number; ms: number }[];
+  /** Wall time, build included. */
+  ms: number;
+  /** Set when a build ran first, with its time. */
+  buildMs?: number;
+}
+
+/** Thrown when the check cannot run at all (no browser, no site); authoring problems are diagnostics. */
+export class VisualCheckError extends Error {
+  override name = 'VisualCheckError';
+}
+
+/** True when a Chromium is available for the visual pass. */
+export function canCheckVisually(): boolean {
+  return findBrowser() !== undefined;
+}
+
+function toDiagnostic(f: SlideFinding): Diagnostic {
+  const m = /^(.*):(\d+)$/.exec(f.where);
+  return { file: m?.[1] ?? f.where, line: Number(m?.[2] ?? 1), severity: f.severity, message: f.message, hint: f.hint };
+}
+
+/** Shows every fragment of slide (h, v), waits for its diagrams and images, and inspects it. */
+async function visitSlide(page: Page, h: number, v: number, minFontPx: number, timeoutMs: number) {
+  await page.evaluate(({ h, v }) => window.lectern?.deck.slide(h, v, Number.MAX_SAFE_INTEGER), { h, v });
+  await page
+    .waitForFunction(
+      () => {
+        const slide = window.lectern?.deck.getCurrentSlide();
+        if (!slide) return true;
+        for (const img of slide.querySelectorAll('img')) img.loading = 'eager';
+        const drawn = [...slide.querySelectorAll<HTMLElement>('.lectern-diagram')].every(
+          (f) => f.dataset.state === 'rendered' || f.dataset.state === 'error',
+        );
+        return drawn && [...slide.querySelectorAll('img')].every((i) => i.complete);
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    )
+    .catch(() => undefined); // what is still missing is reported by the inspection
+  // Diagram steps become fragments once drawn: show them too.
+  await page.evaluate(() => {
+    const deck = window.lectern?.deck;
+    const { h, v } = deck?.getIndices() ?? { h: 0, v: 0 };
+    deck?.slide(h, v, Number.MAX_SAFE_INTEGER);
+  });
+  return page.evaluate(inspectCurrentSlide, { minFontPx });
+}
+
+/**
+ * Opens every deck of the built site and reports what a viewer would see wrong, as diagnostics with
+ * the slide's `file:line`. Builds the site first when it is stale.
+ */
+export async function checkVisual(options: VisualOptions = {}): Promise<VisualReport> {
+  const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const distDir = join(root, 'dist');
+  const minFontPx = options.minFontPx ?? 15;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const progress = options.onProgress ?? (() => {});
+  if (!options.browser && !findBrowser()) throw new VisualCheckError(HOW_TO_GET_A_BROWSER);
+
+  let buildMs: number | undefined;
+  const stale = options.build === 'never' ? undefined : siteIsStale(root);
+  if (stale) {
+    progress({ type: 'build', reason: stale });
+    const t = performance.now();
+    await buildSite(root);
+    buildMs = Math.round(performance.now() - t);
+  }
+  if (!existsSync(join(distDir, 'index.html'))) throw new VisualCheckError('no built site in dist/: run `npm run build`');
+  const known = builtDecks(distDir);
+  const slugs = options.slugs?.length ? options.slugs.filter((s) => known.includes(s)) : known;
+
+  const server = await serve(distDir);
+  const browser = options.browser ?? (await chromium.launch(launchOptions()));
+  const diagnostics: Diagnostic[] = [];
+  const decks: VisualReport['decks'] = [];
+  const idsBySlug = new Map<string, Set<string>>();
+  const links: { where: string; href: string; slug: string }[] = [];
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+      serviceWorkers: 'block',
+    });
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    const origin = new URL(server.url).origin;
+    const page = await context.newPage();
+    let blocked: string[] = [];
+    await context.route(
+      (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
+      (route) => {
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
+    for (const slug of slugs) {
+      const t = performance.now();
+      blocked = [];
+      await page.goto(`${server.url}/${encodeURIComponent(slug)}/?transition=none&backgroundTransition=none`, { timeout: timeoutMs });
+      await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: timeoutMs });
+      const file = await page.evaluate(
+        () => document.querySelector<HTMLElement>('section[data-source]')?.dataset.source?.replace(/:\d+$/, '') ?? '',
+      );
+      const all = await page.evaluate(() =>
+        (window.lectern?.deck.getSlides() ?? []).map((s) => window.lectern?.deck.getIndices(s) ?? { h: 0, v: 0 }),
+      );
+      const ids = new Set<string>();
+      for (const { h, v } of all) {
+        const seen = await visitSlide(page, h, v ?? 0, minFontPx, timeoutMs);
+        diagnostics.push(...seen.findings.map(toDiagnostic));
+        for (const id of seen.ids) ids.add(id);
+        links.push(...seen.links.map((l) => ({ ...l, slug })));
+      }
+      idsBySlug.set(slug, ids);
+      if (blocked.length)
+        diagnostics.push({
+          file: file || `slides/${slug}.md`,
+          line: 1,
+          severity: 'warning',
+          message: `the deck asks the network for ${blocked.length} file(s), e.g. ${blocked[0]}: they are missing offline`,
+          hint: 'save them under assets/ and link them from there',
+        });
+      const ms = Math.round(performance.now() - t);
+      decks.push({ slug, slides: all.length, ms });
+      progress({ type: 'deck', slug, slides: all.length, ms });
+    }
+
+    // Links to other decks' anchors and to local files, checked once everything has been seen.
+    const status = new Map<string, number>();
+    for (const link of links) {
+      const url = new URL(link.href);
+      const m = /^\/([^/]+)\/(?:index\.html)?$/.exec(decodeURIComponent(url.pathname));
+      const target = m?.[1] && idsBySlug.has(m[1]) ? m[1] : undefined;
+      if (target) {
+        const hash = decodeURIComponent(url.hash.replace(/^#\/?/, ''));
+        if (hash && !/^\d+(\/\d+)?$/.test(hash) && !idsBySlug.get(target)?.has(hash))
+          diagnostics.push({
+            ...toDiagnostic({
+              where: link.where,
+              severity: 'error',
+              message: `link to \`${url.pathname}${url.hash}\`: deck \`${target}\` has no such slide or anchor`,
+              hint: 'slides are #/slide-N, numbered from 1',
+            }),
+          });
+        continue;
+      }
+      const key = url.origin + url.pathname;
+      if (!status.has(key)) status.set(key, (await page.request.head(key).catch(() => undefined))?.status() ?? 0);
+      if ((status.get(key) ?? 0) >= 400 || status.get(key) === 0)
+        diagnostics.push(
+          toDiagnostic({
+            where: link.where,
+            severity: 'error',
+            message: `link to \`${url.pathname}\` leads nowhere (${status.get(key) || 'no answer'})`,
+            hint: 'put the file under assets/ or fix the path',
+          }),
+        );
+    }
+    await context.close();
+  } finally {
+    if (!options.browser) await browser.close();
+    await server.close();
+  }
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { diagnostics: unique, decks, ms: Math.round(performance.now() - started), ...(buildMs !== undefined ? { buildMs } : {}) };
+}
+
+/**
+ * Visual findings that repeat a build-time diagnostic are dropped: an error box for a problem already
+ * reported at that line, a diagram failure the Mermaid syntax check already located.
+ */
+export function withoutRepeats(
+  visual: Diagnostic[],
+  build: Diagnostic[],
+  diagrams: { file: string; line: number; lines: number }[],
+): Diagnostic[] {
+  return visual.filter((v) => {
+    if (v.message.startsWith('the slide shows an error'))
+      return !build.some((b) => b.file === v.file && b.line === v.line && b.severity === 'error');
+    if (v.message.startsWith('diagram failed to draw')) {
+      const fence = diagrams.find((d) => d.file === v.file && d.line === v.line);
+      const end = v.line + (fence?.lines ?? 0);
+      return !build.some((b) => b.file === v.file && b.message.startsWith('mermaid:') && b.line >= v.line && b.line <= end);
+    }
+    return true;
+  });
+}
