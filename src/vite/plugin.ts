@@ -4,7 +4,7 @@ import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderSlides } from '../markdown/html.js';
 import type { Deck } from '../model/types.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
-import { deckText, type FontFile, fontHead, subsetFor } from './fonts.js';
+import { deckText, type FontFile, fontHead, openingText, subsetFor } from './fonts.js';
 
 const RUNTIME = '/src/runtime/main.ts';
 const FONTS_MARKER = '<!--lectern-fonts-->';
@@ -67,7 +67,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
       html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n` });
-      fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache());
+      fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
     }
     pageFonts.set(id, fonts);
     for (const f of fonts) fontFiles.set(f.fileName, f);

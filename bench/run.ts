@@ -1,0 +1,530 @@
+/**
+ * `npm run bench [-- --runs N] [--quick] [--only compile,build,load,pdf,dev] [--keep]`
+ *
+ * Builds synthetic decks (10, 100, 300 and 1,000 slides) and the lecture, and prints medians: Markdown
+ * compile time, `vite build` time and peak memory, what a first visit downloads before the first slide
+ * (gzip, by kind), first paint and ready in headless Chromium, PDF export time, and the dev server's
+ * edit → DOM latency. Writes the same figures, and the machine, to bench/results/<date>-<host>.json.
+ *
+ * A benchmark, not a test: nothing fails; targets are checked and printed at the end.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, hostname, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
+import { launchOptions } from '../src/export/browser.js';
+import { exportPdf } from '../src/export/pdf.js';
+import { compileDeck, slugOf } from '../src/markdown/compile.js';
+import { compileContext, listDeckFiles } from '../src/project/store.js';
+import { type Bytes, devLatency, emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
+import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
+import { syntheticDeck } from './synthetic.js';
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --runs N     timed runs per figure (default 3; medians are reported)
+  --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
+  --only LIST  some of: compile,build,load,pdf,dev (default: all)
+  --keep       keep the temporary projects (their paths are printed)
+  -h, --help   this text`;
+
+const LECTURE = 'reasoning-origins';
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev'] as const;
+type Step = (typeof STEPS)[number];
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const quick = !!values.quick;
+const runs = values.runs ? Number(values.runs) : quick ? 1 : 3;
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${values.runs}`);
+const only = new Set((values.only?.split(',') ?? STEPS).map((s) => s.trim()) as Step[]);
+for (const s of only) if (!STEPS.includes(s)) throw new Error(`--only: unknown step ${s} (steps: ${STEPS.join(', ')})`);
+const sizes = quick ? [10, 100] : [10, 100, 300, 1000];
+const devEdits = quick ? 3 : 7;
+
+// ---------------------------------------------------------------------------------------------------
+// Figures
+
+const median = (xs: number[]): number => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const round = (x: number, digits = 0) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+const MiB = 1024 * 1024;
+
+interface Workload {
+  id: string;
+  label: string;
+  project: Project;
+  slug: string;
+  /** This workload's build is the whole project (`site`: every deck in the repo's slides/). */
+  buildLabel: string;
+  slides?: number;
+  compile?: { msPerDeck: number[]; cpuMsPerDeck: number[]; median: number; medianCpu: number; slidesPerSec: number };
+  build?: {
+    ms: number[];
+    cpuMs: number[];
+    median: number;
+    medianCpu: number;
+    peakMiB: number[];
+    medianPeakMiB: number;
+    coldMs: number;
+    coldPeakMiB: number;
+  };
+  load?: {
+    fcpMs: number[];
+    lcpMs: number[];
+    readyMs: number[];
+    median: { fcpMs: number; lcpMs: number; readyMs: number };
+    gzip: Bytes;
+    raw: Bytes;
+    firstSlideKB: number;
+    requests: number;
+    mermaidBeforeReady: boolean;
+    offHost: string[];
+    files: FirstVisit['files'];
+  };
+  pdf?: { ms: number[]; median: number; pages: number; perPageMs: number; cliMs?: number[]; cliMedian?: number };
+}
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+function machine() {
+  const version = (pkg: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  const git = (cmd: string) => {
+    try {
+      return execSync(`git ${cmd}`, { cwd: REPO, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    host: hostname(),
+    cpu: cpus()[0]?.model ?? '?',
+    cores: availableParallelism(),
+    memoryGiB: round(totalmem() / 1024 ** 3, 1),
+    os: `${process.platform} ${release()}`,
+    node: process.version,
+    vite: version('vite'),
+    mermaid: version('mermaid'),
+    commit: git('rev-parse --short HEAD'),
+    uncommittedFiles: git('status --porcelain').split('\n').filter(Boolean).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Steps
+
+async function measureCompile(w: Workload): Promise<void> {
+  const file = `slides/${w.slug}.md`;
+  const text = readFileSync(join(w.project.root, file), 'utf8');
+  const ctx = compileContext(w.project.root, new Set(Object.keys(w.project.decks)));
+  const warm = await compileDeck(file, text, ctx); // loads Shiki's languages once, like a long-lived process
+  w.slides = warm.slides.length;
+  const msPerDeck: number[] = [];
+  const cpuMsPerDeck: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    do {
+      await compileDeck(file, text, ctx);
+      n += 1;
+    } while (performance.now() - t0 < 500 && n < 1000);
+    const cpu = process.cpuUsage(cpu0);
+    msPerDeck.push((performance.now() - t0) / n);
+    cpuMsPerDeck.push((cpu.user + cpu.system) / 1000 / n);
+  }
+  const m = median(msPerDeck);
+  w.compile = { msPerDeck, cpuMsPerDeck, median: m, medianCpu: median(cpuMsPerDeck), slidesPerSec: (w.slides / m) * 1000 };
+  log(`  compile ${w.label}: ${m.toFixed(1)} ms (${Math.round(w.compile.slidesPerSec)} slides/s)`);
+}
+
+const builds = new Map<Project, NonNullable<Workload['build']>>();
+
+async function measureBuild(project: Project, label: string): Promise<NonNullable<Workload['build']>> {
+  const done = builds.get(project);
+  if (done) return done;
+  const cold = await viteBuild(project); // fills the font-subset cache; reported as the cold build
+  const ms: number[] = [];
+  const cpuMs: number[] = [];
+  const peak: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const b = await viteBuild(project);
+    ms.push(b.ms);
+    cpuMs.push(b.cpuMs);
+    peak.push(b.peakRss / MiB);
+  }
+  const result = {
+    ms,
+    cpuMs,
+    median: median(ms),
+    medianCpu: median(cpuMs),
+    peakMiB: peak,
+    medianPeakMiB: median(peak),
+    coldMs: cold.ms,
+    coldPeakMiB: cold.peakRss / MiB,
+  };
+  builds.set(project, result);
+  log(
+    `  build ${label}: ${(result.median / 1000).toFixed(2)} s, ${Math.round(result.medianPeakMiB)} MiB (cold ${(cold.ms / 1000).toFixed(2)} s)`,
+  );
+  return result;
+}
+
+async function measureLoad(browser: Browser, w: Workload): Promise<void> {
+  const server = await serveDir(join(w.project.root, 'dist'));
+  try {
+    await firstVisit(browser, server.url, join(w.project.root, 'dist'), w.slug); // warm the server and the disk cache
+    const visits: FirstVisit[] = [];
+    for (let r = 0; r < runs; r++) visits.push(await firstVisit(browser, server.url, join(w.project.root, 'dist'), w.slug));
+    const last = visits[visits.length - 1] as FirstVisit;
+    const gzip = emptyBytes();
+    const raw = emptyBytes();
+    for (const k of Object.keys(gzip) as Kind[]) {
+      gzip[k] = median(visits.map((v) => v.gzip[k]));
+      raw[k] = median(visits.map((v) => v.raw[k]));
+    }
+    const fcpMs = visits.map((v) => v.fcpMs);
+    const lcpMs = visits.map((v) => v.lcpMs);
+    const readyMs = visits.map((v) => v.readyMs);
+    w.load = {
+      fcpMs,
+      lcpMs,
+      readyMs,
+      median: { fcpMs: median(fcpMs), lcpMs: median(lcpMs), readyMs: median(readyMs) },
+      gzip,
+      raw,
+      firstSlideKB: (gzip.js + gzip.css + gzip.font) / 1000,
+      requests: last.requests,
+      mermaidBeforeReady: visits.some((v) => v.mermaidBeforeReady),
+      offHost: [...new Set(visits.flatMap((v) => v.offHost))],
+      files: last.files,
+    };
+    log(
+      `  first visit ${w.label}: FCP ${Math.round(w.load.median.fcpMs)} ms, ready ${Math.round(w.load.median.readyMs)} ms, ${w.load.firstSlideKB.toFixed(1)} KB gz`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+/** `npm run pdf -- <slug> --no-build` in the project, wall time from spawn to exit. */
+async function pdfCli(project: Project, slug: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn('npm', ['run', '--silent', 'pdf', '--', slug, '--no-build', '--out', 'pdf-cli'], {
+    cwd: project.root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const code = await new Promise<number | null>((ok) => child.on('close', ok));
+  if (code !== 0) throw new Error(`npm run pdf failed (exit ${code}):\n${stderr.slice(-2000)}`);
+  return performance.now() - started;
+}
+
+async function measurePdf(w: Workload, cli: boolean): Promise<void> {
+  const ms: number[] = [];
+  let pages = 0;
+  const perPage: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const [result] = await exportPdf({ root: w.project.root, slugs: [w.slug], build: 'never', outDir: join(w.project.root, 'pdf-out') });
+    ms.push(performance.now() - t0);
+    pages = result?.pages ?? 0;
+    if (result) perPage.push(result.ms / result.pages);
+  }
+  w.pdf = { ms, median: median(ms), pages, perPageMs: median(perPage) };
+  if (cli) {
+    const cliMs: number[] = [];
+    for (let r = 0; r < runs; r++) cliMs.push(await pdfCli(w.project, w.slug));
+    w.pdf.cliMs = cliMs;
+    w.pdf.cliMedian = median(cliMs);
+  }
+  log(
+    `  pdf ${w.label}: ${(w.pdf.median / 1000).toFixed(2)} s for ${pages} pages (${Math.round(w.pdf.perPageMs)} ms/page)${w.pdf.cliMedian ? `, npm run pdf ${(w.pdf.cliMedian / 1000).toFixed(2)} s` : ''}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
+/** A Markdown table; the first `textCols` columns left-aligned, the rest (figures) right-aligned. */
+function table(rows: string[][], textCols = 1): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: string[]) =>
+    `| ${r.map((c, i) => (i < textCols ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const sep = `| ${widths.map((w, i) => (i < textCols ? `${'-'.repeat(w)}` : `${'-'.repeat(Math.max(w - 1, 1))}:`)).join(' | ')} |`;
+  return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join('\n');
+}
+
+const fmt = (x: number | undefined, digits = 0) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+
+function report(workloads: Workload[], dev: { domMs: number[]; frameMs: number[] } | undefined, info: ReturnType<typeof machine>) {
+  const buildRows = [['deck', 'build covers', 'slides', 'compile ms', 'compile CPU ms', 'slides/s', 'build s', 'build CPU s', 'peak MiB']];
+  for (const w of workloads) {
+    buildRows.push([
+      w.label,
+      w.buildLabel,
+      fmt(w.slides),
+      fmt(w.compile?.median, 1),
+      fmt(w.compile?.medianCpu, 1),
+      fmt(w.compile?.slidesPerSec),
+      fmt(w.build ? w.build.median / 1000 : undefined, 2),
+      fmt(w.build ? w.build.medianCpu / 1000 : undefined, 2),
+      fmt(w.build?.medianPeakMiB),
+    ]);
+  }
+  const visitRows = [
+    [
+      'deck',
+      'requests',
+      'JS KB',
+      'CSS KB',
+      'fonts KB',
+      'first slide KB',
+      'HTML KB',
+      'FCP ms',
+      'ready ms',
+      'PDF s',
+      'PDF pages',
+      'PDF ms/page',
+    ],
+  ];
+  for (const w of workloads) {
+    const kb = (k: Kind) => fmt(w.load ? w.load.gzip[k] / 1000 : undefined, 1);
+    visitRows.push([
+      w.label,
+      fmt(w.load?.requests),
+      kb('js'),
+      kb('css'),
+      kb('font'),
+      fmt(w.load?.firstSlideKB, 1),
+      kb('html'),
+      fmt(w.load?.median.fcpMs),
+      fmt(w.load?.median.readyMs),
+      fmt(w.pdf ? w.pdf.median / 1000 : undefined, 2),
+      fmt(w.pdf?.pages),
+      fmt(w.pdf?.perPageMs),
+    ]);
+  }
+  const lines = [
+    `Lectern bench — medians of ${runs} run${runs === 1 ? '' : 's'}${quick ? ' (--quick)' : ''}`,
+    `${info.host}: ${info.cores} cores (${info.cpu}), ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}, Vite ${info.vite}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+    '',
+    table(buildRows, 2),
+    '',
+    table(visitRows),
+    '',
+    "compile = compileDeck alone, warm process (CPU = this process's user + system time); build = `vite build` in a fresh Node process,",
+    'font subsets cached (CPU = user + system of the build). Bytes: gzip (node:zlib default level) of the files requested before the deck',
+    'is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, 1280×720, served on',
+    '127.0.0.1. PDF = exportPdf with browser launch; per page = print time without the launch / pages.',
+  ];
+  const lecture = workloads.find((w) => w.id === 'lecture');
+  if (lecture?.pdf?.cliMedian) lines.push(`npm run pdf -- ${LECTURE} --no-build: ${(lecture.pdf.cliMedian / 1000).toFixed(2)} s`);
+  if (dev)
+    lines.push(
+      `dev server, edit → new text in the DOM: ${fmt(median(dev.domMs))} ms (next frame ${fmt(median(dev.frameMs))} ms), median of ${dev.domMs.length} edits`,
+    );
+  const cold = [...builds.entries()].map(([p, b]) => `${p.name} ${(b.coldMs / 1000).toFixed(2)} s`);
+  if (cold.length) lines.push(`first build with an empty font cache (one run): ${cold.join(', ')}`);
+  return lines.join('\n');
+}
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+function targets(workloads: Workload[], dev: { domMs: number[] } | undefined): Target[] {
+  const byId = (id: string) => workloads.find((w) => w.id === id);
+  const lecture = byId('lecture');
+  const syn300 = byId('syn-300');
+  const largest = [...workloads].reverse().find((w) => w.id.startsWith('syn-') && w.compile);
+  const t: Target[] = [];
+  const add = (what: string, target: string, value: number | undefined, unit: string, ok: (v: number) => boolean, digits = 0) =>
+    t.push({
+      what,
+      target,
+      measured: value === undefined || !Number.isFinite(value) ? 'not measured' : `${value.toFixed(digits)} ${unit}`,
+      met: value === undefined || !Number.isFinite(value) ? null : ok(value),
+    });
+  add('whole-site build', '< 2 s', lecture?.build ? lecture.build.median / 1000 : undefined, 's', (v) => v < 2, 2);
+  add('300-slide deck build', '< 3 s', syn300?.build ? syn300.build.median / 1000 : undefined, 's', (v) => v < 3, 2);
+  const peaks = workloads.filter((w) => w.build && (w.slides ?? 0) <= 300 && w.id !== 'syn-1000');
+  add(
+    'peak build memory (site … 300 slides)',
+    '< 700 MiB',
+    peaks.length ? Math.max(...peaks.map((w) => w.build?.medianPeakMiB ?? 0)) : undefined,
+    'MiB',
+    (v) => v < 700,
+  );
+  add(
+    `compile throughput (${largest?.label ?? 'synthetic'})`,
+    '≥ 2000 slides/s',
+    largest?.compile?.slidesPerSec,
+    'slides/s',
+    (v) => v >= 2000,
+  );
+  add('compile throughput (lecture)', '≥ 2000 slides/s', lecture?.compile?.slidesPerSec, 'slides/s', (v) => v >= 2000);
+  add('lecture: first slide painted (FCP)', '< 300 ms', lecture?.load?.median.fcpMs, 'ms', (v) => v < 300);
+  add('lecture: JS + CSS + fonts before first slide', '< 200 KB gz', lecture?.load?.firstSlideKB, 'KB', (v) => v < 200, 1);
+  const loaded = workloads.filter((w) => w.load);
+  t.push({
+    what: 'Mermaid not downloaded before the first slide',
+    target: 'none',
+    measured: loaded.length ? loaded.map((w) => `${w.label}: ${w.load?.mermaidBeforeReady ? 'yes' : 'no'}`).join(', ') : 'not measured',
+    met: loaded.length ? loaded.every((w) => !w.load?.mermaidBeforeReady) : null,
+  });
+  t.push({
+    what: 'requests leaving the host',
+    target: '0',
+    measured: loaded.length ? String(loaded.reduce((s, w) => s + (w.load?.offHost.length ?? 0), 0)) : 'not measured',
+    met: loaded.length ? loaded.every((w) => w.load?.offHost.length === 0) : null,
+  });
+  add(
+    'npm run pdf (lecture, site built)',
+    '< 3 s',
+    lecture?.pdf?.cliMedian ? lecture.pdf.cliMedian / 1000 : undefined,
+    's',
+    (v) => v < 3,
+    2,
+  );
+  add('PDF of the 300-slide deck', '< 10 s', syn300?.pdf ? syn300.pdf.median / 1000 : undefined, 's', (v) => v < 10, 2);
+  add('dev server: edit → visible', '< 300 ms', dev ? median(dev.domMs) : undefined, 'ms', (v) => v < 300);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+const info = machine();
+const startedAt = new Date();
+const loadAtStart = loadavg();
+log(
+  `Lectern bench: ${runs} run(s)${quick ? ', quick' : ''}; ${info.cores} cores, ${info.cpu}, load ${loadAtStart.map((x) => x.toFixed(1)).join(' ')}`,
+);
+
+// The repo's decks as they are now (decks e2e tests create for a moment, `zz-*`, left out).
+const repoDecks = Object.fromEntries(
+  listDeckFiles(REPO)
+    .filter((f) => !slugOf(f).startsWith('zz-'))
+    .map((f) => [slugOf(f), readFileSync(join(REPO, f), 'utf8')]),
+);
+if (!repoDecks[LECTURE]) throw new Error(`slides/${LECTURE}.md is missing`);
+const projects: Project[] = [];
+const site = createProject('site', repoDecks);
+projects.push(site);
+const workloads: Workload[] = [
+  {
+    id: 'lecture',
+    label: `lecture (${LECTURE})`,
+    project: site,
+    slug: LECTURE,
+    buildLabel: `site: ${Object.keys(repoDecks).length} decks`,
+  },
+];
+for (const n of sizes) {
+  const slug = `syn-${n}`;
+  const project = createProject(slug, { [slug]: syntheticDeck(n) });
+  projects.push(project);
+  workloads.push({ id: slug, label: `synthetic ${n}`, project, slug, buildLabel: 'this deck' });
+}
+
+let dev: { domMs: number[]; frameMs: number[] } | undefined;
+let browser: Browser | undefined;
+try {
+  if (only.has('compile')) {
+    log('compile');
+    for (const w of workloads) await measureCompile(w);
+  }
+  if (only.has('build') || only.has('load') || only.has('pdf')) {
+    log('build');
+    for (const w of workloads) w.build = await measureBuild(w.project, w.project.name);
+    if (!only.has('build')) for (const w of workloads) delete w.build;
+  }
+  if (only.has('load') || only.has('dev')) browser = await chromium.launch(launchOptions());
+  if (only.has('load') && browser) {
+    log('first visit');
+    for (const w of workloads) await measureLoad(browser, w);
+  }
+  if (only.has('pdf')) {
+    log('pdf');
+    for (const w of workloads) {
+      if (w.id === 'lecture') await measurePdf(w, true);
+      else if (w.id === 'syn-100' || (w.id === 'syn-300' && !quick)) await measurePdf(w, false);
+    }
+  }
+  if (only.has('dev') && browser) {
+    log('dev server');
+    const edits = await devLatency(browser, site, LECTURE, devEdits);
+    dev = { domMs: edits.map((e) => e.domMs), frameMs: edits.map((e) => e.frameMs) };
+    log(`  edit → DOM: ${edits.map((e) => e.domMs).join(', ')} ms`);
+  }
+} finally {
+  await browser?.close();
+  if (values.keep) log(`kept: ${projects.map((p) => p.root).join(' ')}`);
+  else for (const p of projects) removeProject(p);
+}
+
+const text = report(workloads, dev, info);
+const checked = targets(workloads, dev);
+console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
+for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
+
+const day = startedAt.toISOString().slice(0, 10);
+const dir = join(REPO, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+let out = join(dir, `${day}-${info.host}.json`);
+for (let i = 2; existsSync(out); i++) out = join(dir, `${day}-${info.host}-${i}.json`);
+const json = {
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  runs,
+  quick,
+  machine: { ...info, loadAverageAtStart: loadAtStart.map((x) => round(x, 2)), loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+  method: {
+    medians: `median of ${runs} run(s) per figure`,
+    build:
+      'vite build (node node_modules/vite/bin/vite.js build) in a temporary project, after one untimed build that fills the font cache',
+    peakMemory: peakMethod(),
+    bytes: 'files requested before `lectern:ready` (Resource Timing), read from dist/ and gzipped with node:zlib defaults; KB = 1000 bytes',
+    firstVisit: 'fresh browser context (empty cache), 1280×720, served by sirv on 127.0.0.1; FCP and LCP from the Performance API',
+    pdf: 'exportPdf({ build: "never" }) wall time incl. browser launch; per page = export time without launch / pages; npm run pdf timed as a child process',
+    dev: 'Vite dev server in the temporary project; file written → token in `.reveal .slides` (MutationObserver), wall clock',
+  },
+  workloads: workloads.map(({ project, ...w }) => ({ ...w, project: project.name })),
+  dev: dev ? { ...dev, medianDomMs: median(dev.domMs), medianFrameMs: median(dev.frameMs) } : undefined,
+  targets: checked,
+};
+writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+console.log(`\nWrote ${out.slice(REPO.length + 1)}`);
