@@ -1,11 +1,8 @@
 /** Browser-side measurements: a first visit to a built deck, and the dev server's edit → DOM latency. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import sirv from 'sirv';
 import { type Project, REPO } from './project.js';
 
 export type Kind = 'js' | 'css' | 'font' | 'html' | 'other';
@@ -44,29 +41,7 @@ const MERMAID = /mermaid|dagre|cytoscape|elk|flowDiagram/i;
 
 export const emptyBytes = (): Bytes => ({ js: 0, css: 0, font: 0, html: 0, other: 0 });
 
-/** Serves a directory on loopback (like `vite preview`: no compression, no caching). */
-export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const files = sirv(dir, { dev: true, etag: false });
-  const server: Server = createServer((req, res) =>
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    }),
-  );
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
+export { serve as serveDir } from '../src/export/serve.js';
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>();
 

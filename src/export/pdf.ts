@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import sirv from 'sirv';
 import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+import { serve } from './serve.js';
+
+export { serve };
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -131,30 +131,6 @@ export function builtDecks(distDir: string): string[] {
       return existsSync(page) && readFileSync(page, 'utf8').includes('id="lectern-deck"');
     })
     .sort();
-}
-
-/** Serves `dist/` on loopback on a free port. */
-export async function serve(distDir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const files = sirv(distDir, { dev: true, etag: false });
-  const server: Server = createServer((req, res) =>
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    }),
-  );
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
 }
 
 export function pdfFileName(slug: string, kind: PdfKind): string {
