@@ -46,14 +46,16 @@ function loadMermaid(): Promise<Mermaid> {
 }
 
 /** Ids in Mermaid's SVG carry the render id as prefix; match on the part we wrote in the source. */
-function stepTargets(svg: SVGSVGElement, renderId: string, ids: string[]): Element[] {
-  const found: Element[] = [];
-  const want = new Set(ids);
-  for (const g of svg.querySelectorAll('g.node, g.cluster')) {
+function nodesNamed(svg: SVGSVGElement, renderId: string, want: Set<string>): Element[] {
+  return [...svg.querySelectorAll('g.node, g.cluster')].filter((g) => {
     const own = g.id.startsWith(`${renderId}-`) ? g.id.slice(renderId.length + 1) : g.id;
-    const name = /^flowchart-(.+)-\d+$/.exec(own)?.[1] ?? own;
-    if (want.has(name)) found.push(g);
-  }
+    return want.has(/^flowchart-(.+)-\d+$/.exec(own)?.[1] ?? own);
+  });
+}
+
+function stepTargets(svg: SVGSVGElement, renderId: string, ids: string[]): Element[] {
+  const want = new Set(ids);
+  const found = nodesNamed(svg, renderId, want);
   // An edge appears with its target: L_<from>_<to>_<n>.
   for (const el of svg.querySelectorAll('[data-id^="L_"], path[id*="-L_"], path[id^="L_"]')) {
     const key = el.getAttribute('data-id') ?? el.id.replace(/^.*?(L_)/, 'L_');
@@ -75,7 +77,49 @@ function applySteps(figure: HTMLElement, svg: SVGSVGElement, renderId: string): 
   });
 }
 
+/** `data-highlight` ids get a red box (theme.css `.lecternHl`). */
+function applyHighlight(figure: HTMLElement, svg: SVGSVGElement, renderId: string): void {
+  const ids = JSON.parse(figure.dataset.highlight ?? '[]') as string[];
+  for (const el of nodesNamed(svg, renderId, new Set(ids))) {
+    el.classList.add('lecternHl');
+    // classDef styles are inline and !important: only an inline !important outranks them.
+    for (const shape of el.querySelectorAll<SVGElement>(':scope > rect, :scope > polygon, :scope > path, :scope > circle')) {
+      shape.style.setProperty('stroke', 'var(--lectern-hl)', 'important');
+      shape.style.setProperty('stroke-width', '4px', 'important');
+    }
+  }
+}
+
 let counter = 0;
+const renders = new Map<string, Promise<{ svg: string; id: string }>>();
+
+/**
+ * One Mermaid render per distinct source: a deck that shows the same tree on five slides, each with
+ * its own highlight, lays it out once. Each copy gets its own id prefix, so ids stay unique.
+ */
+async function renderOnce(source: string): Promise<{ svg: string; id: string }> {
+  let render = renders.get(source);
+  if (!render) {
+    const renderId = `lectern-mmd${++counter}x`;
+    render = (async () => {
+      const mermaid = await loadMermaid();
+      // The page's font is split by unicode-range: fetch the files holding this diagram's characters
+      // before Mermaid measures its labels (in a hidden slide nothing else would have asked for them).
+      await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`, source), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`, source)]);
+      try {
+        return { svg: (await mermaid.render(renderId, source)).svg, id: renderId };
+      } catch (err) {
+        document.getElementById(`d${renderId}`)?.remove();
+        document.getElementById(renderId)?.remove();
+        throw err;
+      }
+    })();
+    renders.set(source, render);
+  }
+  const { svg, id } = await render;
+  const copyId = `lectern-mmd${++counter}x`;
+  return { svg: svg.replaceAll(id, copyId), id: copyId };
+}
 
 /** Draws one figure. `mermaid.render` measures in a node on <body>, so hidden slides size right. */
 export async function drawDiagram(figure: HTMLElement): Promise<void> {
@@ -83,13 +127,8 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   figure.dataset.state = 'drawing';
   const source = figure.querySelector('.lectern-mermaid-src')?.textContent ?? '';
   const target = figure.querySelector<HTMLElement>('.lectern-diagram-svg');
-  const id = `lectern-mmd-${++counter}`;
   try {
-    const mermaid = await loadMermaid();
-    // The page's font is split by unicode-range: fetch the files holding this diagram's characters
-    // before Mermaid measures its labels (in a hidden slide nothing else would have asked for them).
-    await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`, source), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`, source)]);
-    const { svg } = await mermaid.render(id, source);
+    const { svg, id } = await renderOnce(source);
     if (!target) return;
     target.innerHTML = svg;
     const el = target.querySelector('svg');
@@ -98,12 +137,11 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
       el.removeAttribute('style');
       el.removeAttribute('height');
       el.setAttribute('width', '100%');
+      applyHighlight(figure, el, id);
       applySteps(figure, el, id);
     }
     figure.dataset.state = 'rendered';
   } catch (err) {
-    document.getElementById(`d${id}`)?.remove();
-    document.getElementById(id)?.remove();
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
       target.innerHTML = '';

@@ -71,12 +71,6 @@ export function describeDiagram(source: string): string {
     .join(' ');
 }
 
-/** Highlighting is plain Mermaid: a classDef and a class statement appended to the source. */
-export function withHighlight(source: string, highlight: string[]): string {
-  if (highlight.length === 0) return source;
-  return `${source.trimEnd()}\n  classDef lecternHl stroke:#d62828,stroke-width:4px\n  class ${highlight.join(',')} lecternHl\n`;
-}
-
 /**
  * ```` ```mermaid src="x.mmd" highlight="a b" steps="a | b c" caption="…" ```` becomes a figure
  * the browser draws lazily. The source (inline or from assets/) travels in the page as text.
@@ -128,9 +122,10 @@ export function mermaidPlugin(md: MarkdownIt): void {
       );
     return (
       `<figure class="lectern-diagram" id="${id}" data-line="${escapeHtml(where)}" data-state="pending"` +
-      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" role="img" aria-label="${label}"` +
+      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
+      ` role="img" aria-label="${label}"` +
       `${description ? ` aria-describedby="${id}-desc"` : ''}>` +
-      `<pre class="lectern-mermaid-src" hidden>${escapeHtml(withHighlight(source, opts.highlight))}</pre>` +
+      `<pre class="lectern-mermaid-src" hidden>${escapeHtml(source)}</pre>` +
       (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
       `<div class="lectern-diagram-svg"></div>${caption}</figure>\n`
     );
