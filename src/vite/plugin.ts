@@ -88,6 +88,9 @@ export function lectern(options: LecternOptions = {}): Plugin {
         appType: 'mpa',
         base: './',
         server: { host: '127.0.0.1' },
+        // Pages are virtual, so Vite's dependency scan would find nothing and re-optimize (and reload the
+        // open deck) on the first visit: scan the browser code instead.
+        optimizeDeps: { entries: ['src/runtime/*.ts'] },
         preview: { host: '127.0.0.1' },
         build: { rollupOptions: { input } },
       };
