@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { blockOffHost } from '../src/export/browser.js';
 import { type Project, REPO } from './project.js';
 
 export type Kind = 'js' | 'css' | 'font' | 'html' | 'other';
@@ -80,14 +81,7 @@ interface ProbeResult {
 export async function firstVisit(browser: Browser, baseUrl: string, distDir: string, slug: string): Promise<FirstVisit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   const origin = new URL(baseUrl).origin;
-  const offHost: string[] = [];
-  await context.route(
-    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
-    (route) => {
-      offHost.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
+  const offHost = await blockOffHost(context, baseUrl);
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   let requests = 0;

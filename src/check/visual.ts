@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
+import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
 import { buildSite, builtDecks, serve, siteIsStale } from '../export/pdf.js';
 import type { Diagnostic } from '../model/types.js';
 import { inspectCurrentSlide, type SlideFinding } from './page-inspect.js';
@@ -121,19 +121,11 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
     });
     // tsx keeps function names with a `__name` helper that the page does not have.
     await context.addInitScript('globalThis.__name = (f) => f;');
-    const origin = new URL(server.url).origin;
     const page = await context.newPage();
-    let blocked: string[] = [];
-    await context.route(
-      (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
-      (route) => {
-        blocked.push(route.request().url());
-        return route.abort('blockedbyclient');
-      },
-    );
+    const blocked = await blockOffHost(context, server.url);
     for (const slug of slugs) {
       const t = performance.now();
-      blocked = [];
+      blocked.length = 0;
       await page.goto(`${server.url}/${encodeURIComponent(slug)}/?transition=none&backgroundTransition=none`, { timeout: timeoutMs });
       await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: timeoutMs });
       const file = await page.evaluate(

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type LaunchOptions } from 'playwright-core';
+import { type BrowserContext, chromium, type LaunchOptions } from 'playwright-core';
 
 export const BROWSER_ENV = 'LECTERN_CHROMIUM';
 
@@ -54,4 +54,21 @@ export function launchOptions(): LaunchOptions {
   const found = findBrowser();
   if (!found) throw new Error(HOW_TO_GET_A_BROWSER);
   return { executablePath: found.path, args: CHROMIUM_ARGS, headless: true };
+}
+
+/**
+ * Aborts every request of `context` that leaves `baseUrl`'s origin (a hall without internet) and
+ * returns the list the blocked URLs are collected into.
+ */
+export async function blockOffHost(context: BrowserContext, baseUrl: string): Promise<string[]> {
+  const origin = new URL(baseUrl).origin;
+  const blocked: string[] = [];
+  await context.route(
+    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  return blocked;
 }

@@ -10,7 +10,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
 import { serve } from './serve.js';
 
 export { serve };
@@ -269,15 +269,7 @@ async function printOne(
     serviceWorkers: 'block',
   });
   // Printing needs nothing beyond the local server: block the rest, as a hall without internet would.
-  const origin = new URL(baseUrl).origin;
-  const blocked: string[] = [];
-  await context.route(
-    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
-    (route) => {
-      blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
+  const blocked = await blockOffHost(context, baseUrl);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
