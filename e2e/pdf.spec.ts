@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -171,6 +173,21 @@ test.describe('npm run pdf', () => {
 
     // An unknown deck is an error too (served from dist/ here, so the deck list is known).
     await expect(exportPdf({ slugs: ['no-such-deck'], outDir, build: 'never', browser })).rejects.toThrow(/unknown deck/);
+  });
+
+  test('the command line: `npm run pdf -- <slug>` prints the deck and says where it went', async ({ baseURL }, info) => {
+    const facts = await deckFacts(baseURL ?? '', SLUG);
+    const run = (...args: string[]) => promisify(execFile)('npm', ['run', '--silent', 'pdf', '--', ...args], { cwd: process.cwd() });
+    const outDir = info.outputPath('cli');
+    const { stdout } = await run(SLUG, '--no-build', '--out', outDir);
+    expect(stdout).toContain(`${facts.slides} pages`);
+    expect(stdout).toMatch(/Done: 1 PDF in [\d.]+ s\./);
+    const pdf = await PDFDocument.load(await readFile(`${outDir}/${SLUG}.pdf`), { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(facts.slides);
+
+    expect((await run('--help')).stdout).toContain('--handout');
+    const failed = await run('no-such-deck', '--no-build', '--out', outDir).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown deck\(s\): no-such-deck \(built decks: .*reasoning-origins/) });
   });
 
   test('no browser: says what to install', async () => {

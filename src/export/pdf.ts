@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument as PdfDocument } from 'pdf-lib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
 import { serve } from './serve.js';
@@ -258,7 +258,13 @@ async function printOne(
   baseUrl: string,
   slug: string,
   kind: PdfKind,
-  opts: { fragments: boolean; outDir: string; timeoutMs: number; progress: (e: ProgressEvent) => void },
+  opts: {
+    fragments: boolean;
+    outDir: string;
+    timeoutMs: number;
+    progress: (e: ProgressEvent) => void;
+    pdfLib: Promise<{ PDFDocument: typeof PdfDocument }>;
+  },
 ): Promise<ExportResult> {
   const started = performance.now();
   const warnings: string[] = [];
@@ -311,6 +317,7 @@ async function printOne(
     });
 
     opts.progress({ type: 'step', slug, kind, step: 'writing' });
+    const { PDFDocument } = await opts.pdfLib;
     const pdf = await PDFDocument.load(printed, { updateMetadata: false });
     const pages = pdf.getPageCount();
     const expected = report.layoutPages || (kind === 'slides' && !opts.fragments ? report.slides : 0);
@@ -368,14 +375,43 @@ async function printOne(
  */
 export async function exportPdf(options: ExportOptions = {}): Promise<ExportResult[]> {
   const root = resolve(options.root ?? process.cwd());
-  const distDir = join(root, 'dist');
   const outDir = resolve(root, options.outDir ?? join('dist', 'pdf'));
   const kinds: PdfKind[] = options.kinds?.length ? [...new Set(options.kinds)] : ['slides'];
   const timeoutMs = options.timeoutMs ?? 60_000;
   const progress = options.onProgress ?? (() => {});
 
   if (!options.browser && !findBrowser()) throw new PdfExportError(HOW_TO_GET_A_BROWSER);
+  // Chromium starts, and pdf-lib loads, while the site is checked (built if need be) and served:
+  // about 0.3 s that a short export would otherwise spend waiting.
+  const launching = options.browser ? undefined : chromium.launch(launchOptions());
+  launching?.catch(() => {}); // awaited below; a failure before that must not go unhandled
+  const pdfLib = import('pdf-lib');
+  pdfLib.catch(() => {});
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  try {
+    const slugs = await decksToPrint(root, outDir, options, progress);
+    server = options.baseUrl ? undefined : await serve(join(root, 'dist'));
+    const baseUrl = (options.baseUrl ?? server?.url ?? '').replace(/\/$/, '');
+    const browser = options.browser ?? (await (launching as Promise<Browser>));
+    const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
+    const results: ExportResult[] = [];
+    for (const [index, { slug, kind }] of jobs.entries()) {
+      progress({ type: 'start', slug, kind, index, total: jobs.length });
+      const opts = { fragments: !!options.fragments, outDir, timeoutMs, progress, pdfLib };
+      const result = await printOne(browser, baseUrl, slug, kind, opts);
+      results.push(result);
+      progress({ type: 'done', result, index, total: jobs.length });
+    }
+    return results;
+  } finally {
+    await (await launching?.catch(() => undefined))?.close();
+    await server?.close();
+  }
+}
 
+/** Builds the site when it is out of date (unless printing from `baseUrl`) and checks the slugs asked for. */
+async function decksToPrint(root: string, outDir: string, options: ExportOptions, progress: (e: ProgressEvent) => void): Promise<string[]> {
+  const distDir = join(root, 'dist');
   if (!options.baseUrl) {
     const mode = options.build ?? 'auto';
     const reason = mode === 'always' ? 'asked to build' : mode === 'auto' ? siteIsStale(root) : undefined;
@@ -388,7 +424,6 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
       throw new PdfExportError(`no built site in ${relative(process.cwd(), distDir) || distDir}: run \`npm run build\``);
     }
   }
-
   const known = options.baseUrl ? undefined : builtDecks(distDir);
   const slugs = options.slugs?.length ? [...new Set(options.slugs)] : (known ?? []);
   if (known) {
@@ -396,26 +431,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     if (unknown.length) throw new PdfExportError(`unknown deck(s): ${unknown.join(', ')} (built decks: ${known.join(', ') || 'none'})`);
   }
   if (slugs.length === 0) throw new PdfExportError('no decks to print');
-
-  const server = options.baseUrl ? undefined : await serve(distDir);
-  const baseUrl = (options.baseUrl ?? server?.url ?? '').replace(/\/$/, '');
-  let browser = options.browser;
-  const ownBrowser = !browser;
-  try {
-    browser ??= await chromium.launch(launchOptions());
-    const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
-    const results: ExportResult[] = [];
-    for (const [index, { slug, kind }] of jobs.entries()) {
-      progress({ type: 'start', slug, kind, index, total: jobs.length });
-      const result = await printOne(browser, baseUrl, slug, kind, { fragments: !!options.fragments, outDir, timeoutMs, progress });
-      results.push(result);
-      progress({ type: 'done', result, index, total: jobs.length });
-    }
-    return results;
-  } finally {
-    if (ownBrowser) await browser?.close();
-    await server?.close();
-  }
+  return slugs;
 }
 
 /** Removes temporary files a killed export may have left in the output directory. */

@@ -8,6 +8,11 @@ export interface DeckConfig {
   lang: string;
   durationMinutes?: number;
   hasMermaid: boolean;
+  /**
+   * Built site only: the Mermaid modules this deck's diagrams need, as URLs relative to the page.
+   * Requested together when the first diagram is about to be drawn, instead of import by import.
+   */
+  mermaidModules?: string[];
 }
 
 export interface PageOptions {
@@ -15,6 +20,8 @@ export interface PageOptions {
   runtime: string;
   /** Extra tags for <head> (fonts). */
   head?: string;
+  /** See `DeckConfig.mermaidModules`. */
+  mermaidModules?: string[];
 }
 
 function attrString(attrs: Record<string, string>): string {
@@ -57,7 +64,11 @@ export function deckConfig(deck: Deck): DeckConfig {
 
 /** A whole deck page. JSON in a script tag is escaped so `</script>` in a title cannot end it. */
 export function renderDeckPage(deck: Deck, options: PageOptions): string {
-  const json = JSON.stringify(deckConfig(deck)).replace(/</g, '\\u003c');
+  const config: DeckConfig = {
+    ...deckConfig(deck),
+    ...(deck.hasMermaid && options.mermaidModules?.length ? { mermaidModules: options.mermaidModules } : {}),
+  };
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const meta = deck.meta;
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}">

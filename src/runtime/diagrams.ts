@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import { readDeckConfig } from './config.js';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -6,9 +7,28 @@ let mermaidPromise: Promise<Mermaid> | undefined;
 
 export const DIAGRAM_FONT = '"Noto Sans SC", "Lectern Sans", sans-serif';
 
+/**
+ * Asks for every Mermaid module the deck's diagrams need at once (listed by the build): left to
+ * itself Mermaid finds them four imports deep, one round trip and parse after another.
+ */
+function preloadMermaid(): void {
+  for (const href of readDeckConfig().mermaidModules ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+const fontsFor = (text?: string) =>
+  Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`, text), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`, text)]);
+
 /** Mermaid is a large chunk: imported only when a diagram is about to be seen. */
 function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= import('mermaid').then(async ({ default: mermaid }) => {
+  if (mermaidPromise) return mermaidPromise;
+  preloadMermaid();
+  const fonts = fontsFor();
+  mermaidPromise = import('mermaid').then(async ({ default: mermaid }) => {
     mermaid.initialize({
       startOnLoad: false,
       securityLevel: 'strict',
@@ -39,7 +59,7 @@ function loadMermaid(): Promise<Mermaid> {
         subGraphTitleMargin: { top: 6, bottom: 14 },
       },
     });
-    await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`)]);
+    await fonts;
     return mermaid;
   });
   return mermaidPromise;
@@ -102,10 +122,12 @@ async function renderOnce(source: string): Promise<{ svg: string; id: string }> 
   if (!render) {
     const renderId = `lectern-mmd${++counter}x`;
     render = (async () => {
-      const mermaid = await loadMermaid();
       // The page's font is split by unicode-range: fetch the files holding this diagram's characters
       // before Mermaid measures its labels (in a hidden slide nothing else would have asked for them).
-      await Promise.all([document.fonts.load(`20px ${DIAGRAM_FONT}`, source), document.fonts.load(`bold 20px ${DIAGRAM_FONT}`, source)]);
+      // Both downloads run while Mermaid loads.
+      const fonts = fontsFor(source);
+      const mermaid = await loadMermaid();
+      await fonts;
       try {
         return { svg: (await mermaid.render(renderId, source)).svg, id: renderId };
       } catch (err) {

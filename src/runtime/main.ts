@@ -5,6 +5,7 @@ import './theme.css';
 import './print.css';
 import { readDeckConfig, viewOf } from './config.js';
 import { startPresentation } from './present.js';
+import { loadFontsOfAllSlides } from './print-fonts.js';
 
 /** One page per deck, several ways to use it: `?view=read`, `?view=speaker`, `?view=handout`, or presenting. */
 const config = readDeckConfig();
@@ -13,3 +14,5 @@ if (view === 'read') void import('./reading.js').then((m) => m.startReading(conf
 else if (view === 'speaker') void import('./speaker.js').then((m) => m.startSpeaker(config));
 else if (view === 'handout') void import('./handout.js').then((m) => m.startHandout(config));
 else void startPresentation(config, { printing: view === 'print' });
+// After the diagrams have asked for Mermaid (microtasks run before a timer), so both download together.
+if (view === 'print' || view === 'handout') setTimeout(() => void loadFontsOfAllSlides(), 0);

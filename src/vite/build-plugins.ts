@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { MERMAID_DIST, MERMAID_ENTRY } from './mermaid-modules.js';
 
 /**
  * Mermaid ships a minified, self-contained ES module build (`dist/mermaid.esm.min.mjs` and its
@@ -10,21 +10,23 @@ import type { Plugin } from 'vite';
  * `import('mermaid')` at it. It is still loaded only when a diagram is near. The dev server keeps
  * Vite's usual pre-bundled copy.
  */
+export const PREBUILT_MERMAID = 'lectern:prebuilt-mermaid';
+
 export function prebuiltMermaid(): Plugin {
-  const dist = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist');
+  const dist = MERMAID_DIST;
   let assetsDir = 'assets';
   return {
-    name: 'lectern:prebuilt-mermaid',
+    name: PREBUILT_MERMAID,
     apply: 'build',
     config: () => ({
-      build: { rollupOptions: { external: ['mermaid'], output: { paths: { mermaid: './mermaid/mermaid.esm.min.mjs' } } } },
+      build: { rollupOptions: { external: ['mermaid'], output: { paths: { mermaid: `./mermaid/${MERMAID_ENTRY}` } } } },
     }),
     configResolved(config) {
       assetsDir = config.build.assetsDir;
     },
     writeBundle(options) {
       const out = join(options.dir ?? 'dist', assetsDir, 'mermaid');
-      cpSync(join(dist, 'mermaid.esm.min.mjs'), join(out, 'mermaid.esm.min.mjs'));
+      cpSync(join(dist, MERMAID_ENTRY), join(out, MERMAID_ENTRY));
       cpSync(join(dist, 'chunks', 'mermaid.esm.min'), join(out, 'chunks', 'mermaid.esm.min'), {
         recursive: true,
         filter: (src) => !src.endsWith('.map'),

@@ -4,7 +4,9 @@ import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderSlides } from '../markdown/html.js';
 import type { Deck } from '../model/types.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
+import { PREBUILT_MERMAID } from './build-plugins.js';
 import { deckText, type FontFile, fontHead, openingText, subsetFor } from './fonts.js';
+import { diagramKind, mermaidModules } from './mermaid-modules.js';
 
 const RUNTIME = '/src/runtime/main.ts';
 const FONTS_MARKER = '<!--lectern-fonts-->';
@@ -45,6 +47,14 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const fontFiles = new Map<string, FontFile>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
 
+  /** Built decks with diagrams: the prebuilt Mermaid modules they will load (see mermaid-modules.ts). */
+  const preloads = async (deck: Deck): Promise<string[]> => {
+    const prebuilt = config.command === 'build' && config.plugins.some((p) => p.name === PREBUILT_MERMAID);
+    if (!prebuilt || !deck.hasMermaid) return [];
+    const kinds = deck.diagrams.map((d) => diagramKind(d.source)).filter((k): k is string => !!k);
+    return (await mermaidModules(kinds)).map((file) => `../${config.build.assetsDir}/mermaid/${file}`);
+  };
+
   const pageFor = async (root: string, id: string): Promise<string | undefined> => {
     const rel = relative(root, id).split(sep).join('/');
     let html: string;
@@ -66,7 +76,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       if (!file) return undefined;
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
-      html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n` });
+      html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n`, mermaidModules: await preloads(deck) });
       fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
     }
     pageFonts.set(id, fonts);
