@@ -187,7 +187,10 @@ test.describe('npm run pdf', () => {
 
     expect((await run('--help')).stdout).toContain('--handout');
     const failed = await run('no-such-deck', '--no-build', '--out', outDir).catch((e: { code: number; stderr: string }) => e);
-    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown deck\(s\): no-such-deck \(built decks: .*reasoning-origins/) });
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/unknown deck\(s\): no-such-deck \(built decks: .*reasoning-origins/),
+    });
   });
 
   test('no browser: says what to install', async () => {
