@@ -1,23 +1,11 @@
-import { bundledLanguages, createHighlighter } from 'shiki';
 import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
 import { escapeHtml, type RenderEnv } from './env.js';
 import { safeAttrs, unclosedFences } from './fences.js';
 import { parseFrontMatter } from './frontmatter.js';
-import { CODE_THEME, createMarkdown, type Highlighter } from './md.js';
+import { highlighterFor } from './highlight.js';
+import { createMarkdown } from './md.js';
 import { extractNotes } from './notes.js';
 import { splitSlides } from './split.js';
-
-let highlighterPromise: Promise<Highlighter> | undefined;
-
-/** One Shiki highlighter per process; languages are loaded as decks ask for them. */
-async function highlighterFor(text: string): Promise<Highlighter> {
-  highlighterPromise ??= createHighlighter({ themes: [CODE_THEME], langs: [] });
-  const highlighter = await highlighterPromise;
-  const wanted = new Set([...text.matchAll(/^\s{0,3}(?:`{3,}|~{3,})\s*([\w+#-]+)/gm)].map((m) => m[1]?.toLowerCase() ?? ''));
-  const missing = [...wanted].filter((l) => l in bundledLanguages && !highlighter.getLoadedLanguages().includes(l));
-  if (missing.length) await highlighter.loadLanguage(...(missing as (keyof typeof bundledLanguages)[]));
-  return highlighter;
-}
 
 export function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.md$/i, '');

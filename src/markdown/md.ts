@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import type { HighlighterGeneric } from 'shiki';
+import { type Highlighter, highlightToHtml } from './highlight.js';
 import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
@@ -10,11 +10,6 @@ import { mathPlugin } from './plugins/math.js';
 import { mermaidPlugin } from './plugins/mermaid.js';
 import { nestingPlugin } from './plugins/nesting.js';
 import { stepsPlugin } from './plugins/steps.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: shiki's generic parameters are irrelevant here
-export type Highlighter = HighlighterGeneric<any, any>;
-
-export const CODE_THEME = 'github-light';
 
 function dropEmptyText(md: MarkdownIt): void {
   md.core.ruler.push('lectern_drop_empty_text', (state) => {
@@ -33,7 +28,7 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     typographer: false,
     highlight: (code, lang) => {
       if (!highlighter || !lang || !highlighter.getLoadedLanguages().includes(lang)) return '';
-      return highlighter.codeToHtml(code, { lang, theme: CODE_THEME });
+      return highlightToHtml(highlighter, code, lang);
     },
   });
   md.use(nestingPlugin) // input nested past maxNesting is reported, not dropped silently

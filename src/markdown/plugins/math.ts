@@ -12,12 +12,20 @@ function lineOf(env: RenderEnv, content: string): number {
 
 /** `$…$` and `$$…$$` typeset by KaTeX at build time; errors become a diagnostic and a red box. */
 export function mathPlugin(md: MarkdownIt): void {
+  // A lecture writes the same formula again and again ($\theta$, $p(y \mid x)$): typeset each once per
+  // renderer (one renderer per deck compile). Only successes are kept; an error is reported where it is.
+  const typeset = new Map<string, string>();
   md.use(tex, {
     delimiters: 'dollars',
     render: (content: string, displayMode: boolean, env: RenderEnv) => {
       env.hasMath = true;
+      const key = `${displayMode ? 'D' : 'I'}${content}`;
+      const done = typeset.get(key);
+      if (done !== undefined) return done;
       try {
-        return katex.renderToString(content, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+        const html = katex.renderToString(content, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+        typeset.set(key, html);
+        return html;
       } catch (err) {
         const message = err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err);
         const line = lineOf(env, content);
