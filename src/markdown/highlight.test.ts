@@ -6,7 +6,10 @@ const SAMPLES: [string, string][] = [
   ['ts', 'export function f<T>(a: T & "x<y>"): void {\n  // 中文 comment\n\treturn;  \n}\n'],
   ['ts', ''],
   ['ts', '\n\n'],
-  ['python', 'def accuracy(preds, labels, top_k=5):\n    hits = sum(1 for p, y in zip(preds, labels) if y in p[:top_k])\n\n    return hits / max(len(labels), 1)\n'],
+  [
+    'python',
+    'def accuracy(preds, labels, top_k=5):\n    hits = sum(1 for p, y in zip(preds, labels) if y in p[:top_k])\n\n    return hits / max(len(labels), 1)\n',
+  ],
   ['html', '<a href="x?a=1&amp;b=2" title=\'q"\'>Tom &amp; Jerry</a>\n<!-- comment -->\n'],
   ['css', '.a > .b::before { content: "<&>"; color: #fff !important; }\n'],
   ['bash', 'for f in *.md; do echo "$f" && wc -l < "$f"; done   \n'],
