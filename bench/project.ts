@@ -1,6 +1,6 @@
 /**
  * Throwaway Lectern projects for the benchmark, so `vite build` never touches the repo's `dist/`:
- * a temp directory with a copy of `src/` (a snapshot: edits others make meanwhile do not disturb a
+ * a temp directory with a copy of `src/` and `bin/` (a snapshot: edits others make meanwhile do not disturb a
  * run), `vite.config.ts`, `tsconfig.json`, `package.json`, a symlink to `assets/`, and its own
  * `node_modules/` of symlinks to the repo's packages (so Vite's cache dir, with the font subsets and
  * the dev server's optimized deps, is the project's own), plus its own `slides/`.
@@ -22,6 +22,7 @@ export interface Project {
 export function createProject(name: string, decks: Record<string, string>): Project {
   const root = mkdtempSync(join(tmpdir(), `lectern-bench-${name}-`));
   cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
+  cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
   for (const f of ['vite.config.ts', 'tsconfig.json', 'package.json']) cpSync(join(REPO, f), join(root, f));
   symlinkSync(join(REPO, 'assets'), join(root, 'assets'));
   const modules = join(root, 'node_modules');

@@ -4,7 +4,9 @@ import { createServer, type ViteDevServer } from 'vite';
 import { expect, test } from './fixtures';
 
 const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
-const deck = (word: string) => `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n`;
+const OTHER = join(process.cwd(), 'slides', 'zz-dev-server-other.md');
+const deck = (word: string) =>
+  `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n\nSee [the other deck](zz-dev-server-other.md).\n`;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,6 +21,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
   rmSync(FILE, { force: true });
+  rmSync(OTHER, { force: true });
 });
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
@@ -38,4 +41,19 @@ test('the deck list at / serves on loopback and lists a new deck without a resta
   await page.goto('http://127.0.0.1:5187/');
   await expect(page.locator('.deck-card', { hasText: 'Dev test' })).toHaveCount(1);
   expect(server.config.server.host).toBe('127.0.0.1');
+});
+
+test('adding another deck does not reload the open one; its link to that deck comes alive', async ({ page }) => {
+  rmSync(OTHER, { force: true });
+  await page.goto('http://127.0.0.1:5187/zz-dev-server-test/#/slide-3');
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  const link = page.locator('section.present a', { hasText: 'the other deck' });
+  await expect(link).toHaveAttribute('href', 'zz-dev-server-other.md'); // reported as a broken deck link
+  await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 7;
+  });
+  writeFileSync(OTHER, '---\ntitle: Other\n---\n\n# Other\n');
+  await expect(link).toHaveAttribute('href', '../zz-dev-server-other/', { timeout: 5000 });
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(2);
 });

@@ -16,11 +16,16 @@ export function hotUpdates(deck: RevealApi): void {
     deck.slide(h, v, f ?? -1);
     document.dispatchEvent(new CustomEvent('lectern:updated', { detail: update }));
   });
-  // A deck was added, deleted or renamed. Reload to pick up the deck list, unless this deck is the one
-  // that went away: then keep what is on screen rather than reload into a 404.
+  // A deck was added, deleted or renamed. Links between decks come back re-resolved as `lectern:deck`
+  // updates, so an open deck never reloads because of another file. If this deck is the one that went
+  // away, what is on screen stays (rather than a reload into a 404); if it comes back, it is reloaded.
+  let gone = false;
   import.meta.hot.on('lectern:decks', async () => {
     const page = await fetch(location.href, { method: 'HEAD', cache: 'no-store' }).catch(() => undefined);
-    if (page?.ok) location.reload();
-    else document.dispatchEvent(new CustomEvent('lectern:gone'));
+    if (page?.ok && gone) location.reload();
+    else if (!page?.ok && !gone) {
+      gone = true;
+      document.dispatchEvent(new CustomEvent('lectern:gone'));
+    }
   });
 }

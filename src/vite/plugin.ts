@@ -46,6 +46,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageFonts = new Map<string, FontFile[]>();
   const fontFiles = new Map<string, FontFile>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
+  /** Dev server: the slide markup each deck's pages were last given, so unchanged decks are not re-sent. */
+  const served = new Map<string, string>();
 
   /** Built decks with diagrams: the prebuilt Mermaid modules they will load (see mermaid-modules.ts). */
   const preloads = async (deck: Deck): Promise<string[]> => {
@@ -76,6 +78,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       if (!file) return undefined;
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
+      served.set(deck.slug, renderSlides(deck));
       html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n`, mermaidModules: await preloads(deck) });
       fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
     }
@@ -136,10 +139,13 @@ export function lectern(options: LecternOptions = {}): Plugin {
     configureServer(server: ViteDevServer) {
       const root = config.root;
       server.watcher.add([join(root, SLIDES_DIR), join(root, ASSETS_DIR)]);
-      const push = async (file: string) => {
+      const push = async (file: string, onlyIfChanged = false) => {
         const deck = await store.deck(file);
         report(deck, (msg) => config.logger.warn(msg));
-        const payload: DeckUpdate = { slug: deck.slug, slides: renderSlides(deck), config: deckConfig(deck) };
+        const slides = renderSlides(deck);
+        if (onlyIfChanged && served.get(deck.slug) === slides) return;
+        served.set(deck.slug, slides);
+        const payload: DeckUpdate = { slug: deck.slug, slides, config: deckConfig(deck) };
         server.ws.send({ type: 'custom', event: 'lectern:deck', data: payload });
       };
       const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
@@ -149,8 +155,10 @@ export function lectern(options: LecternOptions = {}): Plugin {
             store.invalidate(rel);
             void push(rel);
           } else {
+            // The deck list changed: the index reloads, open decks get their links to other decks re-resolved.
             store.invalidate();
             server.ws.send({ type: 'custom', event: 'lectern:decks', data: { file: rel, kind } });
+            for (const file of store.files()) void push(file, true);
           }
         } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
           store.invalidate();
