@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
-import { buildSite, builtDecks, serve, siteIsStale } from '../export/pdf.js';
+import { serve } from '../export/serve.js';
+import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
 import type { Diagnostic } from '../model/types.js';
 import { inspectCurrentSlide, type SlideFinding } from './page-inspect.js';
 

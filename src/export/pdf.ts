@@ -5,17 +5,17 @@
  * Pure module: no argv, no process.exit. `src/cli/pdf.ts` is the command line over it.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { PDFDocument as PdfDocument } from 'pdf-lib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+import { inspect, PdfExportError, type PdfKind, queryFor, SLIDE, waitUntilReady } from './print-page.js';
 import { serve } from './serve.js';
+import { buildSite, builtDecks, siteIsStale } from './site.js';
 
-export { serve };
-
-export type PdfKind = 'slides' | 'handout';
+export { PdfExportError, type PdfKind };
 
 export interface ExportOptions {
   /** Project root (holds `slides/`, `src/`, `dist/`). Default: the current directory. */
@@ -60,44 +60,6 @@ export interface ExportResult {
   warnings: string[];
 }
 
-/** Thrown for failures the user can act on (no browser, unknown deck, page never ready, page count wrong). */
-export class PdfExportError extends Error {
-  override name = 'PdfExportError';
-}
-
-const SLIDE = { width: 1280, height: 720 };
-const SOURCE_DIRS = ['slides', 'assets', 'src'];
-const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry.name)));
-  }
-  return newest;
-}
-
-/** Why the site needs a build, or undefined when `dist/` is newer than every source. */
-export function siteIsStale(root: string): string | undefined {
-  const built = join(root, 'dist', 'index.html');
-  if (!existsSync(built)) return 'dist/ has not been built';
-  const builtAt = statSync(built).mtimeMs;
-  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) {
-    if (newestMtime(join(root, name)) > builtAt) return `${name} changed since the last build`;
-  }
-  return undefined;
-}
-
-/** `vite build` of the project (empties `dist/`, including an earlier `dist/pdf/`). */
-export async function buildSite(root: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
-}
-
 /**
  * `vite build` empties `dist/`: PDFs exported there earlier (other decks, the other kind) are moved
  * aside for the build and put back after it, whether it worked or not.
@@ -120,137 +82,8 @@ async function keepingEarlierPdfs(root: string, outDir: string, build: () => Pro
   }
 }
 
-/** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */
-export function builtDecks(distDir: string): string[] {
-  if (!existsSync(distDir)) return [];
-  return readdirSync(distDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .filter((slug) => {
-      const page = join(distDir, slug, 'index.html');
-      return existsSync(page) && readFileSync(page, 'utf8').includes('id="lectern-deck"');
-    })
-    .sort();
-}
-
 export function pdfFileName(slug: string, kind: PdfKind): string {
   return kind === 'handout' ? `${slug}-handout.pdf` : `${slug}.pdf`;
-}
-
-/** What the page reports once laid out: used to check the PDF and to warn. */
-interface PageReport {
-  title: string;
-  author: string;
-  lang: string;
-  slides: number;
-  /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
-  layoutPages: number;
-  diagrams: { state: string; width: number; height: number; where: string }[];
-  overflowing: string[];
-  /** `--fragments`: diagram steps were drawn after reveal's print layout, so they are not separate pages. */
-  lateSteps: boolean;
-}
-
-/** The query that puts a deck page in the wanted print layout. */
-function queryFor(kind: PdfKind, fragments: boolean): string {
-  if (kind === 'handout') return '?view=handout';
-  // margin=0: the page is exactly the 1280×720 slide. pdfMaxPagesPerSlide=1: an overflowing slide
-  // stays one page (reported as a warning) instead of silently adding pages.
-  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}`;
-}
-
-/**
- * Waits for Lectern's ready signal (fonts, KaTeX, every diagram drawn) and, in reveal's print view,
- * for its print layout to be finished. Fails fast if the page throws.
- */
-async function waitUntilReady(page: Page, kind: PdfKind, timeoutMs: number, errors: string[]): Promise<void> {
-  let onError: (e: Error) => void = () => {};
-  const crashed = new Promise<never>((_, fail) => {
-    onError = (e) => fail(new PdfExportError(`the page threw: ${e.message}`));
-    page.on('pageerror', onError);
-  });
-  try {
-    await Promise.race([
-      crashed,
-      (async () => {
-        await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: timeoutMs });
-        if (kind === 'slides') {
-          // reveal lays out the print view asynchronously; it ends by dropping `loading-scroll-mode`.
-          await page.waitForFunction(
-            () =>
-              document.documentElement.classList.contains('reveal-print') &&
-              document.querySelector('.reveal .pdf-page') !== null &&
-              document.querySelector('.reveal-viewport.loading-scroll-mode') === null,
-            undefined,
-            { timeout: timeoutMs, polling: 'raf' },
-          );
-        }
-        // Print layout may show glyphs not laid out before (unicode-range font chunks load lazily).
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      })(),
-    ]);
-  } catch (err) {
-    if (err instanceof PdfExportError) throw err;
-    const state = await page
-      .evaluate(() => ({
-        ready: document.documentElement.dataset.lecternReady ?? 'unset',
-        diagrams: [...document.querySelectorAll<HTMLElement>('.lectern-diagram')].map((f) => f.dataset.state),
-      }))
-      .catch(() => undefined);
-    const detail = state ? ` (ready=${state.ready}, diagrams: ${state.diagrams.join(', ') || 'none'})` : '';
-    const logged = errors.length ? `\n  page errors:\n    ${errors.slice(0, 5).join('\n    ')}` : '';
-    throw new PdfExportError(`the page did not become ready within ${timeoutMs / 1000} s${detail}${logged}`);
-  } finally {
-    page.off('pageerror', onError);
-    crashed.catch(() => {});
-  }
-}
-
-/** Looks at the laid-out page; in the one-page-per-slide print also shows late-drawn diagram steps. */
-async function inspect(page: Page, kind: PdfKind, fragments: boolean): Promise<PageReport> {
-  return page.evaluate(
-    ({ kind, fragments, slide }) => {
-      // No named inner functions here: tsx would wrap them in a `__name` helper the page does not have.
-      const leafSections = [...document.querySelectorAll<HTMLElement>('section[data-source]')].filter(
-        (s) => !s.querySelector(':scope > section'),
-      );
-      // Diagram steps drawn after reveal's print layout are missing from every page's step sequence.
-      const diagramSteps = [...document.querySelectorAll('.reveal .pdf-page .lectern-diagram-step')];
-      const lateSteps =
-        kind === 'slides' && fragments && diagramSteps.length > 0 && !diagramSteps.some((e) => e.classList.contains('visible'));
-      if (kind === 'slides' && !fragments) {
-        // reveal shows every fragment in this layout, but diagram steps become fragments only when the
-        // diagram is drawn; if that happened after the layout, show them too (idempotent otherwise).
-        for (const f of document.querySelectorAll('.reveal .pdf-page .fragment:not(.fade-out)')) f.classList.add('visible');
-      }
-      const diagrams = [...document.querySelectorAll<HTMLElement>('.lectern-diagram')].map((f) => {
-        const box = f.querySelector('.lectern-diagram-svg svg')?.getBoundingClientRect();
-        const where = f.closest<HTMLElement>('[data-source]')?.dataset.source ?? '?';
-        return { state: f.dataset.state ?? '?', width: box?.width ?? 0, height: box?.height ?? 0, where };
-      });
-      const overflowing =
-        kind === 'slides'
-          ? [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section')]
-              .filter((s) => s.scrollHeight > slide.height + 2)
-              .map((s) => s.dataset.source ?? s.id)
-          : [...document.querySelectorAll<HTMLElement>('.handout-item')]
-              .filter((s) => s.scrollHeight > s.clientHeight + 2)
-              .map((s) => s.dataset.source ?? s.id);
-      const layoutPages =
-        kind === 'slides' ? document.querySelectorAll('.reveal .pdf-page').length : Number(document.body.dataset.sheets ?? 0);
-      return {
-        title: document.title,
-        author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
-        lang: document.documentElement.lang,
-        slides: leafSections.length,
-        layoutPages,
-        diagrams,
-        overflowing: [...new Set(overflowing)],
-        lateSteps,
-      };
-    },
-    { kind, fragments, slide: SLIDE },
-  );
 }
 
 async function printOne(

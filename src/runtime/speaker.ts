@@ -2,95 +2,12 @@ import './speaker.css';
 import type { DeckUpdate } from '../vite/plugin.js';
 import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
+import { clockTime, paceOf, planTimings } from './pacing.js';
 import { channelName, type DeckPosition, type NavAction, type SpeakerMessage } from './speaker-link.js';
-
-/** One slide as the lecturer steps through it: a top-level section, or one section of a vertical stack. */
-interface Leaf {
-  el: HTMLElement;
-  h: number;
-  v: number;
-  /** Position in reading order (reveal's `getSlidePastCount`). */
-  index: number;
-}
+import { type Leaf, lastFragment, leavesOf, sortFragments } from './speaker-slides.js';
 
 const SLIDE_W = 1280;
 const SLIDE_H = 720;
-
-/** reveal's fragment ordering: explicit indices first, in order, then the rest in document order, renumbered 0…n. */
-function sortFragments(slide: HTMLElement): void {
-  const ordered: HTMLElement[][] = [];
-  const unordered: HTMLElement[][] = [];
-  for (const el of slide.querySelectorAll<HTMLElement>('.fragment')) {
-    const attr = el.getAttribute('data-fragment-index');
-    if (attr === null) unordered.push([el]);
-    else {
-      const i = Number.parseInt(attr, 10);
-      ordered[i] ??= [];
-      ordered[i].push(el);
-    }
-  }
-  let index = 0;
-  for (const group of [...ordered, ...unordered]) {
-    if (!group) continue;
-    for (const el of group) el.setAttribute('data-fragment-index', String(index));
-    index++;
-  }
-}
-
-function lastFragment(slide: HTMLElement): number {
-  let max = -1;
-  for (const el of slide.querySelectorAll('.fragment:not(.disabled)')) {
-    max = Math.max(max, Number.parseInt(el.getAttribute('data-fragment-index') ?? '-1', 10));
-  }
-  return max;
-}
-
-function leavesOf(slides: Element): Leaf[] {
-  const out: Leaf[] = [];
-  const sections = (el: Element) => [...el.children].filter((c): c is HTMLElement => c.tagName === 'SECTION');
-  sections(slides).forEach((top, h) => {
-    const inner = sections(top);
-    if (inner.length === 0) out.push({ el: top, h, v: 0, index: out.length });
-    else
-      inner.forEach((el, v) => {
-        out.push({ el, h, v, index: out.length });
-      });
-  });
-  for (const leaf of out) sortFragments(leaf.el);
-  return out;
-}
-
-/** Formats seconds as m:ss or h:mm:ss. */
-export function clockTime(seconds: number): string {
-  const s = Math.floor(Math.abs(seconds));
-  const hh = Math.floor(s / 3600);
-  const mm = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
-
-/**
- * Seconds planned per slide, as reveal's notes plugin computes them: `data-timing` where given, the rest
- * of `duration` shared equally among the other slides. Null when the deck sets neither.
- */
-export function planTimings(timings: (number | null)[], totalSeconds?: number): number[] | null {
-  const fixed = timings.reduce<number>((sum, t) => sum + (t ?? 0), 0);
-  if (!totalSeconds && timings.every((t) => t === null)) return null;
-  const free = timings.filter((t) => t === null).length;
-  const share = totalSeconds && free ? Math.max(0, (totalSeconds - fixed) / free) : 0;
-  return timings.map((t) => t ?? share);
-}
-
-export type Pace = { state: 'ahead' | 'on-time' | 'behind'; by: number; slideLeft: number };
-
-/** Compares elapsed time with the planned window of the current slide. */
-export function paceOf(plan: number[], index: number, elapsed: number): Pace {
-  const start = plan.slice(0, index).reduce((a, b) => a + b, 0);
-  const end = start + (plan[index] ?? 0);
-  if (elapsed < start) return { state: 'ahead', by: start - elapsed, slideLeft: end - elapsed };
-  if (elapsed > end) return { state: 'behind', by: elapsed - end, slideLeft: end - elapsed };
-  return { state: 'on-time', by: 0, slideLeft: end - elapsed };
-}
 
 const LAYOUT = `
 <header class="lectern-sv-bar">

@@ -1,0 +1,51 @@
+/**
+ * The built site (`dist/`) as the exporters see it: is it older than its sources, build it, which decks
+ * it holds. Shared by the PDF export and the visual check.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCE_DIRS = ['slides', 'assets', 'src'];
+const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Why the site needs a build, or undefined when `dist/` is newer than every source. */
+export function siteIsStale(root: string): string | undefined {
+  const built = join(root, 'dist', 'index.html');
+  if (!existsSync(built)) return 'dist/ has not been built';
+  const builtAt = statSync(built).mtimeMs;
+  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) {
+    if (newestMtime(join(root, name)) > builtAt) return `${name} changed since the last build`;
+  }
+  return undefined;
+}
+
+/** `vite build` of the project (empties `dist/`, including an earlier `dist/pdf/`). */
+export async function buildSite(root: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+}
+
+/** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */
+export function builtDecks(distDir: string): string[] {
+  if (!existsSync(distDir)) return [];
+  return readdirSync(distDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .filter((slug) => {
+      const page = join(distDir, slug, 'index.html');
+      return existsSync(page) && readFileSync(page, 'utf8').includes('id="lectern-deck"');
+    })
+    .sort();
+}

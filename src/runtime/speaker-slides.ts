@@ -1,0 +1,54 @@
+/** The speaker view's copy of the deck: slides in the order the lecturer steps through them. */
+
+export /** One slide as the lecturer steps through it: a top-level section, or one section of a vertical stack. */
+interface Leaf {
+  el: HTMLElement;
+  h: number;
+  v: number;
+  /** Position in reading order (reveal's `getSlidePastCount`). */
+  index: number;
+}
+
+/** reveal's fragment ordering: explicit indices first, in order, then the rest in document order, renumbered 0…n. */
+export function sortFragments(slide: HTMLElement): void {
+  const ordered: HTMLElement[][] = [];
+  const unordered: HTMLElement[][] = [];
+  for (const el of slide.querySelectorAll<HTMLElement>('.fragment')) {
+    const attr = el.getAttribute('data-fragment-index');
+    if (attr === null) unordered.push([el]);
+    else {
+      const i = Number.parseInt(attr, 10);
+      ordered[i] ??= [];
+      ordered[i].push(el);
+    }
+  }
+  let index = 0;
+  for (const group of [...ordered, ...unordered]) {
+    if (!group) continue;
+    for (const el of group) el.setAttribute('data-fragment-index', String(index));
+    index++;
+  }
+}
+
+export function lastFragment(slide: HTMLElement): number {
+  let max = -1;
+  for (const el of slide.querySelectorAll('.fragment:not(.disabled)')) {
+    max = Math.max(max, Number.parseInt(el.getAttribute('data-fragment-index') ?? '-1', 10));
+  }
+  return max;
+}
+
+export function leavesOf(slides: Element): Leaf[] {
+  const out: Leaf[] = [];
+  const sections = (el: Element) => [...el.children].filter((c): c is HTMLElement => c.tagName === 'SECTION');
+  sections(slides).forEach((top, h) => {
+    const inner = sections(top);
+    if (inner.length === 0) out.push({ el: top, h, v: 0, index: out.length });
+    else
+      inner.forEach((el, v) => {
+        out.push({ el, h, v, index: out.length });
+      });
+  });
+  for (const leaf of out) sortFragments(leaf.el);
+  return out;
+}
