@@ -73,6 +73,21 @@ async function linkTargets(file: string, pageNumber: number): Promise<string[]> 
   return annotations.filter((a) => a.subtype === 'Link' && a.url).map((a) => String(a.url));
 }
 
+/** Titles in the PDF's outline (bookmarks), depth first. */
+async function outlineTitles(file: string): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
+  const titles: string[] = [];
+  const walk = (items: { title: string; items: unknown[] }[] | null) => {
+    for (const i of items ?? []) {
+      titles.push(i.title);
+      walk(i.items as { title: string; items: unknown[] }[]);
+    }
+  };
+  walk(await doc.getOutline());
+  await doc.destroy();
+  return titles;
+}
+
 /** Names of the embedded font programs (FontDescriptors with a FontFile*). */
 async function embeddedFonts(pdf: PDFDocument): Promise<string[]> {
   const names: string[] = [];
@@ -121,6 +136,13 @@ test.describe('npm run pdf', () => {
     expect(diagramPages.length, 'pages with the complete lineage diagram').toBeGreaterThanOrEqual(5);
 
     expect(await linkTargets(result.file, 1)).toContainEqual(expect.stringContaining('yaofu.notion.site'));
+
+    // A bookmark per slide, from its heading: every slide is in the tagged PDF, not only the first.
+    const outline = await outlineTitles(result.file);
+    expect(outline).toHaveLength(facts.slides);
+    expect(outline).toContain(facts.title);
+    expect(outline).toContain('引子：ChatGPT 为什么这么强？');
+    expect(outline.at(-1)).toMatch(/参考文献/);
   });
 
   test('--fragments: one page per step', async ({ browser, baseURL }, info) => {

@@ -52,7 +52,16 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   installViewSwitch(deck);
   installSpeaker(deck);
   await document.fonts.ready;
-  if (laidOut) await laidOut;
+  if (laidOut) {
+    await laidOut;
+    // Every slide is shown on its own page, but reveal still marks all but the first `hidden` and
+    // `aria-hidden`: Chromium then leaves them out of the tagged PDF, so the PDF had no bookmarks past
+    // the title and screen readers met untagged pages.
+    for (const s of document.querySelectorAll('.reveal .pdf-page section')) {
+      s.removeAttribute('hidden');
+      s.removeAttribute('aria-hidden');
+    }
+  }
   markReady();
   return deck;
 }
