@@ -1,4 +1,5 @@
 import { bundledLanguages, createHighlighter, type HighlighterGeneric, type ThemedToken } from 'shiki';
+import { renderCache } from './memo.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: shiki's generic parameters are irrelevant here
 export type Highlighter = HighlighterGeneric<any, any>;
@@ -65,6 +66,17 @@ function tokenStyle(t: ThemedToken): string {
  * was a fifth of the time spent on code and a tenth of compiling a code-heavy deck.
  */
 export function highlightToHtml(highlighter: Highlighter, code: string, lang: string): string {
+  const key = `${lang}\n${code}`;
+  const cached = highlighted.get(key);
+  if (cached !== undefined) return cached;
+  const html = tokensToHtml(highlighter, code, lang);
+  highlighted.set(key, html);
+  return html;
+}
+
+const highlighted = renderCache(2000);
+
+function tokensToHtml(highlighter: Highlighter, code: string, lang: string): string {
   const { tokens, fg, bg, themeName } = highlighter.codeToTokens(code, { lang, theme: CODE_THEME });
   const lines = tokens.map((line) => {
     const spans = mergeWhitespace(line).map((t) => {

@@ -2,6 +2,10 @@ import { tex } from '@mdit/plugin-tex';
 import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
 import { errorBox, type RenderEnv, report } from '../env.js';
+import { renderCache } from '../memo.js';
+
+/** Typeset formulas by display mode and TeX: a lecture writes $\theta$ or $p(y \mid x)$ again and again. */
+const typeset = renderCache(2000);
 
 /** Finds the file line of a formula by its text; the tex plugin does not pass the token. */
 function lineOf(env: RenderEnv, content: string): number {
@@ -12,9 +16,7 @@ function lineOf(env: RenderEnv, content: string): number {
 
 /** `$…$` and `$$…$$` typeset by KaTeX at build time; errors become a diagnostic and a red box. */
 export function mathPlugin(md: MarkdownIt): void {
-  // A lecture writes the same formula again and again ($\theta$, $p(y \mid x)$): typeset each once per
-  // renderer (one renderer per deck compile). Only successes are kept; an error is reported where it is.
-  const typeset = new Map<string, string>();
+  // Only successes are cached: an error is reported at each place it occurs.
   md.use(tex, {
     delimiters: 'dollars',
     render: (content: string, displayMode: boolean, env: RenderEnv) => {
