@@ -5,6 +5,9 @@ import { expect, test } from './fixtures';
 
 const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
 const OTHER = join(process.cwd(), 'slides', 'zz-dev-server-other.md');
+const DIAGRAM = join(process.cwd(), 'slides', 'zz-dev-server-diagram.md');
+const diagramDeck = (label: string, footer: string) =>
+  `---\ntitle: Dev diagram\n---\n\n# One\n\n---\n\n## Tree\n\n\`\`\`mermaid caption="Tree"\nflowchart LR\n  a[${label}] --> b[End]\n\`\`\`\n\n---\n\n## ${footer}\n`;
 const deck = (word: string) =>
   `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n\nSee [the other deck](zz-dev-server-other.md).\n`;
 
@@ -22,6 +25,7 @@ test.afterAll(async () => {
   await server?.close();
   rmSync(FILE, { force: true });
   rmSync(OTHER, { force: true });
+  rmSync(DIAGRAM, { force: true });
 });
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
@@ -56,4 +60,26 @@ test('adding another deck does not reload the open one; its link to that deck co
   await expect(link).toHaveAttribute('href', '../zz-dev-server-other/', { timeout: 5000 });
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(2);
+});
+
+test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn slide alone', async ({ page }) => {
+  writeFileSync(DIAGRAM, diagramDeck('Alpha', 'Last'));
+  await page.goto('http://127.0.0.1:5187/zz-dev-server-diagram/#/slide-2');
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  const figure = page.locator('section.present .lectern-diagram');
+  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  await expect(figure.locator('svg')).toContainText('Alpha');
+
+  writeFileSync(DIAGRAM, diagramDeck('Beta', 'Last'));
+  await expect(figure.locator('svg')).toContainText('Beta', { timeout: 5000 });
+  await expect(figure).toHaveAttribute('data-state', 'rendered');
+
+  // Only the edited slide is replaced: the drawn diagram on this one is the same element afterwards.
+  await figure.evaluate((f) => {
+    (f as HTMLElement & { keep?: boolean }).keep = true;
+  });
+  writeFileSync(DIAGRAM, diagramDeck('Beta', 'Last, edited'));
+  await expect(page.locator('.reveal .slides')).toContainText('Last, edited', { timeout: 5000 });
+  expect(await figure.evaluate((f) => (f as HTMLElement & { keep?: boolean }).keep)).toBe(true);
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
 });

@@ -37,8 +37,8 @@ function section(deck: Deck, slide: RenderedSlide): string {
   return `<section${attrString(attrs)}>\n${slide.html}${notes}</section>`;
 }
 
-/** The `<section>` markup of every slide, vertical stacks nested as reveal.js expects. */
-export function renderSlides(deck: Deck): string {
+/** The markup of each top-level `<section>`: a slide, or a vertical stack with its slides nested as reveal.js expects. */
+export function renderStacks(deck: Deck): string[] {
   const stacks: RenderedSlide[][] = [];
   for (const slide of deck.slides) {
     stacks[slide.h] ??= [];
@@ -48,8 +48,12 @@ export function renderSlides(deck: Deck): string {
     .filter(Boolean)
     .map((stack) =>
       stack.length === 1 && stack[0] ? section(deck, stack[0]) : `<section>\n${stack.map((s) => section(deck, s)).join('\n')}\n</section>`,
-    )
-    .join('\n');
+    );
+}
+
+/** The `<section>` markup of every slide. */
+export function renderSlides(deck: Deck): string {
+  return renderStacks(deck).join('\n');
 }
 
 export function deckConfig(deck: Deck): DeckConfig {

@@ -243,6 +243,8 @@ export function diagramsPlugin(opts: { all: boolean }) {
       };
       deck.on('ready', () => void update());
       deck.on('slidechanged', () => void update());
+      // Dev server: an edited slide arrives as new markup, its diagrams not drawn yet.
+      document.addEventListener('lectern:updated', () => void update());
       return Promise.resolve();
     },
   };

@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import type { DeckUpdate } from '../vite/plugin.js';
+import { applyDeckUpdate } from './deck-update.js';
 
 /** Dev server only: swap in new slide markup and stay on the same slide and step. */
 export function hotUpdates(deck: RevealApi): void {
@@ -11,7 +12,10 @@ export function hotUpdates(deck: RevealApi): void {
     const { h, v, f } = deck.getIndices();
     const slides = document.querySelector('.reveal .slides');
     if (!slides) return;
-    slides.innerHTML = update.slides;
+    if (!applyDeckUpdate(slides, update)) {
+      location.reload();
+      return;
+    }
     deck.sync();
     deck.slide(h, v, f ?? -1);
     document.dispatchEvent(new CustomEvent('lectern:updated', { detail: update }));

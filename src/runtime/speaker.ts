@@ -1,6 +1,7 @@
 import './speaker.css';
 import type { DeckUpdate } from '../vite/plugin.js';
 import { type DeckConfig, markReady } from './config.js';
+import { applyDeckUpdate } from './deck-update.js';
 import { drawAll } from './diagrams.js';
 import { clockTime, paceOf, planTimings } from './pacing.js';
 import { channelName, type DeckPosition, type NavAction, type SpeakerMessage } from './speaker-link.js';
@@ -358,7 +359,10 @@ export function startSpeaker(config: DeckConfig): void {
   // Dev server: new slide markup arrives over HMR, as it does for the deck.
   import.meta.hot?.on('lectern:deck', (update: DeckUpdate) => {
     if (update.slug !== slug) return;
-    template.innerHTML = update.slides;
+    if (!applyDeckUpdate(template, update)) {
+      location.reload();
+      return;
+    }
     leaves = leavesOf(template);
     plan = planTimings(rawTimings(), update.config.durationMinutes ? update.config.durationMinutes * 60 : undefined);
     render();

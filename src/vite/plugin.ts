@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
-import { deckConfig, renderDeckPage, renderIndexPage, renderSlides } from '../markdown/html.js';
+import { deckConfig, renderDeckPage, renderIndexPage, renderStacks } from '../markdown/html.js';
 import type { Deck } from '../model/types.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
@@ -18,10 +18,14 @@ export interface LecternOptions {
   root?: string;
 }
 
-/** Payload of the `lectern:deck` HMR event: new slide markup for an open deck. */
+/**
+ * Payload of the `lectern:deck` HMR event: new slide markup for an open deck. `stacks` holds each
+ * top-level section; `null` where it is the same as in the last update, so an edit to one slide of a
+ * long deck sends (and re-renders) that slide only. When the number of sections changed, all are sent.
+ */
 export interface DeckUpdate {
   slug: string;
-  slides: string;
+  stacks: (string | null)[];
   config: ReturnType<typeof deckConfig>;
 }
 
@@ -46,8 +50,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageFonts = new Map<string, FontFile[]>();
   const fontFiles = new Map<string, FontFile>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
-  /** Dev server: the slide markup each deck's pages were last given, so unchanged decks are not re-sent. */
-  const served = new Map<string, string>();
+  /** Dev server: each deck's top-level section markup as last sent, so updates carry only what changed. */
+  const served = new Map<string, string[]>();
 
   /** Built decks with diagrams: the prebuilt Mermaid modules they will load (see mermaid-modules.ts). */
   const preloads = async (deck: Deck): Promise<string[]> => {
@@ -78,7 +82,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
       if (!file) return undefined;
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
-      served.set(deck.slug, renderSlides(deck));
+      // What this page starts from; later pages of the deck get the same markup or a newer one (never older).
+      if (!served.has(deck.slug)) served.set(deck.slug, renderStacks(deck));
       html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n`, mermaidModules: await preloads(deck) });
       fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
     }
@@ -142,10 +147,13 @@ export function lectern(options: LecternOptions = {}): Plugin {
       const push = async (file: string, onlyIfChanged = false) => {
         const deck = await store.deck(file);
         report(deck, (msg) => config.logger.warn(msg));
-        const slides = renderSlides(deck);
-        if (onlyIfChanged && served.get(deck.slug) === slides) return;
-        served.set(deck.slug, slides);
-        const payload: DeckUpdate = { slug: deck.slug, slides, config: deckConfig(deck) };
+        const stacks = renderStacks(deck);
+        const before = served.get(deck.slug);
+        const same = before?.length === stacks.length;
+        const changed = stacks.map((s, i) => (same && before?.[i] === s ? null : s));
+        if (onlyIfChanged && changed.every((s) => s === null)) return;
+        served.set(deck.slug, stacks);
+        const payload: DeckUpdate = { slug: deck.slug, stacks: changed, config: deckConfig(deck) };
         server.ws.send({ type: 'custom', event: 'lectern:deck', data: payload });
       };
       const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
