@@ -32,10 +32,13 @@ function newestSource(dir, newest = statSync(here).mtimeMs) {
 }
 
 const entry = join(root, 'src', 'cli', `${command}.ts`);
-const bundle = join(root, 'node_modules', '.cache', 'lectern', 'cli', `${command}.mjs`);
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src'))) {
+
+/** Bundles the command into `dir` unless a bundle newer than every source is there; returns its path. */
+async function bundled(dir) {
+  const bundle = join(dir, `${command}.mjs`);
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) return bundle;
   const { build } = await import('esbuild');
-  mkdirSync(dirname(bundle), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   // Written beside and renamed: two commands started at once never run half a bundle.
   const tmp = `${bundle}.${process.pid}.tmp`;
   await build({
@@ -46,11 +49,22 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 's
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    logLevel: 'warning',
+    logLevel: 'silent', // errors are thrown, with their messages
   });
   renameSync(tmp, bundle);
+  return bundle;
+}
+
+let bundle;
+try {
+  bundle = await bundled(join(root, 'node_modules', '.cache', 'lectern', 'cli'));
+} catch (err) {
+  // node_modules cannot be written to (a read-only install): run the TypeScript through tsx, slower.
+  const denied = ['EACCES', 'EROFS', 'EPERM'].includes(err?.code) || /permission denied|read-only file system/i.test(String(err?.message));
+  if (!denied) throw err;
 }
 
 // The command reads its own options from process.argv.slice(2).
 process.argv.splice(2, 1);
-await import(pathToFileURL(bundle).href);
+if (bundle) await import(pathToFileURL(bundle).href);
+else await (await import('tsx/esm/api')).tsImport(pathToFileURL(entry).href, import.meta.url);
