@@ -102,15 +102,19 @@ for (const [name, viewport] of [
       await expect.poll(() => currentPosition(page)).toBe('22');
       await expect(page.locator('#lectern-toc a[href="#slide-22"]')).toHaveAttribute('aria-current', 'location');
       if (name === 'phone') await expect(page.locator('#lectern-toc')).toBeHidden();
-      // The slide's top sits just under the bar.
-      await expect
-        .poll(() =>
-          page.evaluate(() => {
-            const bar = document.querySelector('.lectern-rbar')?.getBoundingClientRect().bottom ?? 0;
-            return Math.round((document.getElementById('slide-22')?.getBoundingClientRect().top ?? -1000) - bar);
-          }),
-        )
-        .toBeLessThan(30);
+      // The slide's top sits just under the bar (not above it: slides passed on the way are laid out late).
+      const belowBar = (id: string) => () =>
+        page.evaluate((id) => {
+          const bar = document.querySelector('.lectern-rbar')?.getBoundingClientRect().bottom ?? 0;
+          return Math.round((document.getElementById(id)?.getBoundingClientRect().top ?? -1000) - bar);
+        }, id);
+      await expect.poll(belowBar('slide-22')).toBeLessThan(30);
+      await expect.poll(belowBar('slide-22')).toBeGreaterThanOrEqual(0);
+      // And back to the start, a long way up: the title slide under the bar.
+      await page.keyboard.press('Home');
+      await expect.poll(() => currentPosition(page)).toBe('1');
+      await expect.poll(belowBar('slide-1')).toBeLessThan(30);
+      await expect.poll(belowBar('slide-1')).toBeGreaterThanOrEqual(0);
       await noSidewaysScroll(page);
     });
 

@@ -27,7 +27,7 @@ export async function startReading(config: DeckConfig): Promise<void> {
   // --- Where the reader is -------------------------------------------------------------------------
   let current = -1;
   /** Set by a jump (hash, TOC, keys, resume): that slide stays current while it stays where the jump put it. */
-  let pinned: { index: number; viewTop: number } | undefined;
+  let pinned: { index: number; viewTop: number; offset: number } | undefined;
   let animating = false;
   let animTimer: number | undefined;
 
@@ -105,12 +105,26 @@ export async function startReading(config: DeckConfig): Promise<void> {
     });
   };
 
+  /**
+   * Slides far from the screen are not laid out (content-visibility) and count at an estimated height,
+   * so a jump can land a little off once the slides it passed are laid out: put the pinned slide back
+   * where the jump meant it to be.
+   */
+  const realign = (within = Number.POSITIVE_INFINITY) => {
+    const item = pinned ? items[pinned.index] : undefined;
+    if (!pinned || !item) return;
+    const y = Math.max(0, Math.min(maxScroll(), alignedY(item) + pinned.offset * item.el.getBoundingClientRect().height));
+    const off = Math.abs(y - scrollY);
+    if (off > 2 && off < within) window.scrollTo({ top: y, behavior: 'instant' });
+    pinned.viewTop = item.el.getBoundingClientRect().top;
+  };
+
   const endAnimation = () => {
     if (!animating) return;
     animating = false;
     window.clearTimeout(animTimer);
-    const item = pinned ? items[pinned.index] : undefined;
-    if (pinned && item) pinned.viewTop = item.el.getBoundingClientRect().top;
+    // A reader who scrolled during the glide ended far from the target: leave them there.
+    realign(innerHeight / 2);
     onScroll();
   };
 
@@ -120,13 +134,20 @@ export async function startReading(config: DeckConfig): Promise<void> {
     if (!item) return;
     const height = item.el.getBoundingClientRect().height;
     const y = Math.max(0, Math.min(maxScroll(), alignedY(item) + (opts.offset ?? 0) * height));
-    const smooth = !!opts.smooth && !reducedMotion() && Math.abs(y - scrollY) > 2;
-    pinned = { index: item.index, viewTop: 0 };
+    // A long way is a jump, not a glide: scrolling smoothly past slides lays them out on the way and
+    // moves the target (and takes long on a long lecture).
+    const distance = Math.abs(y - scrollY);
+    const smooth = !!opts.smooth && !reducedMotion() && distance > 2 && distance < innerHeight * 1.5;
+    pinned = { index: item.index, viewTop: 0, offset: opts.offset ?? 0 };
     window.clearTimeout(animTimer);
     animating = smooth;
     window.scrollTo({ top: y, behavior: smooth ? 'smooth' : 'instant' });
     if (smooth) animTimer = window.setTimeout(endAnimation, 1500);
-    else pinned.viewTop = item.el.getBoundingClientRect().top;
+    else {
+      pinned.viewTop = item.el.getBoundingClientRect().top;
+      // The slides around the target are laid out in the next frames: check the landing then.
+      requestAnimationFrame(() => requestAnimationFrame(() => !animating && realign()));
+    }
     setCurrent(item.index);
     if (opts.focus) item.el.focus({ preventScroll: true });
     window.clearTimeout(saveTimer);
@@ -258,6 +279,8 @@ export async function startReading(config: DeckConfig): Promise<void> {
   resume();
   updateProgress();
 
+  // Let the first screen paint before Mermaid is loaded and the diagrams are drawn.
+  await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   await diagramsSettled(main);
   await document.fonts.ready;
   // Layout moved under the reader while diagrams were drawn: if they have not scrolled, put them back.
