@@ -74,12 +74,21 @@ interface ProbeResult {
 }
 
 /**
- * Opens `/<slug>/` in a fresh browser context (empty cache: a first visit) at 1280×720 and waits for
+ * Opens `/<slug>/` in a fresh browser context (empty cache: a first visit) at 1280×720 (reading mode:
+ * `?view=read` at 390×800) and waits for
  * Lectern's ready signal. Bytes are the files the browser requested before it, read from `distDir`
  * and gzipped with node:zlib (default level).
  */
-export async function firstVisit(browser: Browser, baseUrl: string, distDir: string, slug: string): Promise<FirstVisit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+export async function firstVisit(
+  browser: Browser,
+  baseUrl: string,
+  distDir: string,
+  slug: string,
+  opts: { reading?: boolean } = {},
+): Promise<FirstVisit> {
+  // Presenting on a laptop, or (reading) a student's phone-sized screen.
+  const viewport = opts.reading ? { width: 390, height: 800 } : { width: 1280, height: 720 };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
   const origin = new URL(baseUrl).origin;
   const offHost = await blockOffHost(context, baseUrl);
   await context.addInitScript(PROBE);
@@ -90,7 +99,7 @@ export async function firstVisit(browser: Browser, baseUrl: string, distDir: str
   });
   try {
     const url = `${baseUrl}/${encodeURIComponent(slug)}/`;
-    await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+    await page.goto(opts.reading ? `${url}?view=read` : url, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(
       () => {
         const b = (window as unknown as { __bench?: { ready?: number } }).__bench;

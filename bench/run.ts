@@ -101,6 +101,8 @@ interface Workload {
     lcpMs: number[];
     readyMs: number[];
     median: { fcpMs: number; lcpMs: number; readyMs: number };
+    /** Reading mode (`?view=read`) at 390×800, first visit. */
+    reading: { fcpMs: number[]; medianFcpMs: number; medianReadyMs: number };
     gzip: Bytes;
     raw: Bytes;
     firstSlideKB: number;
@@ -238,6 +240,9 @@ async function measureLoad(browser: Browser, w: Workload): Promise<void> {
       gzip[k] = median(visits.map((v) => v.gzip[k]));
       raw[k] = median(visits.map((v) => v.raw[k]));
     }
+    const reads: FirstVisit[] = [];
+    for (let r = 0; r < runs; r++)
+      reads.push(await firstVisit(browser, server.url, join(w.project.root, 'dist'), w.slug, { reading: true }));
     const fcpMs = visits.map((v) => v.fcpMs);
     const lcpMs = visits.map((v) => v.lcpMs);
     const readyMs = visits.map((v) => v.readyMs);
@@ -246,6 +251,11 @@ async function measureLoad(browser: Browser, w: Workload): Promise<void> {
       lcpMs,
       readyMs,
       median: { fcpMs: median(fcpMs), lcpMs: median(lcpMs), readyMs: median(readyMs) },
+      reading: {
+        fcpMs: reads.map((v) => v.fcpMs),
+        medianFcpMs: median(reads.map((v) => v.fcpMs)),
+        medianReadyMs: median(reads.map((v) => v.readyMs)),
+      },
       gzip,
       raw,
       firstSlideKB: (gzip.js + gzip.css + gzip.font) / 1000,
@@ -255,7 +265,7 @@ async function measureLoad(browser: Browser, w: Workload): Promise<void> {
       files: last.files,
     };
     log(
-      `  first visit ${w.label}: FCP ${Math.round(w.load.median.fcpMs)} ms, ready ${Math.round(w.load.median.readyMs)} ms, ${w.load.firstSlideKB.toFixed(1)} KB gz`,
+      `  first visit ${w.label}: FCP ${Math.round(w.load.median.fcpMs)} ms, ready ${Math.round(w.load.median.readyMs)} ms, ${w.load.firstSlideKB.toFixed(1)} KB gz; reading mode FCP ${Math.round(w.load.reading.medianFcpMs)} ms`,
     );
   } finally {
     await server.close();
@@ -352,6 +362,7 @@ function report(workloads: Workload[], dev: DevFigures | undefined, info: Return
       'HTML KB',
       'FCP ms',
       'ready ms',
+      'read FCP ms',
       'PDF s',
       'PDF pages',
       'PDF ms/page',
@@ -369,6 +380,7 @@ function report(workloads: Workload[], dev: DevFigures | undefined, info: Return
       kb('html'),
       fmt(w.load?.median.fcpMs),
       fmt(w.load?.median.readyMs),
+      fmt(w.load?.reading.medianFcpMs),
       fmt(w.pdf ? w.pdf.median / 1000 : undefined, 2),
       fmt(w.pdf?.pages),
       fmt(w.pdf?.perPageMs),
@@ -387,8 +399,9 @@ function report(workloads: Workload[], dev: DevFigures | undefined, info: Return
     "compile = compileDeck alone, warm process, render caches emptied before each run (CPU = this process's user + system time);",
     'recompile = the same after a one-heading edit with the caches warm (what the dev server does); build = `vite build` in a fresh Node process,',
     'font subsets cached (CPU = user + system of the build). Bytes: gzip (node:zlib default level) of the files requested before the deck',
-    'is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, 1280×720, served on',
-    '127.0.0.1. PDF = exportPdf with browser launch; per page = print time without the launch / pages.',
+    'is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, 1280×720; read FCP:',
+    'the same in reading mode (`?view=read`) at 390×800. Served on 127.0.0.1. PDF = exportPdf with browser launch; per page = print',
+    'time without the launch / pages.',
   ];
   const lecture = workloads.find((w) => w.id === 'lecture');
   if (lecture?.pdf?.cliMedian) {
