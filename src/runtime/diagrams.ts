@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import { readDeckConfig } from './config.js';
+import { el } from './dom.js';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -12,12 +13,7 @@ export const DIAGRAM_FONT = '"Noto Sans SC", "Lectern Sans", sans-serif';
  * itself Mermaid finds them four imports deep, one round trip and parse after another.
  */
 function preloadMermaid(): void {
-  for (const href of readDeckConfig().mermaidModules ?? []) {
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = href;
-    document.head.append(link);
-  }
+  for (const href of readDeckConfig().mermaidModules ?? []) document.head.append(el('link', { rel: 'modulepreload', href }));
 }
 
 const fontsFor = (text?: string) =>
@@ -166,18 +162,9 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
-      target.innerHTML = '';
-      const box = document.createElement('div');
-      box.className = 'lectern-error';
-      box.setAttribute('role', 'alert');
-      const strong = document.createElement('strong');
-      strong.textContent = 'Diagram error';
-      const pre = document.createElement('pre');
-      pre.textContent = message;
-      const small = document.createElement('small');
-      small.textContent = figure.dataset.line ?? '';
-      box.append(strong, pre, small);
-      target.append(box);
+      const box = el('div', { class: 'lectern-error', role: 'alert' });
+      box.append(el('strong', {}, 'Diagram error'), el('pre', {}, message), el('small', {}, figure.dataset.line ?? ''));
+      target.replaceChildren(box);
     }
     figure.dataset.state = 'error';
     console.error(`${figure.dataset.line}: mermaid: ${message}`);

@@ -1,6 +1,7 @@
 import './handout.css';
 import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
+import { el } from './dom.js';
 
 const SLIDE_WIDTH = 1280;
 const SLIDE_HEIGHT = 720;
@@ -18,18 +19,14 @@ function leafSlides(root: ParentNode): HTMLElement[] {
 }
 
 function buildItem(section: HTMLElement, index: number, total: number): HTMLElement {
-  const item = document.createElement('article');
-  item.className = 'handout-item';
+  const item = el('article', { class: 'handout-item' });
   if (section.dataset.source) item.dataset.source = section.dataset.source;
   const title = section.dataset.title ?? '';
 
   // The slide: its own content on a 1280×720 stage, scaled into a 16:9 box (see fitStages).
-  const area = document.createElement('div');
-  area.className = 'handout-area';
-  const box = document.createElement('div');
-  box.className = 'handout-slide';
-  const stage = document.createElement('div');
-  stage.className = 'reveal handout-stage';
+  const area = el('div', { class: 'handout-area' });
+  const box = el('div', { class: 'handout-slide' });
+  const stage = el('div', { class: 'reveal handout-stage' });
   const notes = section.querySelector<HTMLElement>(':scope > aside.notes');
   notes?.remove();
   section.classList.add('present');
@@ -39,18 +36,10 @@ function buildItem(section: HTMLElement, index: number, total: number): HTMLElem
   box.append(stage);
   area.append(box);
 
-  const caption = document.createElement('div');
-  caption.className = 'handout-caption';
-  const number = document.createElement('span');
-  number.className = 'handout-number';
-  number.textContent = `${index + 1} / ${total}`;
-  const name = document.createElement('span');
-  name.className = 'handout-title';
-  name.textContent = title;
-  caption.append(number, name);
+  const caption = el('div', { class: 'handout-caption' });
+  caption.append(el('span', { class: 'handout-number' }, `${index + 1} / ${total}`), el('span', { class: 'handout-title' }, title));
 
-  const notesBox = document.createElement('div');
-  notesBox.className = 'handout-notes';
+  const notesBox = el('div', { class: 'handout-notes' });
   if (notes?.textContent?.trim()) notesBox.innerHTML = notes.innerHTML;
   else notesBox.classList.add('handout-notes-empty');
 
@@ -84,8 +73,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   document.documentElement.classList.add('lectern-handout', 'print-pdf');
   const slides = leafSlides(document);
 
-  const main = document.createElement('main');
-  main.className = 'handout';
+  const main = el('main', { class: 'handout' });
   slides.forEach((section, i) => {
     main.append(buildItem(section, i, slides.length));
   });

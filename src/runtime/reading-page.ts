@@ -1,4 +1,5 @@
 import type { DeckConfig } from './config.js';
+import { el } from './dom.js';
 
 /** Reading mode's page: the slides turned into reading items, the table of contents, the top bar. */
 
@@ -51,17 +52,6 @@ export type Strings = (typeof STRINGS)['en'];
 
 export function stringsFor(lang: string): Strings {
   return lang.toLowerCase().startsWith('zh') ? STRINGS.zh : STRINGS.en;
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** The slides in reading order: vertical stacks flattened, hidden slides left out. */

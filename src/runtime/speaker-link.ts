@@ -1,5 +1,6 @@
 import './speaker.css';
 import { readDeckConfig, viewOf } from './config.js';
+import { el } from './dom.js';
 import type { Deck } from './present.js';
 
 /** Where the deck is: reveal's indices (`f` is -1 before the first fragment). */
@@ -45,20 +46,10 @@ const NAV: Record<NavAction, (deck: Deck) => void> = {
 /** Shown on the deck when the browser blocked the popup (or a single screen wants a tab instead). */
 function showBlockedNotice(href: string): void {
   document.querySelector('.lectern-speaker-notice')?.remove();
-  const box = document.createElement('div');
-  box.className = 'lectern-speaker-notice';
-  box.setAttribute('role', 'alert');
-  const text = document.createElement('span');
-  text.textContent = 'The browser blocked the speaker window. ';
-  const link = document.createElement('a');
-  link.href = href;
-  link.target = '_blank';
-  link.textContent = 'Open speaker view in a new tab';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'lectern-speaker-notice-close';
-  close.setAttribute('aria-label', 'Dismiss');
-  close.textContent = '×';
+  const box = el('div', { class: 'lectern-speaker-notice', role: 'alert' });
+  const text = el('span', {}, 'The browser blocked the speaker window. ');
+  const link = el('a', { href, target: '_blank' }, 'Open speaker view in a new tab');
+  const close = el('button', { type: 'button', class: 'lectern-speaker-notice-close', 'aria-label': 'Dismiss' }, '×');
   const dismiss = () => box.remove();
   link.addEventListener('click', dismiss);
   close.addEventListener('click', dismiss);
