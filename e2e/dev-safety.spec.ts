@@ -1,6 +1,6 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { devServerFor } from './dev-server';
 import { expect, test } from './fixtures';
 
 /**
@@ -8,7 +8,6 @@ import { expect, test } from './fixtures';
  * keep working), and an untrusted deck (`html: false`) whose scripts never run.
  */
 const PORT = 5188;
-const BASE = `http://127.0.0.1:${PORT}`;
 const FILE = join(process.cwd(), 'slides', 'zz-bad-input-test.md');
 const RENAMED = join(process.cwd(), 'slides', 'zz-bad-input-renamed.md');
 const UNTRUSTED = join(process.cwd(), 'slides', 'zz-untrusted-test.md');
@@ -39,23 +38,12 @@ flowchart LR
 \`\`\`
 `;
 
-test.describe.configure({ mode: 'serial' });
-
-let server: ViteDevServer;
-
-test.beforeAll(async () => {
-  writeFileSync(FILE, '---\ntitle: Going away\n---\n\n# One\n\n---\n\n## Two\n\nStill here.\n');
-  writeFileSync(UNTRUSTED, UNTRUSTED_DECK);
-  server = await createServer({ server: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
-  await server.listen();
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  rmSync(FILE, { force: true });
-  rmSync(RENAMED, { force: true });
-  rmSync(UNTRUSTED, { force: true });
-});
+const dev = devServerFor(
+  PORT,
+  { [FILE]: '---\ntitle: Going away\n---\n\n# One\n\n---\n\n## Two\n\nStill here.\n', [UNTRUSTED]: UNTRUSTED_DECK },
+  [RENAMED],
+);
+const BASE = dev.base;
 
 test('html: false — no script, event handler or javascript: link reaches the page; Mermaid runs strict', async ({ page }) => {
   await page.goto(`${BASE}/zz-untrusted-test/`);

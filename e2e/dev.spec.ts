@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { devServerFor } from './dev-server';
 import { expect, test } from './fixtures';
 
 const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
@@ -11,25 +11,10 @@ const diagramDeck = (label: string, footer: string) =>
 const deck = (word: string) =>
   `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n\nSee [the other deck](zz-dev-server-other.md).\n`;
 
-test.describe.configure({ mode: 'serial' });
-
-let server: ViteDevServer;
-
-test.beforeAll(async () => {
-  writeFileSync(FILE, deck('alpha'));
-  server = await createServer({ server: { port: 5187, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
-  await server.listen();
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  rmSync(FILE, { force: true });
-  rmSync(OTHER, { force: true });
-  rmSync(DIAGRAM, { force: true });
-});
+const dev = devServerFor(5187, { [FILE]: deck('alpha') }, [OTHER, DIAGRAM]);
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
-  await page.goto('http://127.0.0.1:5187/zz-dev-server-test/#/slide-2');
+  await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);
   await page.waitForSelector('html[data-lectern-ready="true"]');
   await expect(page.locator('section.present')).toContainText('The word is alpha.');
   await page.evaluate(() => {
@@ -42,14 +27,14 @@ test('editing a slide updates the open deck in place and keeps the current slide
 });
 
 test('the deck list at / serves on loopback and lists a new deck without a restart', async ({ page }) => {
-  await page.goto('http://127.0.0.1:5187/');
+  await page.goto(`${dev.base}/`);
   await expect(page.locator('.deck-card', { hasText: 'Dev test' })).toHaveCount(1);
-  expect(server.config.server.host).toBe('127.0.0.1');
+  expect(dev.server().config.server.host).toBe('127.0.0.1');
 });
 
 test('adding another deck does not reload the open one; its link to that deck comes alive', async ({ page }) => {
   rmSync(OTHER, { force: true });
-  await page.goto('http://127.0.0.1:5187/zz-dev-server-test/#/slide-3');
+  await page.goto(`${dev.base}/zz-dev-server-test/#/slide-3`);
   await page.waitForSelector('html[data-lectern-ready="true"]');
   const link = page.locator('section.present a', { hasText: 'the other deck' });
   await expect(link).toHaveAttribute('href', 'zz-dev-server-other.md'); // reported as a broken deck link
@@ -64,7 +49,7 @@ test('adding another deck does not reload the open one; its link to that deck co
 
 test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn slide alone', async ({ page }) => {
   writeFileSync(DIAGRAM, diagramDeck('Alpha', 'Last'));
-  await page.goto('http://127.0.0.1:5187/zz-dev-server-diagram/#/slide-2');
+  await page.goto(`${dev.base}/zz-dev-server-diagram/#/slide-2`);
   await page.waitForSelector('html[data-lectern-ready="true"]');
   const figure = page.locator('section.present .lectern-diagram');
   await expect(figure).toHaveAttribute('data-state', 'rendered');
