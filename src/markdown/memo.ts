@@ -4,7 +4,7 @@
  * re-renders only what changed, and a formula written many times is typeset once. Bounded: the
  * oldest entries go first.
  */
-export class RenderCache {
+class RenderCache {
   private readonly entries = new Map<string, string>();
 
   constructor(private readonly max: number) {}
@@ -25,10 +25,6 @@ export class RenderCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   clear(): void {

@@ -82,8 +82,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
       if (!file) return undefined;
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
-      // What this page starts from; later pages of the deck get the same markup or a newer one (never older).
-      if (!served.has(deck.slug)) served.set(deck.slug, renderStacks(deck));
+      // Dev server: what this page starts from; later pages of the deck get the same markup or a newer one.
+      if (config.command === 'serve' && !served.has(deck.slug)) served.set(deck.slug, renderStacks(deck));
       html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n`, mermaidModules: await preloads(deck) });
       fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
     }
