@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from './src/export/browser';
 
-const PORT = Number(process.env.LECTERN_E2E_PORT ?? 4173);
+const PORT = Number(process.env.LECTERN_E2E_PORT ?? 4173); // see E2E_PORT in e2e/fixtures.ts
 
 /** E2E runs against the built site (`dist/`), served by `vite preview` on loopback, in real Chromium. */
 export default defineConfig({

@@ -1,13 +1,13 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { devServerFor } from './dev-server';
-import { expect, test } from './fixtures';
+import { devPort, expect, test } from './fixtures';
 
 /**
  * On a dev server of its own: a deck deleted or renamed while it runs (the server and the other decks
  * keep working), and an untrusted deck (`html: false`) whose scripts never run.
  */
-const PORT = 5188;
+const PORT = devPort(15);
 const FILE = join(process.cwd(), 'slides', 'zz-bad-input-test.md');
 const RENAMED = join(process.cwd(), 'slides', 'zz-bad-input-renamed.md');
 const UNTRUSTED = join(process.cwd(), 'slides', 'zz-untrusted-test.md');

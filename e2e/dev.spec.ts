@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devServerFor } from './dev-server';
-import { expect, test } from './fixtures';
+import { devPort, expect, test } from './fixtures';
 
 const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
 const OTHER = join(process.cwd(), 'slides', 'zz-dev-server-other.md');
@@ -11,7 +11,7 @@ const diagramDeck = (label: string, footer: string) =>
 const deck = (word: string) =>
   `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n\nSee [the other deck](zz-dev-server-other.md).\n`;
 
-const dev = devServerFor(5187, { [FILE]: deck('alpha') }, [OTHER, DIAGRAM]);
+const dev = devServerFor(devPort(14), { [FILE]: deck('alpha') }, [OTHER, DIAGRAM]);
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);

@@ -6,6 +6,10 @@ export interface Watch {
   errors: string[];
 }
 
+/** Ports of this run: the preview on LECTERN_E2E_PORT (default 4173), dev servers above it, so two checkouts can test at once. */
+export const E2E_PORT = Number(process.env.LECTERN_E2E_PORT ?? 4173);
+export const devPort = (offset: number): number => E2E_PORT + 1000 + offset;
+
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/|data:|blob:|about:)/;
 
 /**
