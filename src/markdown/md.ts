@@ -1,7 +1,10 @@
+import type { PluginSimple } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import markdownItFootnote from 'markdown-it-footnote';
 import { type Highlighter, highlightToHtml } from './highlight.js';
+import { attributesPlugin } from './plugins/attributes.js';
 import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
@@ -10,6 +13,9 @@ import { mathPlugin } from './plugins/math.js';
 import { mermaidPlugin } from './plugins/mermaid.js';
 import { nestingPlugin } from './plugins/nesting.js';
 import { stepsPlugin } from './plugins/steps.js';
+
+// @types/markdown-it-footnote describes another copy of markdown-it's types; the runtime API is the same.
+const footnote = markdownItFootnote as unknown as PluginSimple;
 
 function dropEmptyText(md: MarkdownIt): void {
   md.core.ruler.push('lectern_drop_empty_text', (state) => {
@@ -38,7 +44,9 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(hexoPlugin) // {% post_link %}
     .use(mathPlugin) // KaTeX at build time
     .use(mermaidPlugin) // ```mermaid -> lazily drawn figure
-    .use(containersPlugin) // ::: fragment / incremental / columns
+    .use(containersPlugin) // ::: fenced divs of any length: fragment / incremental / columns / Quarto classes
+    .use(attributesPlugin) // {.class key=value} on headings, images, spans; ```{r} chunks
+    .use(footnote) // pandoc footnotes[^1]
     .use(elementAttrsPlugin) // <!-- .element: … -->
     .use(stepsPlugin) // Q&A and incremental lists step
     .use(linksPlugin) // images and deck links checked

@@ -2,7 +2,8 @@ import type { SlideSource } from '../model/types.js';
 import { fenceTracker } from './fences.js';
 
 const NOTE_LINE = /^\s*notes?\s*:\s?(.*)$/i;
-const NOTES_OPEN = /^\s*:{3,}\s*notes\s*$/;
+/** `::: notes`, `:::notes`, `:::: {.notes}`, `::: {.notes} :::` (pandoc's fenced div forms). */
+const NOTES_OPEN = /^\s*:{3,}\s*(?:\.?notes|\{\s*\.notes\s*\})\s*:*\s*$/;
 const CONTAINER_OPEN = /^\s*:{3,}\s*\S/;
 const CONTAINER_CLOSE = /^\s*:{3,}\s*$/;
 

@@ -12,3 +12,17 @@ declare module 'subset-font' {
     options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' },
   ): Promise<Uint8Array>;
 }
+
+declare module 'markdown-it-div' {
+  import type { PluginWithOptions } from 'markdown-it';
+
+  const plugin: PluginWithOptions<{ validate?: (params: string) => boolean }>;
+  export default plugin;
+}
+
+declare module 'markdown-it-bracketed-spans' {
+  import type { PluginSimple } from 'markdown-it';
+
+  const plugin: PluginSimple;
+  export default plugin;
+}

@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { RenderEnv } from '../env.js';
+import { isDivWith } from './containers.js';
 
 const Q = /^\s*Q\s*[:：]/;
 const A = /^\s*A\s*[:：]/;
@@ -22,10 +23,15 @@ export function stepsPlugin(md: MarkdownIt): void {
     const paragraphText = (i: number) => (tokens[i]?.type === 'paragraph_open' ? (tokens[i + 1]?.content ?? '') : '');
     const hasQA = tokens.some((t, i) => t.type === 'paragraph_open' && t.level === 0 && Q.test(paragraphText(i)));
     let inAnswer = false;
-    let incremental = env.meta.incremental ? 1 : 0;
+    // Innermost wins: `::: incremental` inside a `nonincremental` deck steps, and the other way round.
+    const modes: boolean[] = [env.meta.incremental];
     tokens.forEach((t, i) => {
-      if (t.type === 'container_incremental_open') incremental++;
-      if (t.type === 'container_incremental_close') incremental--;
+      if (t.type === 'container' && t.nesting === 1) {
+        const inc = isDivWith(t, 'lectern-incremental') ? true : isDivWith(t, 'lectern-nonincremental') ? false : (modes.at(-1) ?? false);
+        modes.push(inc);
+      }
+      if (t.type === 'container' && t.nesting === -1 && modes.length > 1) modes.pop();
+      const incremental = modes.at(-1) ?? false;
       if (hasQA && t.level === 0 && t.type === 'paragraph_open') {
         const text = paragraphText(i);
         if (Q.test(text)) {
@@ -36,7 +42,7 @@ export function stepsPlugin(md: MarkdownIt): void {
           inAnswer = true;
         }
       }
-      if (t.type === 'list_item_open' && ((hasQA && inAnswer) || incremental > 0)) step(t);
+      if (t.type === 'list_item_open' && ((hasQA && inAnswer) || incremental)) step(t);
     });
   });
 }
