@@ -1,9 +1,11 @@
 /** Browser-side measurements: a first visit to a built deck, and the dev server's edit → DOM latency. */
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { blockOffHost } from '../src/export/browser.js';
+import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
 import { type Project, REPO } from './project.js';
 
 export type Kind = 'js' | 'css' | 'font' | 'html' | 'other';
@@ -87,7 +89,7 @@ export async function firstVisit(
   opts: { reading?: boolean } = {},
 ): Promise<FirstVisit> {
   // Presenting on a laptop, or (reading) a student's phone-sized screen.
-  const viewport = opts.reading ? { width: 390, height: 800 } : { width: 1280, height: 720 };
+  const viewport = opts.reading ? { width: 390, height: 800 } : { ...SLIDE_SIZE };
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
   const origin = new URL(baseUrl).origin;
   const offHost = await blockOffHost(context, baseUrl);
@@ -194,15 +196,15 @@ export async function devLatency(browser: Browser, project: Project, slug: strin
   });
   await server.listen();
   const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5290/';
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { ...SLIDE_SIZE } });
   const page = await context.newPage();
   const results: DevEdit[] = [];
   try {
     await page.goto(`${base}${encodeURIComponent(slug)}/#/slide-2`, { timeout: 120_000 });
     // The first visit may make Vite optimize dependencies and reload the page: wait until it is quiet.
-    await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: 120_000 });
+    await page.waitForSelector(PAGE.readySelector, { state: 'attached', timeout: 120_000 });
     await page.waitForTimeout(1500);
-    await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: 120_000 });
+    await page.waitForSelector(PAGE.readySelector, { state: 'attached', timeout: 120_000 });
     for (let i = 0; i < edits; i++) {
       const token = `bench${i}x${Math.random().toString(36).slice(2, 8)}`;
       await page.evaluate(armEdit(token));

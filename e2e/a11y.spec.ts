@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { DIAGRAM } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -39,7 +40,7 @@ async function slideWith(page: Page, selector: string): Promise<void> {
 for (const [kind, selector] of [
   ['text', 'ul'],
   ['table', 'table'],
-  ['diagram', '.lectern-diagram'],
+  ['diagram', `${DIAGRAM.selector}`],
 ] as const) {
   test(`presenting a ${kind} slide: no serious or critical axe violations`, async ({ page }) => {
     await openDeck(page, DECK, '?transition=none');
@@ -94,8 +95,8 @@ test('only the current slide is in the tab order', async ({ page }) => {
 
 test('every diagram has an accessible name and a description from its source', async ({ page }) => {
   await openDeck(page, DECK, '?transition=none');
-  await slideWith(page, '.lectern-diagram');
-  const figures = await page.$$eval('.lectern-diagram', (figs) =>
+  await slideWith(page, `${DIAGRAM.selector}`);
+  const figures = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
     figs.map((f) => ({
       role: f.getAttribute('role'),
       name: f.getAttribute('aria-label') ?? '',
@@ -113,7 +114,7 @@ test('every diagram has an accessible name and a description from its source', a
     expect(f.name.length).toBeGreaterThan(3);
     expect(f.description.length).toBeGreaterThan(10);
   }
-  const snapshot = await page.locator('.reveal .slides section.present .lectern-diagram').first().ariaSnapshot();
+  const snapshot = await page.locator(`.reveal .slides section.present ${DIAGRAM.selector}`).first().ariaSnapshot();
   expect(snapshot).toMatch(/img ".+"/);
 });
 

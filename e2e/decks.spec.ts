@@ -1,3 +1,4 @@
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { deckSlugs, expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide, indices, totalSlides, visitEverySlide } from './slides';
 
@@ -7,7 +8,7 @@ test('the deck list shows every deck with title, date and slide count', async ({
   await expect(cards).toHaveCount(3);
   await expect(page.locator('.deck-card', { hasText: 'LLM 复杂推理的来源分析 I' })).toContainText(/2025-08-20 · \d+ slides/);
   await page.locator('.deck-title', { hasText: 'Lectern demo' }).click();
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   await expect(page.locator('.reveal .slides section.present h1')).toHaveText('Lectern demo');
   expect(watch.errors).toEqual([]);
 });
@@ -19,12 +20,12 @@ test('every deck: every slide is reachable, diagrams drawn, no page errors, noth
     const sections = await page.locator('.reveal .slides section:not(.stack)').count();
     expect(await totalSlides(page), slug).toBe(sections);
     await visitEverySlide(page, async () => {
-      for (const svg of await page.locator('section.present .lectern-diagram svg').all()) {
+      for (const svg of await page.locator(`section.present ${DIAGRAM.selector} svg`).all()) {
         const box = await svg.boundingBox();
         expect(box?.width ?? 0, `${slug}: diagram width`).toBeGreaterThan(200);
         expect(box?.height ?? 0, `${slug}: diagram height`).toBeGreaterThan(100);
       }
-      await expect(page.locator('section.present .lectern-diagram[data-state="error"]')).toHaveCount(0);
+      await expect(page.locator(`section.present ${DIAGRAM.selector}[data-state="error"]`)).toHaveCount(0);
     });
   }
   expect(watch.errors).toEqual([]);
@@ -61,14 +62,14 @@ test('a diagram on a slide hidden at load is drawn at full size, and its steps a
   await page.keyboard.press('End');
   await page.evaluate(() => window.lectern?.deck.slide(4, 0, -1));
   await diagramsOnCurrentSlide(page);
-  const figure = page.locator('section.present .lectern-diagram');
+  const figure = page.locator(`section.present ${DIAGRAM.selector}`);
   await expect(figure).toHaveAttribute('data-state', 'rendered');
   const box = await figure.locator('svg').boundingBox();
   expect(box?.height ?? 0).toBeGreaterThan(300);
   await expect(figure.locator('.lecternHl')).toHaveCount(1);
-  await expect(figure.locator('.lectern-diagram-step:not(.visible)')).not.toHaveCount(0);
+  await expect(figure.locator(`${DIAGRAM.step}:not(.visible)`)).not.toHaveCount(0);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-  await expect(figure.locator('.lectern-diagram-step:not(.visible)')).toHaveCount(0);
+  await expect(figure.locator(`${DIAGRAM.step}:not(.visible)`)).toHaveCount(0);
   await expect(figure.getByText('code-davinci-002', { exact: true })).toBeVisible();
 });
 
@@ -101,8 +102,8 @@ test('Mermaid is downloaded only when a diagram is near', async ({ page }) => {
 test('a link to a step of a diagram slide opens at that step', async ({ page }) => {
   await openDeck(page, 'demo', '?transition=none#/slide-5/1');
   await diagramsOnCurrentSlide(page);
-  const figure = page.locator('section.present .lectern-diagram');
-  await expect.poll(() => figure.locator('.lectern-diagram-step.visible').count()).toBeGreaterThan(0);
+  const figure = page.locator(`section.present ${DIAGRAM.selector}`);
+  await expect.poll(() => figure.locator(`${DIAGRAM.step}.visible`).count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().f)).toBe(1);
-  await expect(figure.locator('.lectern-diagram-step[data-fragment-index="2"].visible')).toHaveCount(0);
+  await expect(figure.locator(`${DIAGRAM.step}[data-fragment-index="2"].visible`)).toHaveCount(0);
 });

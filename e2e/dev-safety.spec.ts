@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
@@ -47,7 +48,7 @@ const BASE = dev.base;
 
 test('html: false — no script, event handler or javascript: link reaches the page; Mermaid runs strict', async ({ page }) => {
   await page.goto(`${BASE}/zz-untrusted-test/`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   for (const n of [0, 1]) {
     await page.evaluate((h) => window.lectern?.deck.slide(h, 0), n);
     await page.waitForFunction(() =>
@@ -85,7 +86,7 @@ test('html: false — no script, event handler or javascript: link reaches the p
 
 test('renaming then deleting the open deck: the page stays, the server and other decks keep working', async ({ page, watch }) => {
   await page.goto(`${BASE}/zz-bad-input-test/#/slide-2`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   await page.evaluate(() => {
     (window as unknown as { marker: number }).marker = 7; // survives only if the page does not reload
   });
@@ -107,7 +108,7 @@ test('renaming then deleting the open deck: the page stays, the server and other
 
   const other = await page.context().newPage();
   await other.goto(`${BASE}/demo/`);
-  await other.waitForSelector('html[data-lectern-ready="true"]');
+  await other.waitForSelector(PAGE.readySelector);
   expect(await other.evaluate(() => window.lectern?.deck.getTotalSlides())).toBeGreaterThan(1);
   expect(watch.errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
 });

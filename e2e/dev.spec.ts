@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIAGRAM as FIGURE, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
@@ -15,7 +16,7 @@ const dev = devServerFor(devPort(14), { [FILE]: deck('alpha') }, [OTHER, DIAGRAM
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   await expect(page.locator('section.present')).toContainText('The word is alpha.');
   await page.evaluate(() => {
     (window as unknown as { marker: number }).marker = 42; // survives only if the page does not reload
@@ -35,7 +36,7 @@ test('the deck list at / serves on loopback and lists a new deck without a resta
 test('adding another deck does not reload the open one; its link to that deck comes alive', async ({ page }) => {
   rmSync(OTHER, { force: true });
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-3`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   const link = page.locator('section.present a', { hasText: 'the other deck' });
   await expect(link).toHaveAttribute('href', 'zz-dev-server-other.md'); // reported as a broken deck link
   await page.evaluate(() => {
@@ -50,8 +51,8 @@ test('adding another deck does not reload the open one; its link to that deck co
 test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn slide alone', async ({ page }) => {
   writeFileSync(DIAGRAM, diagramDeck('Alpha', 'Last'));
   await page.goto(`${dev.base}/zz-dev-server-diagram/#/slide-2`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
-  const figure = page.locator('section.present .lectern-diagram');
+  await page.waitForSelector(PAGE.readySelector);
+  const figure = page.locator(`section.present ${FIGURE.selector}`);
   await expect(figure).toHaveAttribute('data-state', 'rendered');
   await expect(figure.locator('svg')).toContainText('Alpha');
 

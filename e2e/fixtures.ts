@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { PAGE } from '../src/model/page';
 
 /** Requests that left the host, and errors the page threw, collected per test. */
 export interface Watch {
@@ -40,7 +41,7 @@ export { expect };
 /** Opens a deck and waits for Lectern's ready signal. */
 export async function openDeck(page: Page, slug: string, query = ''): Promise<void> {
   await page.goto(`/${encodeURI(slug)}/${query}`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
 }
 
 /** The slugs of all decks, read from the deck list page. */

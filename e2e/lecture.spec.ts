@@ -1,3 +1,4 @@
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -68,7 +69,7 @@ for (const { slug, sections, mustSay } of decks) {
       page,
     }) => {
       await openDeck(page, slug, '?transition=none');
-      const diagramSlides = await page.locator('section:has(.lectern-diagram)').evaluateAll((all) => all.map((s) => s.id));
+      const diagramSlides = await page.locator(`section:has(${DIAGRAM.selector})`).evaluateAll((all) => all.map((s) => s.id));
       expect(diagramSlides.length).toBe(5);
       const highlights: string[] = [];
       for (const id of diagramSlides) {
@@ -81,7 +82,7 @@ for (const { slug, sections, mustSay } of decks) {
           }
         }, id);
         await diagramsOnCurrentSlide(page);
-        const figure = page.locator('section.present .lectern-diagram');
+        const figure = page.locator(`section.present ${DIAGRAM.selector}`);
         await expect(figure).toHaveAttribute('data-state', 'rendered');
         // Mermaid wraps long labels into lines: read every text node back as words.
         const svgText = await figure.locator('svg').evaluate((svg) => {
@@ -110,14 +111,14 @@ for (const { slug, sections, mustSay } of decks) {
 
     test('the overview builds the tree step by step', async ({ page }) => {
       await openDeck(page, slug, '?transition=none');
-      const id = await page.locator('section:has(.lectern-diagram[data-steps*="gpt3"])').first().getAttribute('id');
+      const id = await page.locator(`section:has(${DIAGRAM.selector}[data-steps*="gpt3"])`).first().getAttribute('id');
       await page.evaluate((sid) => {
         const deck = window.lectern?.deck;
         const slide = sid ? document.getElementById(sid) : null;
         if (deck && slide) deck.slide(deck.getIndices(slide).h, 0, -1);
       }, id);
       await diagramsOnCurrentSlide(page);
-      const hidden = page.locator('section.present .lectern-diagram-step:not(.visible)');
+      const hidden = page.locator(`section.present ${DIAGRAM.step}:not(.visible)`);
       const counts = [await hidden.count()];
       for (let i = 0; i < 4; i++) {
         await page.keyboard.press('ArrowRight');
@@ -133,7 +134,7 @@ test('Q&A on instruction tuning steps question, answer, then each point', async 
   await openDeck(page, 'reasoning-origins', '?transition=none');
   const id = await page.locator('section', { hasText: 'SIT 与 SFT' }).last().getAttribute('id');
   await page.goto(`/reasoning-origins/?transition=none#/${id}`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   const steps = page.locator('section.present .fragment');
   const total = await steps.count();
   expect(total).toBeGreaterThanOrEqual(4);

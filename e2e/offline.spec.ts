@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { DIAGRAM, SLIDE_SIZE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -21,7 +22,7 @@ async function pdfText(page: Page): Promise<string[]> {
   await page.waitForFunction(
     () => document.querySelector('.reveal .pdf-page') && !document.querySelector('.reveal-viewport.loading-scroll-mode'),
   );
-  const bytes = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
+  const bytes = await page.pdf({ width: `${SLIDE_SIZE.width}px`, height: `${SLIDE_SIZE.height}px`, printBackground: true });
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -39,7 +40,7 @@ async function look(page: Page): Promise<Seen> {
     await diagramsOnCurrentSlide(page);
   }
   const presenting = await page.locator('.reveal .slides').innerText();
-  const diagrams = await page.$$eval('.lectern-diagram', (figs) =>
+  const diagrams = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
     figs.map((f) => `${(f as HTMLElement).dataset.state} ${f.querySelectorAll('svg g.node').length} nodes`),
   );
   await openDeck(page, DECK, '?view=read');
@@ -48,7 +49,7 @@ async function look(page: Page): Promise<Seen> {
 }
 
 async function unblocked(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ baseURL, viewport: { ...SLIDE_SIZE } });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

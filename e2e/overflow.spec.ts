@@ -1,11 +1,9 @@
+import { SLIDE_SIZE } from '../src/model/page';
 import { deckSlugs, expect, openDeck, test } from './fixtures';
 import { overflowOfCurrentSlide, visitEverySlide } from './slides';
 
 /** Nothing overflows a slide, in any deck, at the two common projector sizes (all fragments shown). */
-for (const viewport of [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]) {
+for (const viewport of [{ ...SLIDE_SIZE }, { width: 1920, height: 1080 }]) {
   test(`no slide of any deck overflows at ${viewport.width}×${viewport.height}`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(viewport);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** Reading mode (`?view=read`): one continuous page, every step shown, notes as commentary. */
@@ -65,7 +66,7 @@ for (const [name, viewport] of [
         }
 
         // Diagrams drawn and sized; math typeset.
-        const diagrams = await page.$$eval('.lectern-diagram', (figs) =>
+        const diagrams = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
           figs.map((f) => {
             const svg = f.querySelector('svg');
             const r = svg?.getBoundingClientRect();
@@ -131,13 +132,13 @@ for (const [name, viewport] of [
       await page.waitForTimeout(400); // the position is saved shortly after scrolling stops
       // Reload without the hash: only localStorage remembers.
       await page.goto(`/${DECK}/?view=read`);
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       expect(await currentPosition(page)).toBe('12');
       const top = await page.evaluate(() => document.getElementById('slide-12')?.getBoundingClientRect().top ?? -1);
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(200);
       await page.reload();
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       expect(await currentPosition(page)).toBe('12');
     });
 
@@ -202,13 +203,13 @@ test.describe('switching between presenting and reading', () => {
       await expect(link).toHaveAttribute('href', './?view=read#slide-12');
       await link.click();
       await page.waitForURL(/\?view=read#slide-12$/);
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       expect(await currentPosition(page)).toBe('12');
 
       // "Present" in the bar, then the per-slide "present from here" link.
       await page.locator('.lectern-rpresent-now').click();
       await page.waitForURL(/\/reasoning-origins\/#\/slide-12$/);
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       expect(await page.evaluate(() => (window.lectern?.deck.getCurrentSlide() as HTMLElement | undefined)?.id)).toBe('slide-12');
     });
   }
@@ -217,11 +218,11 @@ test.describe('switching between presenting and reading', () => {
     await openDeck(page, 'demo', '#/slide-5-2');
     await page.keyboard.press('r');
     await page.waitForURL(/\?view=read#slide-5-2$/);
-    await page.waitForSelector('html[data-lectern-ready="true"]');
+    await page.waitForSelector(PAGE.readySelector);
     expect(await currentPosition(page)).toBe('6');
     await page.locator('#slide-5-2 .lectern-rpresent').click();
     await page.waitForURL(/\/demo\/#\/slide-5-2$/);
-    await page.waitForSelector('html[data-lectern-ready="true"]');
+    await page.waitForSelector(PAGE.readySelector);
     expect(await page.evaluate(() => window.lectern?.deck.getIndices())).toMatchObject({ h: 4, v: 1 });
   });
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** The notes panel of a speaker view. */
@@ -12,7 +13,7 @@ test.describe('speaker view', () => {
     await openDeck(page, 'demo');
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     speaker.on('pageerror', (e) => watch.errors.push(e.message));
-    await speaker.waitForSelector('html[data-lectern-ready="true"]');
+    await speaker.waitForSelector(PAGE.readySelector);
     expect(new URL(speaker.url()).searchParams.get('view')).toBe('speaker');
 
     // Slide 1's notes, and the current slide preview of slide 1.
@@ -32,7 +33,7 @@ test.describe('speaker view', () => {
   test('the next preview shows the next step, then the next slide', async ({ page }) => {
     await openDeck(page, 'demo', '#/2');
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await speaker.waitForSelector('html[data-lectern-ready="true"]');
+    await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-current h2')).toHaveText('Fragments');
     await expect(speaker.locator('.lectern-sv-next-what')).toContainText('step 1 of');
     await expect(speaker.locator('.lectern-sv-next .fragment.visible')).toHaveCount(1);
@@ -106,7 +107,7 @@ test.describe('speaker view', () => {
       sessionStorage.setItem(key, JSON.stringify({ start: Date.now() - 20 * 60_000, pausedAt: null }));
     });
     await speaker.reload();
-    await speaker.waitForSelector('html[data-lectern-ready="true"]');
+    await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-position')).toHaveText('11 / 34');
     await expect(speaker.locator('.lectern-sv-pacing')).toHaveAttribute('data-pace', 'behind');
   });
@@ -134,7 +135,7 @@ test.describe('speaker view', () => {
     const speaker = await context.newPage();
     await openDeck(speaker, 'reasoning-origins', '?view=speaker');
     await expect(speaker.locator('.lectern-sv-position')).toHaveText('8 / 34');
-    const svg = speaker.locator('.lectern-sv-current .lectern-diagram svg');
+    const svg = speaker.locator(`.lectern-sv-current ${DIAGRAM.selector} svg`);
     await expect(svg).toBeVisible();
     const box = await svg.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(100);

@@ -3,15 +3,17 @@
  *   tsx scripts/shots.ts <slug> [--size 1280x720] [--out shots] [--base http://127.0.0.1:4173]
  * Needs a built site served (npm run build && npx vite preview).
  */
+
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../src/export/browser.js';
+import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    size: { type: 'string', default: '1280x720' },
+    size: { type: 'string', default: `${SLIDE_SIZE.width}x${SLIDE_SIZE.height}` },
     out: { type: 'string', default: 'shots' },
     base: { type: 'string', default: 'http://127.0.0.1:4173' },
     query: { type: 'string', default: '?transition=none' },
@@ -19,13 +21,13 @@ const { values, positionals } = parseArgs({
 });
 const [width, height] = values.size.split('x').map(Number);
 const browser = await chromium.launch(launchOptions());
-const page = await browser.newPage({ viewport: { width: width ?? 1280, height: height ?? 720 } });
+const page = await browser.newPage({ viewport: { width: width ?? SLIDE_SIZE.width, height: height ?? SLIDE_SIZE.height } });
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 for (const slug of positionals) {
   mkdirSync(values.out, { recursive: true });
   await page.goto(`${values.base}/${encodeURI(slug)}/${values.query}`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   const total = await page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
   for (let i = 0; i < total; i++) {
     await page.evaluate((n) => {

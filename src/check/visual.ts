@@ -10,8 +10,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
 import { serve } from '../export/serve.js';
 import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
+import { PAGE, parseSource, SLIDE_SIZE, type SlideFinding, type SlideRef, type SourceLocation } from '../model/page.js';
 import type { Diagnostic } from '../model/types.js';
-import { inspectCurrentSlide, type SlideFinding } from './page-inspect.js';
 
 export interface VisualOptions {
   /** Project root (holds `slides/`, `dist/`). Default: the current directory. */
@@ -51,35 +51,20 @@ export function canCheckVisually(): boolean {
 }
 
 function toDiagnostic(f: SlideFinding): Diagnostic {
-  const m = /^(.*):(\d+)$/.exec(f.where);
-  return { file: m?.[1] ?? f.where, line: Number(m?.[2] ?? 1), severity: f.severity, message: f.message, hint: f.hint };
+  return { code: f.code, file: f.file, line: f.line, severity: f.severity, message: f.message, hint: f.hint };
 }
 
-/** Shows every fragment of slide (h, v), waits for its diagrams and images, and inspects it. */
-async function visitSlide(page: Page, h: number, v: number, minFontPx: number, timeoutMs: number) {
-  await page.evaluate(({ h, v }) => window.lectern?.deck.slide(h, v, Number.MAX_SAFE_INTEGER), { h, v });
-  await page
-    .waitForFunction(
-      () => {
-        const slide = window.lectern?.deck.getCurrentSlide();
-        if (!slide) return true;
-        for (const img of slide.querySelectorAll('img')) img.loading = 'eager';
-        const drawn = [...slide.querySelectorAll<HTMLElement>('.lectern-diagram')].every(
-          (f) => f.dataset.state === 'rendered' || f.dataset.state === 'error',
-        );
-        return drawn && [...slide.querySelectorAll('img')].every((i) => i.complete);
-      },
-      undefined,
-      { timeout: timeoutMs, polling: 50 },
-    )
-    .catch(() => undefined); // what is still missing is reported by the inspection
-  // Diagram steps become fragments once drawn: show them too.
-  await page.evaluate(() => {
-    const deck = window.lectern?.deck;
-    const { h, v } = deck?.getIndices() ?? { h: 0, v: 0 };
-    deck?.slide(h, v, Number.MAX_SAFE_INTEGER);
-  });
-  return page.evaluate(inspectCurrentSlide, { minFontPx });
+/** Shows every step of slide (h, v), waits for its diagrams and images (what is still missing is reported), and inspects it. */
+async function visitSlide(page: Page, slide: SlideRef, minFontPx: number, timeoutMs: number) {
+  return page.evaluate(
+    async ({ slide, minFontPx, timeoutMs }) => {
+      const inspector = await window.lecternInspector?.();
+      if (!inspector) return { findings: [], links: [], ids: [] };
+      await inspector.show(slide, timeoutMs);
+      return inspector.inspect({ minFontPx });
+    },
+    { slide, minFontPx, timeoutMs },
+  );
 }
 
 /**
@@ -112,32 +97,26 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
   const diagnostics: Diagnostic[] = [];
   const decks: VisualReport['decks'] = [];
   const idsBySlug = new Map<string, Set<string>>();
-  const links: { where: string; href: string; slug: string }[] = [];
+  const links: (SourceLocation & { href: string; slug: string })[] = [];
   try {
     const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
+      viewport: { ...SLIDE_SIZE },
       deviceScaleFactor: 1,
       reducedMotion: 'reduce',
       serviceWorkers: 'block',
     });
-    // tsx keeps function names with a `__name` helper that the page does not have.
-    await context.addInitScript('globalThis.__name = (f) => f;');
     const page = await context.newPage();
     const blocked = await blockOffHost(context, server.url);
     for (const slug of slugs) {
       const t = performance.now();
       blocked.length = 0;
       await page.goto(`${server.url}/${encodeURIComponent(slug)}/?transition=none&backgroundTransition=none`, { timeout: timeoutMs });
-      await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached', timeout: timeoutMs });
-      const file = await page.evaluate(
-        () => document.querySelector<HTMLElement>('section[data-source]')?.dataset.source?.replace(/:\d+$/, '') ?? '',
-      );
-      const all = await page.evaluate(() =>
-        (window.lectern?.deck.getSlides() ?? []).map((s) => window.lectern?.deck.getIndices(s) ?? { h: 0, v: 0 }),
-      );
+      await page.waitForSelector(PAGE.readySelector, { state: 'attached', timeout: timeoutMs });
+      const all = await page.evaluate(async () => (await window.lecternInspector?.())?.slides() ?? []);
+      const file = parseSource(all[0]?.source)?.file ?? '';
       const ids = new Set<string>();
-      for (const { h, v } of all) {
-        const seen = await visitSlide(page, h, v ?? 0, minFontPx, timeoutMs);
+      for (const slide of all) {
+        const seen = await visitSlide(page, slide, minFontPx, timeoutMs);
         diagnostics.push(...seen.findings.map(toDiagnostic));
         for (const id of seen.ids) ids.add(id);
         links.push(...seen.links.map((l) => ({ ...l, slug })));
@@ -145,6 +124,7 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
       idsBySlug.set(slug, ids);
       if (blocked.length)
         diagnostics.push({
+          code: 'network-request',
           file: file || `slides/${slug}.md`,
           line: 1,
           severity: 'warning',
@@ -167,7 +147,9 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
         if (hash && !/^\d+(\/\d+)?$/.test(hash) && !idsBySlug.get(target)?.has(hash))
           diagnostics.push({
             ...toDiagnostic({
-              where: link.where,
+              file: link.file,
+              line: link.line,
+              code: 'link-broken',
               severity: 'error',
               message: `link to \`${url.pathname}${url.hash}\`: deck \`${target}\` has no such slide or anchor`,
               hint: 'slides are #/slide-N, numbered from 1',
@@ -180,7 +162,9 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
       if ((status.get(key) ?? 0) >= 400 || status.get(key) === 0)
         diagnostics.push(
           toDiagnostic({
-            where: link.where,
+            file: link.file,
+            line: link.line,
+            code: 'link-broken',
             severity: 'error',
             message: `link to \`${url.pathname}\` leads nowhere (${status.get(key) || 'no answer'})`,
             hint: 'put the file under assets/ or fix the path',
@@ -194,31 +178,10 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
   }
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.message}`;
+    const key = `${d.code}:${d.file}:${d.line}:${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   return { diagnostics: unique, decks, ms: Math.round(performance.now() - started), ...(buildMs !== undefined ? { buildMs } : {}) };
-}
-
-/**
- * Visual findings that repeat a build-time diagnostic are dropped: an error box for a problem already
- * reported at that line, a diagram failure the Mermaid syntax check already located.
- */
-export function withoutRepeats(
-  visual: Diagnostic[],
-  build: Diagnostic[],
-  diagrams: { file: string; line: number; lines: number }[],
-): Diagnostic[] {
-  return visual.filter((v) => {
-    if (v.message.startsWith('the slide shows an error'))
-      return !build.some((b) => b.file === v.file && b.line === v.line && b.severity === 'error');
-    if (v.message.startsWith('diagram failed to draw')) {
-      const fence = diagrams.find((d) => d.file === v.file && d.line === v.line);
-      const end = v.line + (fence?.lines ?? 0);
-      return !build.some((b) => b.file === v.file && b.message.startsWith('mermaid:') && b.line >= v.line && b.line <= end);
-    }
-    return true;
-  });
 }

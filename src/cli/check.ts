@@ -4,7 +4,8 @@
  * available, every slide as a viewer sees it (src/check/visual.ts). Exit 1 on any error, 0 with warnings only.
  */
 import { parseArgs } from 'node:util';
-import { canCheckVisually, checkVisual, type VisualReport, withoutRepeats } from '../check/visual.js';
+import { withoutRepeats } from '../check/repeats.js';
+import { canCheckVisually, checkVisual, type VisualReport } from '../check/visual.js';
 import type { Diagnostic } from '../model/types.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';

@@ -10,8 +10,9 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { PDFDocument as PdfDocument } from 'pdf-lib';
 import { type Browser, chromium } from 'playwright-core';
+import { SLIDE_SIZE } from '../model/page.js';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
-import { inspect, PdfExportError, type PdfKind, queryFor, SLIDE, waitUntilReady } from './print-page.js';
+import { inspect, PdfExportError, type PdfKind, queryFor, waitUntilReady } from './print-page.js';
 import { serve } from './serve.js';
 import { buildSite, builtDecks, siteIsStale } from './site.js';
 
@@ -102,7 +103,7 @@ async function printOne(
   const started = performance.now();
   const warnings: string[] = [];
   const context = await browser.newContext({
-    viewport: kind === 'slides' ? SLIDE : { width: 794, height: 1123 },
+    viewport: kind === 'slides' ? { ...SLIDE_SIZE } : { width: 794, height: 1123 },
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
@@ -146,7 +147,7 @@ async function printOne(
       printBackground: true,
       outline: true,
       tagged: true,
-      ...(kind === 'slides' ? { width: `${SLIDE.width}px`, height: `${SLIDE.height}px` } : { format: 'A4' }),
+      ...(kind === 'slides' ? { width: `${SLIDE_SIZE.width}px`, height: `${SLIDE_SIZE.height}px` } : { format: 'A4' }),
     });
 
     opts.progress({ type: 'step', slug, kind, step: 'writing' });

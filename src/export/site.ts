@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAGE } from '../model/page.js';
 
 const SOURCE_DIRS = ['slides', 'assets', 'src'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
@@ -45,7 +46,7 @@ export function builtDecks(distDir: string): string[] {
     .map((d) => d.name)
     .filter((slug) => {
       const page = join(distDir, slug, 'index.html');
-      return existsSync(page) && readFileSync(page, 'utf8').includes('id="lectern-deck"');
+      return existsSync(page) && readFileSync(page, 'utf8').includes(`id="${PAGE.configId}"`);
     })
     .sort();
 }

@@ -1,3 +1,4 @@
+import { errorBoxHtml } from '../model/page.js';
 import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
 import { escapeHtml, type RenderEnv } from './env.js';
 import { safeAttrs, unclosedFences } from './fences.js';
@@ -140,7 +141,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
       v: 0,
       line: problem.line,
       title: front.meta.title,
-      html: `<h1>${escapeHtml(front.meta.title)}</h1><div class="lectern-error" role="alert"><strong>${escapeHtml(problem.message)}</strong><small>${escapeHtml(`${file}:${problem.line}`)} — ${escapeHtml(problem.hint ?? '')}</small></div>`,
+      html: `<h1>${escapeHtml(front.meta.title)}</h1>${errorBoxHtml({ title: problem.message, ...(problem.hint ? { hint: problem.hint } : {}), at: { file, line: problem.line } })}`,
       notesHtml: '',
       attrs: {},
       hasMermaid: false,

@@ -1,4 +1,5 @@
 import type Token from 'markdown-it/lib/token.mjs';
+import { errorBoxHtml, escapeHtml, type SourceLocation } from '../model/page.js';
 import type { CompileContext, DeckMeta, Diagnostic, DiagramSource, Severity } from '../model/types.js';
 
 /** Per-render state handed to markdown-it: where we are in the file, and where problems go. */
@@ -28,11 +29,9 @@ export function report(env: RenderEnv, line: number, severity: Severity, message
   env.diagnostics.push({ file: env.file, line, severity, message, ...(hint ? { hint } : {}) });
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' } as const)[c as '&']};`);
-}
+export { escapeHtml };
 
-/** The box shown in place of something that failed, on its slide only. */
-export function errorBox(title: string, detail: string, where: string): string {
-  return `<div class="lectern-error" role="alert"><strong>${escapeHtml(title)}</strong><pre>${escapeHtml(detail)}</pre><small>${escapeHtml(where)}</small></div>`;
+/** The box shown in place of something that failed, on its slide only (the page contract's one error box). */
+export function errorBox(title: string, detail: string, at: SourceLocation): string {
+  return errorBoxHtml({ title, detail, at });
 }

@@ -1,19 +1,6 @@
+import { type DeckConfig, formatSource, PAGE, slideId } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
-
-/** What the browser runtime reads from the page (id `lectern-deck`). */
-export interface DeckConfig {
-  slug: string;
-  title: string;
-  lang: string;
-  durationMinutes?: number;
-  hasMermaid: boolean;
-  /**
-   * Built site only: the Mermaid modules this deck's diagrams need, as URLs relative to the page.
-   * Requested together when the first diagram is about to be drawn, instead of import by import.
-   */
-  mermaidModules?: string[];
-}
 
 export interface PageOptions {
   /** Module script the page loads (resolved by Vite). */
@@ -32,8 +19,12 @@ function attrString(attrs: Record<string, string>): string {
 
 function section(deck: Deck, slide: RenderedSlide): string {
   const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
-  const id = `slide-${slide.h + 1}${slide.v ? `-${slide.v + 1}` : ''}`;
-  const attrs = { id, 'data-source': `${deck.file}:${slide.line}`, ...(slide.title ? { 'data-title': slide.title } : {}), ...slide.attrs };
+  const attrs = {
+    id: slideId(slide),
+    [PAGE.sourceAttr]: formatSource({ file: deck.file, line: slide.line }),
+    ...(slide.title ? { [PAGE.titleAttr]: slide.title } : {}),
+    ...slide.attrs,
+  };
   return `<section${attrString(attrs)}>\n${slide.html}${notes}</section>`;
 }
 
@@ -82,7 +73,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
-${options.head ?? ''}<script type="application/json" id="lectern-deck">${json}</script>
+${options.head ?? ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 <script type="module" src="${options.runtime}"></script>
 </head>
 <body>

@@ -37,6 +37,7 @@ export async function checkDiagrams(deck: Deck): Promise<Diagnostic[]> {
       const detail = (e.message ?? String(err)).split('\n').filter(Boolean);
       const where = inFile ? ` (${d.srcFile}:${at})` : '';
       out.push({
+        code: 'mermaid-syntax',
         file: deck.file,
         line,
         severity: 'error',

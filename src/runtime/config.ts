@@ -1,5 +1,6 @@
-import type { DeckConfig } from '../markdown/html.js';
+import type { DeckConfig } from '../model/page.js';
 
+export { markReady, readDeckConfig } from './page-dom.js';
 export type { DeckConfig };
 
 export type View = 'present' | 'print' | 'read' | 'speaker' | 'handout';
@@ -10,14 +11,4 @@ export function viewOf(search: string): View {
   if (params.has('print-pdf')) return 'print';
   const view = params.get('view');
   return view === 'print' || view === 'read' || view === 'speaker' || view === 'handout' ? view : 'present';
-}
-
-export function readDeckConfig(): DeckConfig {
-  return JSON.parse(document.getElementById('lectern-deck')?.textContent ?? '{}') as DeckConfig;
-}
-
-/** Marks the page ready for tests and the PDF exporter: fonts loaded, diagrams drawn where asked. */
-export function markReady(): void {
-  document.documentElement.dataset.lecternReady = 'true';
-  document.dispatchEvent(new CustomEvent('lectern:ready'));
 }

@@ -1,4 +1,4 @@
-import type { DeckUpdate } from '../vite/plugin.js';
+import type { DeckUpdate } from '../model/page.js';
 
 /**
  * Applies a dev-server update to a `.slides` element: only the top-level sections that changed are

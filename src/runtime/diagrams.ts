@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import { DIAGRAM, errorBoxHtml, FONT_FAMILY, parseSource, pendingDiagrams } from '../model/page.js';
 import { readDeckConfig } from './config.js';
 import { el } from './dom.js';
 
@@ -6,7 +7,7 @@ type Mermaid = typeof import('mermaid').default;
 
 let mermaidPromise: Promise<Mermaid> | undefined;
 
-export const DIAGRAM_FONT = '"Noto Sans SC", "Lectern Sans", sans-serif';
+export const DIAGRAM_FONT = `"${FONT_FAMILY}", "Lectern Sans", sans-serif`;
 
 /**
  * Asks for every Mermaid module the deck's diagrams need at once (listed by the build): left to
@@ -87,7 +88,7 @@ function applySteps(figure: HTMLElement, svg: SVGSVGElement, renderId: string): 
   const steps = JSON.parse(figure.dataset.steps ?? '[]') as string[][];
   steps.forEach((ids, index) => {
     for (const el of stepTargets(svg, renderId, ids)) {
-      el.classList.add('fragment', 'lectern-diagram-step');
+      el.classList.add('fragment', DIAGRAM.step.slice(1));
       el.setAttribute('data-fragment-index', String(index));
     }
   });
@@ -143,8 +144,8 @@ async function renderOnce(source: string): Promise<{ svg: string; id: string }> 
 export async function drawDiagram(figure: HTMLElement): Promise<void> {
   if (figure.dataset.state !== 'pending') return;
   figure.dataset.state = 'drawing';
-  const source = figure.querySelector('.lectern-mermaid-src')?.textContent ?? '';
-  const target = figure.querySelector<HTMLElement>('.lectern-diagram-svg');
+  const source = figure.querySelector(DIAGRAM.source)?.textContent ?? '';
+  const target = figure.querySelector<HTMLElement>(DIAGRAM.svg);
   try {
     const { svg, id } = await renderOnce(source);
     if (!target) return;
@@ -162,9 +163,8 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
-      const box = el('div', { class: 'lectern-error', role: 'alert' });
-      box.append(el('strong', {}, 'Diagram error'), el('pre', {}, message), el('small', {}, figure.dataset.line ?? ''));
-      target.replaceChildren(box);
+      const at = parseSource(figure.getAttribute(DIAGRAM.lineAttr));
+      target.innerHTML = errorBoxHtml({ title: 'Diagram error', detail: message, ...(at ? { at } : {}) });
     }
     figure.dataset.state = 'error';
     console.error(`${figure.dataset.line}: mermaid: ${message}`);
@@ -181,7 +181,7 @@ export function drawAll(figures: Iterable<HTMLElement>): Promise<void> {
 
 /** Resolves when no figure is pending or drawing. */
 export async function diagramsSettled(root: ParentNode = document): Promise<void> {
-  await drawAll(root.querySelectorAll<HTMLElement>('.lectern-diagram[data-state="pending"]'));
+  await drawAll(root.querySelectorAll<HTMLElement>(pendingDiagrams));
 }
 
 /**
@@ -217,12 +217,12 @@ export function diagramsPlugin(opts: { all: boolean }) {
       let linkedStep = link && (/^\d+$/.test(link[1] ?? '') ? link[3] : (link[3] ?? link[2]));
       const update = async () => {
         const slides = slidesOf();
-        const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(':scope .lectern-diagram[data-state="pending"]')]);
+        const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(`:scope ${pendingDiagrams}`)]);
         if (figures.length === 0) return;
         await drawAll(figures);
-        for (const s of slides) if (s.querySelector('.lectern-diagram-step')) deck.syncSlide(s);
+        for (const s of slides) if (s.querySelector(DIAGRAM.step)) deck.syncSlide(s);
         const current = deck.getCurrentSlide() as HTMLElement | undefined;
-        if (current?.querySelector('.lectern-diagram-step') && slides.includes(current)) {
+        if (current?.querySelector(DIAGRAM.step) && slides.includes(current)) {
           const { h, v, f } = deck.getIndices();
           deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : linkedStep != null ? Number(linkedStep) : (f ?? -1));
         }

@@ -1,21 +1,13 @@
+import { PAGE, pendingDiagrams, SLIDE_SIZE } from '../model/page.js';
+import { leafSlides } from './page-dom.js';
 import './handout.css';
 import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
 import { el } from './dom.js';
 
-const SLIDE_WIDTH = 1280;
-const SLIDE_HEIGHT = 720;
-
 /** A CSS string literal (for the page footer's `content`). */
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
-}
-
-/** Slides in reading order; a vertical stack counts as its child slides. */
-function leafSlides(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('.reveal .slides section')].filter(
-    (s) => !s.querySelector(':scope > section') && s.dataset.visibility !== 'hidden',
-  );
 }
 
 function buildItem(section: HTMLElement, index: number, total: number): HTMLElement {
@@ -27,7 +19,7 @@ function buildItem(section: HTMLElement, index: number, total: number): HTMLElem
   const area = el('div', { class: 'handout-area' });
   const box = el('div', { class: 'handout-slide' });
   const stage = el('div', { class: 'reveal handout-stage' });
-  const notes = section.querySelector<HTMLElement>(':scope > aside.notes');
+  const notes = section.querySelector<HTMLElement>(`:scope > ${PAGE.notes}`);
   notes?.remove();
   section.classList.add('present');
   section.removeAttribute('hidden');
@@ -57,7 +49,7 @@ function fitStages(main: HTMLElement): void {
     if (item.scrollHeight > item.clientHeight + 1) item.classList.add('handout-long');
   }
   for (const box of main.querySelectorAll<HTMLElement>('.handout-slide')) {
-    const scale = Math.min(box.clientWidth / SLIDE_WIDTH, box.clientHeight / SLIDE_HEIGHT);
+    const scale = Math.min(box.clientWidth / SLIDE_SIZE.width, box.clientHeight / SLIDE_SIZE.height);
     box.style.setProperty('--handout-scale', String(scale));
   }
 }
@@ -71,7 +63,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   // `print-pdf` switches off reveal's own `@media print` paper styles (`html:not(.print-pdf) .reveal …`),
   // which would enlarge text inside the scaled slides and cut off Mermaid's node labels.
   document.documentElement.classList.add('lectern-handout', 'print-pdf');
-  const slides = leafSlides(document);
+  const slides = leafSlides().map((l) => l.el);
 
   const main = el('main', { class: 'handout' });
   slides.forEach((section, i) => {
@@ -89,7 +81,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   await document.fonts.ready;
   fitStages(main);
   matchMedia('print').addEventListener('change', () => fitStages(main));
-  await drawAll(main.querySelectorAll<HTMLElement>('.lectern-diagram[data-state="pending"]'));
+  await drawAll(main.querySelectorAll<HTMLElement>(pendingDiagrams));
   // Every step shown: reveal's final state of each fragment (diagram steps become fragments when drawn).
   for (const f of main.querySelectorAll('.fragment')) f.classList.add('visible');
   await document.fonts.ready;

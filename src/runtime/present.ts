@@ -1,4 +1,5 @@
 import Reveal from 'reveal.js';
+import { SLIDE_SIZE } from '../model/page.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
@@ -17,8 +18,7 @@ declare global {
 export function revealOptions(config: DeckConfig, printing: boolean) {
   const params = new URLSearchParams(location.search);
   return {
-    width: 1280,
-    height: 720,
+    ...SLIDE_SIZE,
     margin: 0.04,
     hash: true,
     respondToHashChanges: true,

@@ -1,10 +1,12 @@
+import { PAGE } from '../model/page.js';
+
 /**
  * A print view lays out every slide at once, and only then does the browser ask for the fonts the
  * later slides use (the rest of the Chinese subset, KaTeX's faces, the code font). Print views ask for
  * them up front instead, so they download while the diagrams are being drawn.
  */
 export function loadFontsOfAllSlides(root: ParentNode = document): Promise<unknown> {
-  const slides = root.querySelector('.reveal .slides');
+  const slides = root.querySelector(PAGE.slides);
   if (!slides) return Promise.resolve();
   const chars = new Map<string, Set<string>>();
   const fontOf = new Map<Element, string>();

@@ -1,5 +1,7 @@
+import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
 import type { DeckConfig } from './config.js';
 import { el } from './dom.js';
+import { leafSlides } from './page-dom.js';
 
 /** Reading mode's page: the slides turned into reading items, the table of contents, the top bar. */
 
@@ -54,20 +56,9 @@ export function stringsFor(lang: string): Strings {
   return lang.toLowerCase().startsWith('zh') ? STRINGS.zh : STRINGS.en;
 }
 
-/** The slides in reading order: vertical stacks flattened, hidden slides left out. */
-function slideSections(slides: Element): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  for (const top of slides.querySelectorAll<HTMLElement>(':scope > section')) {
-    const kids = [...top.querySelectorAll<HTMLElement>(':scope > section')];
-    for (const s of kids.length ? kids : [top]) if (s.dataset.visibility !== 'hidden') out.push(s);
-  }
-  return out;
-}
-
 function labelOf(id: string, fallback: number): string {
-  const m = /^slide-(\d+)(?:-(\d+))?$/.exec(id);
-  if (!m) return String(fallback);
-  return m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? String(fallback));
+  const pos = parseSlideId(id);
+  return pos ? slideLabel(pos) : String(fallback);
 }
 
 /** Wide tables scroll inside themselves; the column count lets CSS give many-column tables a minimum width. */
@@ -86,7 +77,7 @@ function wrapTables(root: HTMLElement): void {
 
 /** Turns one server-rendered slide into a reading item: permalink, the slide as a card, the notes as commentary. */
 function buildItem(section: HTMLElement, index: number, t: Strings): Item {
-  const id = section.id || `slide-${index + 1}`;
+  const id = section.id || slideId({ h: index, v: 0 });
   const label = labelOf(id, index + 1);
   const heading = section.querySelector('h1, h2, h3');
   const title = section.dataset.title || heading?.textContent?.trim() || `${t.slide} ${label}`;
@@ -103,7 +94,7 @@ function buildItem(section: HTMLElement, index: number, t: Strings): Item {
   const present = el('a', { class: 'lectern-rpresent', href: `./#/${id}`, title: t.presentTitle }, t.presentFromHere);
   meta.append(num, present);
 
-  const notes = section.querySelector(':scope > aside.notes');
+  const notes = section.querySelector(`:scope > ${PAGE.notes}`);
   notes?.remove();
   wrapTables(section);
   article.append(meta, section);
@@ -174,7 +165,7 @@ export function buildReadingPage(config: DeckConfig, t: Strings): ReadingPage {
   const reveal = document.querySelector('.reveal');
   const slides = reveal?.querySelector('.slides');
   if (!reveal || !slides) throw new Error('reading mode: no slides on the page');
-  const items = slideSections(slides).map((s, i) => buildItem(s, i, t));
+  const items = leafSlides(slides).map((l, i) => buildItem(l.el, i, t));
   const total = items.length;
 
   const skip = el('a', { class: 'lectern-skip', href: '#lectern-main' }, t.skip);

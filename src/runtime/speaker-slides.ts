@@ -1,13 +1,8 @@
 /** The speaker view's copy of the deck: slides in the order the lecturer steps through them. */
 
-export /** One slide as the lecturer steps through it: a top-level section, or one section of a vertical stack. */
-interface Leaf {
-  el: HTMLElement;
-  h: number;
-  v: number;
-  /** Position in reading order (reveal's `getSlidePastCount`). */
-  index: number;
-}
+import { type Leaf, leafSlides } from './page-dom.js';
+
+export type { Leaf };
 
 /** reveal's fragment ordering: explicit indices first, in order, then the rest in document order, renumbered 0…n. */
 export function sortFragments(slide: HTMLElement): void {
@@ -38,17 +33,9 @@ export function lastFragment(slide: HTMLElement): number {
   return max;
 }
 
+/** The deck's leaf slides, with fragments numbered as reveal numbers them. */
 export function leavesOf(slides: Element): Leaf[] {
-  const out: Leaf[] = [];
-  const sections = (el: Element) => [...el.children].filter((c): c is HTMLElement => c.tagName === 'SECTION');
-  sections(slides).forEach((top, h) => {
-    const inner = sections(top);
-    if (inner.length === 0) out.push({ el: top, h, v: 0, index: out.length });
-    else
-      inner.forEach((el, v) => {
-        out.push({ el, h, v, index: out.length });
-      });
-  });
+  const out = leafSlides(slides);
   for (const leaf of out) sortFragments(leaf.el);
   return out;
 }

@@ -1,5 +1,6 @@
+import { PAGE, pendingDiagrams, SLIDE_SIZE } from '../model/page.js';
 import './speaker.css';
-import type { DeckUpdate } from '../vite/plugin.js';
+import type { DeckUpdate } from '../model/page.js';
 import { type DeckConfig, markReady } from './config.js';
 import { applyDeckUpdate } from './deck-update.js';
 import { drawAll } from './diagrams.js';
@@ -7,8 +8,7 @@ import { clockTime, paceOf, planTimings } from './pacing.js';
 import { channelName, type DeckPosition, type NavAction, type SpeakerMessage } from './speaker-link.js';
 import { type Leaf, lastFragment, leavesOf, sortFragments } from './speaker-slides.js';
 
-const SLIDE_W = 1280;
-const SLIDE_H = 720;
+const { width: SLIDE_W, height: SLIDE_H } = SLIDE_SIZE;
 
 const LAYOUT = `
 <header class="lectern-sv-bar">
@@ -59,7 +59,7 @@ interface TimerState {
  */
 export function startSpeaker(config: DeckConfig): void {
   const slug = config.slug ?? '';
-  const source = document.querySelector('.reveal .slides');
+  const source = document.querySelector(PAGE.slides);
   document.querySelector('.reveal')?.remove();
   const template = document.createElement('div');
   template.className = 'slides';
@@ -186,7 +186,7 @@ export function startSpeaker(config: DeckConfig): void {
   const drawNear = async (leaf: Leaf | undefined) => {
     if (!leaf || !config.hasMermaid) return;
     const near = leaves.slice(leaf.index, leaf.index + 3);
-    const figures = near.flatMap((l) => [...l.el.querySelectorAll<HTMLElement>('.lectern-diagram[data-state="pending"]')]);
+    const figures = near.flatMap((l) => [...l.el.querySelectorAll<HTMLElement>(pendingDiagrams)]);
     if (figures.length === 0) return;
     await drawAll(figures);
     for (const l of near) sortFragments(l.el);

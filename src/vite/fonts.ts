@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
+import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 
 /** The bundled CJK font, in the two weights slides use. Each page gets a subset of just its characters. */
-export const FONT_FAMILY = 'Noto Sans SC';
+export { FONT_FAMILY };
+
 const WEIGHTS = [400, 700] as const;
 const require = createRequire(import.meta.url);
 const sourceOf = (weight: number) =>

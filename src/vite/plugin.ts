@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderStacks } from '../markdown/html.js';
+import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
@@ -16,17 +17,6 @@ const INDEX_RUNTIME = '/src/runtime/index-page.ts';
 export interface LecternOptions {
   /** Project root holding slides/ and assets/; defaults to Vite's root. */
   root?: string;
-}
-
-/**
- * Payload of the `lectern:deck` HMR event: new slide markup for an open deck. `stacks` holds each
- * top-level section; `null` where it is the same as in the last update, so an edit to one slide of a
- * long deck sends (and re-renders) that slide only. When the number of sections changed, all are sent.
- */
-export interface DeckUpdate {
-  slug: string;
-  stacks: (string | null)[];
-  config: ReturnType<typeof deckConfig>;
 }
 
 /**
@@ -154,7 +144,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
         if (onlyIfChanged && changed.every((s) => s === null)) return;
         served.set(deck.slug, stacks);
         const payload: DeckUpdate = { slug: deck.slug, stacks: changed, config: deckConfig(deck) };
-        server.ws.send({ type: 'custom', event: 'lectern:deck', data: payload });
+        server.ws.send({ type: 'custom', event: HMR_EVENT.deck, data: payload });
       };
       const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
         const rel = relative(root, path).split(sep).join('/');
@@ -165,7 +155,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
           } else {
             // The deck list changed: the index reloads, open decks get their links to other decks re-resolved.
             store.invalidate();
-            server.ws.send({ type: 'custom', event: 'lectern:decks', data: { file: rel, kind } });
+            server.ws.send({ type: 'custom', event: HMR_EVENT.decks, data: { file: rel, kind } });
             for (const file of store.files()) void push(file, true);
           }
         } else if (rel.startsWith(`${ASSETS_DIR}/`)) {

@@ -45,7 +45,7 @@ function checkImage(token: Token, env: RenderEnv, line: number): Token | undefin
   }
   report(env, line, 'error', `image \`${src}\` not found`, 'put the file under assets/ and write ![alt](../assets/name.png)');
   const box = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)('html_inline', '', 0);
-  box.content = errorBox('Image missing', src, `${env.file}:${line}`);
+  box.content = errorBox('Image missing', src, { file: env.file, line });
   return box;
 }
 

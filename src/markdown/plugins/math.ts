@@ -32,7 +32,7 @@ export function mathPlugin(md: MarkdownIt): void {
         const message = err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err);
         const line = lineOf(env, content);
         report(env, line, 'error', `math: ${message}`, 'check the LaTeX between the $ signs; KaTeX supports most of amsmath');
-        const box = errorBox('Math error', `${content}\n${message}`, `${env.file}:${line}`);
+        const box = errorBox('Math error', `${content}\n${message}`, { file: env.file, line });
         return displayMode
           ? box
           : `<code class="lectern-error-inline" title="${message.replace(/"/g, '&quot;')}">${content.replace(/</g, '&lt;')}</code>`;

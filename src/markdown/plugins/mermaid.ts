@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import { DIAGRAM, formatSource } from '../../model/page.js';
 import { errorBox, escapeHtml, type RenderEnv, report, tokenLine } from '../env.js';
 import { parseAttrList } from '../fences.js';
 
@@ -82,7 +83,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
     if (!token || !/^\s*mermaid\b/.test(token.info)) return fallback ? fallback(tokens, idx, options, env, self) : '';
     env.hasMermaid = true;
     const line = tokenLine(env, token);
-    const where = `${env.file}:${line}`;
+    const where = { file: env.file, line };
     const opts = parseDiagramInfo(token.info);
     let source = token.content;
     let srcFile: string | undefined;
@@ -121,13 +122,13 @@ export function mermaidPlugin(md: MarkdownIt): void {
         'add caption="…": it is shown under the diagram and is its name for screen readers',
       );
     return (
-      `<figure class="lectern-diagram" id="${id}" data-line="${escapeHtml(where)}" data-state="pending"` +
+      `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" data-state="pending"` +
       ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
       ` role="img" aria-label="${label}"` +
       `${description ? ` aria-describedby="${id}-desc"` : ''}>` +
-      `<pre class="lectern-mermaid-src" hidden>${escapeHtml(source)}</pre>` +
+      `<pre class="${DIAGRAM.source.slice(1)}" hidden>${escapeHtml(source)}</pre>` +
       (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
-      `<div class="lectern-diagram-svg"></div>${caption}</figure>\n`
+      `<div class="${DIAGRAM.svg.slice(1)}"></div>${caption}</figure>\n`
     );
   };
 }

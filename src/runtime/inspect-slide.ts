@@ -1,69 +1,44 @@
 /**
- * What `npm run check` measures on one slide, run inside the page (Playwright's `page.evaluate`).
- * Self-contained: no imports, no closures over module state.
+ * What `lectern check` measures on one slide, in the browser (through the inspection API, inspect.ts).
+ * Findings carry a rule id and the source location as data.
  */
-
-export interface SlideFinding {
-  /** `slides/x.md:12`: the slide's `data-source`, or a more precise `file:line` of the element. */
-  where: string;
-  severity: 'error' | 'warning';
-  message: string;
-  hint: string;
-}
-
-export interface SlideInspection {
-  findings: SlideFinding[];
-  /** Local links to check from Node: other decks' anchors and files. */
-  links: { where: string; href: string }[];
-  /** The element ids on this slide, for anchors from other slides and decks. */
-  ids: string[];
-}
-
-export interface InspectOptions {
-  /** Smallest readable text on a 1280×720 screen, in CSS pixels after reveal's scaling. */
-  minFontPx: number;
-}
+import type { RevealApi } from 'reveal.js';
+import {
+  DIAGRAM,
+  ERROR_BOX,
+  type InspectOptions,
+  PAGE,
+  parseSource,
+  SLIDE_SIZE,
+  type SlideFinding,
+  type SlideInspection,
+  type SourceLocation,
+} from '../model/page.js';
+import { describeElement, measureOverflow } from './page-dom.js';
 
 /** Runs in the browser on the current slide (all fragments shown, diagrams settled, images loaded). */
-export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
-  const deck = window.lectern?.deck;
-  const slide = deck?.getCurrentSlide() as HTMLElement | undefined;
+export function inspectSlide(deck: RevealApi, slide: HTMLElement, opts: Pick<InspectOptions, 'minFontPx'>): SlideInspection {
   const findings: SlideFinding[] = [];
-  const links: { where: string; href: string }[] = [];
-  if (!deck || !slide) return { findings, links, ids: [] };
-  const source = slide.dataset.source ?? '';
+  const links: SlideInspection['links'] = [];
+  const source: SourceLocation = parseSource(slide.getAttribute(PAGE.sourceAttr)) ?? { file: '', line: 1 };
   const scale = deck.getScale() || 1;
-  const label = (el: Element) => {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return `<${el.tagName.toLowerCase()}>${text ? ` "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` : ''}`;
-  };
-  const inNotes = (el: Element) => el.closest('aside.notes') !== null;
+  const label = describeElement;
+  const inNotes = (el: Element) => el.closest(PAGE.notes) !== null;
 
-  // Overflow: how far content reaches past the 1280×720 slide, in slide pixels.
-  const box = slide.getBoundingClientRect();
-  const slideRight = box.left + 1280 * scale;
-  const slideBottom = box.top + 720 * scale;
-  let worst: { el: Element; right: number; bottom: number } | undefined;
-  for (const el of slide.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,table,pre,figure,img,blockquote,.katex-display,svg,.lectern-columns')) {
-    if (inNotes(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    const right = (r.right - slideRight) / scale;
-    const bottom = (r.bottom - slideBottom) / scale;
-    if ((right > 1 || bottom > 1) && (!worst || Math.max(right, bottom) > Math.max(worst.right, worst.bottom)))
-      worst = { el, right, bottom };
-  }
-  if (worst) {
+  // Overflow: how far content reaches past the slide, in slide pixels (the measurement e2e uses too).
+  const over = measureOverflow(slide, scale);
+  if (over.culprit) {
     const by = [
-      worst.bottom > 1 ? `${Math.round(worst.bottom)} px at the bottom` : '',
-      worst.right > 1 ? `${Math.round(worst.right)} px on the right` : '',
+      over.bottom > 1 ? `${Math.round(over.bottom)} px at the bottom` : '',
+      over.right > 1 ? `${Math.round(over.right)} px on the right` : '',
     ]
       .filter(Boolean)
       .join(' and ');
     findings.push({
-      where: source,
+      ...source,
+      code: 'overflow',
       severity: 'error',
-      message: `content overflows the slide by ${by}: ${label(worst.el)}`,
+      message: `content overflows the slide by ${by}: ${over.culprit}`,
       hint: 'split the slide (---), shorten it, or make a long table or code block smaller',
     });
   }
@@ -73,7 +48,8 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
     const cut = Math.max(pre.scrollHeight - pre.clientHeight, pre.scrollWidth - pre.clientWidth);
     if (cut > 2)
       findings.push({
-        where: source,
+        ...source,
+        code: 'code-cut-off',
         severity: 'warning',
         message: `code block is cut off by ${Math.round(cut)} px (it scrolls): ${label(pre)}`,
         hint: 'shorten the lines or the listing; a projector cannot scroll',
@@ -90,7 +66,7 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
       !el ||
       !node.textContent?.trim() ||
       inNotes(el) ||
-      el.closest('.lectern-mermaid-src, .katex-mathml, [hidden], [aria-hidden="true"]:not(svg)')
+      el.closest(`${DIAGRAM.source}, .katex-mathml, [hidden], [aria-hidden="true"]:not(svg)`)
     )
       continue;
     if (el.getClientRects().length === 0) continue;
@@ -108,37 +84,41 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
   }
   if (smallest)
     findings.push({
-      where: source,
+      ...source,
+      code: 'text-too-small',
       severity: 'warning',
-      message: `text too small to read: ${smallest.px.toFixed(1)} px on a 1280×720 screen (minimum ${opts.minFontPx})${count > 1 ? `, ${count} pieces of text` : ''}; smallest ${label(smallest.el)}`,
+      message: `text too small to read: ${smallest.px.toFixed(1)} px on a ${SLIDE_SIZE.width}×${SLIDE_SIZE.height} screen (minimum ${opts.minFontPx})${count > 1 ? `, ${count} pieces of text` : ''}; smallest ${label(smallest.el)}`,
       hint: 'put less on the slide instead of shrinking it; a diagram may need fewer nodes or a wider layout',
     });
 
   // Diagrams that failed or came out empty.
-  for (const fig of slide.querySelectorAll<HTMLElement>('.lectern-diagram')) {
-    const where = fig.dataset.line ?? source;
+  for (const fig of slide.querySelectorAll<HTMLElement>(DIAGRAM.selector)) {
+    const where = parseSource(fig.getAttribute(DIAGRAM.lineAttr)) ?? source;
     const state = fig.dataset.state ?? '';
     if (state === 'error') {
-      const detail = fig.querySelector('.lectern-error pre')?.textContent?.split('\n')[0] ?? '';
+      const detail = fig.querySelector(`${ERROR_BOX.selector} pre`)?.textContent?.split('\n')[0] ?? '';
       findings.push({
-        where,
+        ...where,
+        code: 'diagram-error',
         severity: 'error',
         message: `diagram failed to draw: ${detail}`,
         hint: 'fix the Mermaid source; the slide shows an error box',
       });
       continue;
     }
-    const svg = fig.querySelector('.lectern-diagram-svg svg')?.getBoundingClientRect();
+    const svg = fig.querySelector(`${DIAGRAM.svg} svg`)?.getBoundingClientRect();
     if (state !== 'rendered')
       findings.push({
-        where,
+        ...where,
+        code: 'diagram-undrawn',
         severity: 'error',
         message: `diagram was never drawn (state: ${state || 'none'})`,
         hint: 'see the browser console on that slide',
       });
     else if (!svg || svg.width < 1 || svg.height < 1)
       findings.push({
-        where,
+        ...where,
+        code: 'diagram-empty',
         severity: 'error',
         message: 'diagram came out empty (0×0)',
         hint: 'the diagram has no nodes Mermaid can draw; check its source',
@@ -146,13 +126,15 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
   }
 
   // Error boxes (build-time problems shown in place) and KaTeX's own errors.
-  for (const el of slide.querySelectorAll<HTMLElement>('.lectern-error, .katex-error, .lectern-error-inline')) {
-    if (inNotes(el) || el.closest('.lectern-diagram')) continue;
-    const at = /^(\S+\.md:\d+)/.exec(el.querySelector('small')?.textContent ?? '')?.[1] ?? source;
-    const what = el.querySelector('strong')?.textContent ?? (el.classList.contains('lectern-error') ? 'error' : 'math error');
+  for (const el of slide.querySelectorAll<HTMLElement>(ERROR_BOX.any)) {
+    if (inNotes(el) || el.closest(DIAGRAM.selector)) continue;
+    const line = Number(el.dataset.line);
+    const at = el.dataset.file && line > 0 ? { file: el.dataset.file, line } : source;
+    const what = el.querySelector('strong')?.textContent ?? (el.classList.contains(ERROR_BOX.className) ? 'error' : 'math error');
     const detail = el.querySelector('pre')?.textContent?.split('\n')[0] ?? el.getAttribute('title') ?? el.textContent ?? '';
     findings.push({
-      where: at,
+      ...at,
+      code: 'error-shown',
       severity: 'error',
       message: `the slide shows an error: ${what}${detail ? ` (${detail.trim().slice(0, 80)})` : ''}`,
       hint: 'fix the source at that line',
@@ -166,14 +148,16 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
     const src = full.length > 60 ? `${full.slice(0, 57)}…` : full;
     if (img.complete && img.naturalWidth === 0)
       findings.push({
-        where: source,
+        ...source,
+        code: 'image-broken',
         severity: 'error',
         message: `image \`${src}\` failed to load`,
         hint: 'check the path and that the file is a PNG, JPEG, SVG, GIF or WebP',
       });
     if (!img.hasAttribute('alt'))
       findings.push({
-        where: source,
+        ...source,
+        code: 'image-no-alt',
         severity: 'warning',
         message: `image \`${src}\` has no alt text`,
         hint: 'add alt="what it shows" (alt="" for decoration)',
@@ -195,12 +179,13 @@ export function inspectCurrentSlide(opts: InspectOptions): SlideInspection {
         : document.getElementById(hash.replace(/^\//, '')) !== null;
       if (!ok)
         findings.push({
-          where: source,
+          ...source,
+          code: 'link-broken',
           severity: 'error',
           message: `link to \`${href}\`: no such slide or anchor in this deck`,
           hint: 'slides are #/slide-N (N from 1), #/<h>/<v> (from 0), or an id on the page',
         });
-    } else links.push({ where: source, href: url.href });
+    } else links.push({ ...source, href: url.href });
   }
 
   const ids = [...slide.querySelectorAll('[id]')].map((e) => e.id);

@@ -1,0 +1,238 @@
+/**
+ * The page contract: what the build writes into a deck page and the browser runtime, the checker, the
+ * PDF exporter and the e2e tests read back. Every selector, attribute, state, format and size they share
+ * is defined here once; nothing is written in one place and parsed by a regex of its own in another.
+ *
+ * Pure: no DOM access, no Node. `src/runtime/page-dom.ts` holds the DOM-side helpers over these names.
+ */
+
+/** The slide as reveal.js lays it out (and the PDF page of the slides kind), in CSS pixels. */
+export const SLIDE_SIZE = { width: 1280, height: 720 } as const;
+
+/** The bundled font family every view uses for Latin and Chinese text (subset per page at build). */
+export const FONT_FAMILY = 'Noto Sans SC';
+
+/** What the browser runtime reads from the page (`<script type="application/json" id="lectern-deck">`). */
+export interface DeckConfig {
+  slug: string;
+  title: string;
+  lang: string;
+  durationMinutes?: number;
+  hasMermaid: boolean;
+  /**
+   * Built site only: the Mermaid modules this deck's diagrams need, as URLs relative to the page.
+   * Requested together when the first diagram is about to be drawn, instead of import by import.
+   */
+  mermaidModules?: string[];
+}
+
+/**
+ * Payload of the dev server's `lectern:deck` HMR event: new slide markup for an open deck. `stacks` holds
+ * each top-level section; `null` where it is the same as in the last update, so an edit to one slide of a
+ * long deck sends (and re-renders) that slide only. When the number of sections changed, all are sent.
+ */
+export interface DeckUpdate {
+  slug: string;
+  stacks: (string | null)[];
+  config: DeckConfig;
+}
+
+/** HMR event names between the dev server and open pages. */
+export const HMR_EVENT = { deck: 'lectern:deck', decks: 'lectern:decks' } as const;
+
+/** Ids, attributes and selectors of the page. */
+export const PAGE = {
+  /** Id of the JSON script holding the `DeckConfig`. */
+  configId: 'lectern-deck',
+  /** Set on `<html>` (value `true`) once fonts are loaded and diagrams drawn where asked. */
+  readyAttr: 'data-lectern-ready',
+  readySelector: 'html[data-lectern-ready="true"]',
+  /** Event dispatched on `document` at the same moment. */
+  readyEvent: 'lectern:ready',
+  slides: '.reveal .slides',
+  /** Every slide section carries its source location (see `formatSource`). */
+  sourceAttr: 'data-source',
+  titleAttr: 'data-title',
+  notes: 'aside.notes',
+  fragment: '.fragment',
+} as const;
+
+/** A Mermaid figure: `<figure class="lectern-diagram" data-state=… data-line="file:line">`. */
+export const DIAGRAM = {
+  selector: '.lectern-diagram',
+  className: 'lectern-diagram',
+  svg: '.lectern-diagram-svg',
+  source: '.lectern-mermaid-src',
+  step: '.lectern-diagram-step',
+  /** Source location of the fence (`formatSource`). */
+  lineAttr: 'data-line',
+} as const;
+
+export const DIAGRAM_STATES = ['pending', 'drawing', 'rendered', 'error'] as const;
+export type DiagramState = (typeof DIAGRAM_STATES)[number];
+/** A diagram in this state will not change any more. */
+export const isSettled = (state: string | undefined): boolean => state === 'rendered' || state === 'error';
+export const pendingDiagrams = `${DIAGRAM.selector}[data-state="pending"]`;
+
+/**
+ * Elements whose box counts when measuring overflow: the blocks an author writes. One list for
+ * `lectern check`, the e2e overflow test and the PDF export, so they cannot disagree.
+ */
+export const OVERFLOW_ELEMENTS = 'h1,h2,h3,h4,h5,h6,p,li,table,pre,figure,img,blockquote,.katex-display,svg,.lectern-columns';
+
+/** Boxes that show a problem on the slide instead of content: Lectern's own, KaTeX's, inline math. */
+export const ERROR_BOX = {
+  className: 'lectern-error',
+  selector: '.lectern-error',
+  any: '.lectern-error, .katex-error, .lectern-error-inline',
+} as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Slide ids: `slide-H` for a top-level slide, `slide-H-V` for the V-th of a vertical stack (both from 1;
+// the first of a stack is `slide-H`).
+
+export interface SlidePosition {
+  /** 0-based horizontal index. */
+  h: number;
+  /** 0-based vertical index within its stack. */
+  v: number;
+}
+
+export function slideId({ h, v }: SlidePosition): string {
+  return `slide-${h + 1}${v ? `-${v + 1}` : ''}`;
+}
+
+const SLIDE_ID = /^slide-([1-9]\d*)(?:-([1-9]\d*))?$/;
+
+export function parseSlideId(id: string): SlidePosition | undefined {
+  const m = SLIDE_ID.exec(id);
+  if (!m) return undefined;
+  return { h: Number(m[1]) - 1, v: m[2] ? Number(m[2]) - 1 : 0 };
+}
+
+/** The number a reader sees for a slide: `3`, or `3.2` inside a stack. */
+export function slideLabel(pos: SlidePosition): string {
+  return pos.v ? `${pos.h + 1}.${pos.v + 1}` : String(pos.h + 1);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Source locations: `data-source="slides/x.md:12"` on slides, `data-line` on diagrams, the error box's
+// `data-file` / `data-line`.
+
+export interface SourceLocation {
+  /** Relative to the project root, e.g. `slides/intro.md`. */
+  file: string;
+  /** 1-based. */
+  line: number;
+}
+
+export function formatSource({ file, line }: SourceLocation): string {
+  return `${file}:${line}`;
+}
+
+export function parseSource(text: string | null | undefined): SourceLocation | undefined {
+  const m = /^(.+):(\d+)$/.exec(text ?? '');
+  if (!m?.[1]) return undefined;
+  return { file: m[1], line: Number(m[2]) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The error box: shown in place of what failed, on its slide only. The build writes it as HTML, the
+// runtime inserts the same HTML for a diagram that fails in the browser; the checker reads the location
+// from its data attributes.
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' } as const)[c as '&']};`);
+}
+
+export interface ErrorBox {
+  title: string;
+  /** The tool's own message (pre-formatted); omitted when there is none. */
+  detail?: string;
+  /** What to do, shown after the location. */
+  hint?: string;
+  at?: SourceLocation;
+}
+
+export function errorBoxHtml(box: ErrorBox): string {
+  const where = box.at ? formatSource(box.at) : '';
+  const data = box.at ? ` data-file="${escapeHtml(box.at.file)}" data-line="${box.at.line}"` : '';
+  const small = [where, box.hint ?? ''].filter(Boolean).join(' — ');
+  return (
+    `<div class="${ERROR_BOX.className}" role="alert"${data}><strong>${escapeHtml(box.title)}</strong>` +
+    `${box.detail !== undefined ? `<pre>${escapeHtml(box.detail)}</pre>` : ''}` +
+    `${small ? `<small>${escapeHtml(small)}</small>` : ''}</div>`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the checker learns from a slide in the browser (see src/runtime/inspect.ts).
+
+/** Stable ids of the checks the browser pass makes, for grouping and de-duplicating. */
+export type SlideRule =
+  | 'overflow'
+  | 'code-cut-off'
+  | 'text-too-small'
+  | 'diagram-error'
+  | 'diagram-undrawn'
+  | 'diagram-empty'
+  | 'error-shown'
+  | 'image-broken'
+  | 'image-no-alt'
+  | 'link-broken'
+  | 'network-request';
+
+export interface SlideFinding extends SourceLocation {
+  code: SlideRule;
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string;
+}
+
+export interface SlideInspection {
+  findings: SlideFinding[];
+  /** Local links to check from Node: other decks' anchors and files. */
+  links: (SourceLocation & { href: string })[];
+  /** The element ids on this slide, for anchors from other slides and decks. */
+  ids: string[];
+}
+
+export interface InspectOptions {
+  /** Smallest readable text on a 1280×720 screen, in CSS pixels after reveal's scaling. */
+  minFontPx: number;
+  /** Longest wait for diagrams and images, in ms. */
+  timeoutMs: number;
+}
+
+/** How far the content of a slide reaches past the slide, in slide pixels (0 when it fits). */
+export interface Overflow {
+  right: number;
+  bottom: number;
+  /** `<p> "first words…"` of the element reaching out furthest, empty when it fits. */
+  culprit: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the PDF exporter learns from a laid-out print page.
+
+export type PdfKind = 'slides' | 'handout';
+
+export interface PageReport {
+  title: string;
+  author: string;
+  lang: string;
+  slides: number;
+  /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
+  layoutPages: number;
+  diagrams: { state: string; width: number; height: number; where: string }[];
+  /** Source locations (`formatSource`) of slides taller than their page. */
+  overflowing: string[];
+  /** `--fragments`: diagram steps were drawn after reveal's print layout, so they are not separate pages. */
+  lateSteps: boolean;
+}
+
+/** A slide the checker visits: its reveal indices and where it comes from. */
+export interface SlideRef extends SlidePosition {
+  id: string;
+  source: string;
+}
