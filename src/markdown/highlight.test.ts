@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_THEME, highlighterFor, highlightToHtml } from './highlight.js';
+import { CODE_THEME, highlighterFor, highlightToHtml, TOKENIZE_TIME_LIMIT } from './highlight.js';
 
 /** Code that exercises escaping, whitespace merging, empty lines and font styles (Markdown's emphasis). */
 const SAMPLES: [string, string][] = [
@@ -26,10 +26,10 @@ describe('highlightToHtml', () => {
     const highlighter = await highlighterFor(langs.map((l) => `\`\`\`${l}\n\`\`\``).join('\n'));
     for (const [lang, code] of SAMPLES) {
       expect(highlightToHtml(highlighter, code, lang), `${lang}: ${JSON.stringify(code.slice(0, 30))}`).toBe(
-        highlighter.codeToHtml(code, { lang, theme: CODE_THEME }),
+        highlighter.codeToHtml(code, { lang, theme: CODE_THEME, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT }),
       );
     }
-  });
+  }, 60_000); // loading a dozen grammars takes seconds on a busy machine
 
   it('styles Markdown emphasis in code (font styles reach the markup)', async () => {
     const highlighter = await highlighterFor('```markdown\n```');

@@ -76,8 +76,15 @@ export function highlightToHtml(highlighter: Highlighter, code: string, lang: st
 
 const highlighted = renderCache(2000);
 
+/**
+ * Longest Shiki may spend on one line before leaving the rest of it plain. Its default (0.5 s) is hit
+ * by the first line of a language on a loaded machine (the grammar's regexes compile then), so a busy
+ * build came out with unhighlighted lines; at build time a longer bound only guards against runaways.
+ */
+export const TOKENIZE_TIME_LIMIT = 10_000;
+
 function tokensToHtml(highlighter: Highlighter, code: string, lang: string): string {
-  const { tokens, fg, bg, themeName } = highlighter.codeToTokens(code, { lang, theme: CODE_THEME });
+  const { tokens, fg, bg, themeName } = highlighter.codeToTokens(code, { lang, theme: CODE_THEME, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT });
   const lines = tokens.map((line) => {
     const spans = mergeWhitespace(line).map((t) => {
       const style = tokenStyle(t);
