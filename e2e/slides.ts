@@ -12,7 +12,8 @@ export async function indices(page: Page): Promise<{ h: number; v: number; f?: n
 
 /** Waits until every diagram and image on the current slide is drawn (or failed visibly). */
 export async function diagramsOnCurrentSlide(page: Page): Promise<void> {
-  await page.waitForFunction(async () => (await window.lecternInspector?.())?.drawn() ?? false);
+  const drawn = await page.evaluate(async () => (await window.lecternInspector?.())?.untilDrawn(30_000));
+  if (!drawn) throw new Error('the current slide was not drawn within 30 s');
 }
 
 /** Shows every step of the current slide once it is drawn (diagram steps become steps when drawn). */

@@ -17,7 +17,7 @@ import {
   type SlideRef,
 } from '../model/page.js';
 import { inspectSlide } from './inspect-slide.js';
-import { isDrawn, leafSlides, measureOverflow, untilDrawn } from './page-dom.js';
+import { leafSlides, measureOverflow, untilDrawn } from './page-dom.js';
 
 export interface Inspector {
   /** Every slide in the order shown. */
@@ -26,8 +26,8 @@ export interface Inspector {
   show(pos: SlidePosition, timeoutMs: number): Promise<boolean>;
   /** Waits until the current slide is drawn, then shows every step of it (diagram steps become steps once drawn). */
   settle(timeoutMs: number): Promise<boolean>;
-  /** True when every diagram and image on the current slide is drawn (or failed visibly). */
-  drawn(): boolean;
+  /** Waits until every diagram and image on the current slide is drawn or failed visibly (true), or the time is up (false). */
+  untilDrawn(timeoutMs: number): Promise<boolean>;
   /** How far the current slide's content reaches past the slide. */
   overflow(): Overflow & { id: string; source: string };
   /** What `lectern check` reports about the current slide. */
@@ -68,7 +68,7 @@ export const inspector: Inspector = {
     return settle(timeoutMs);
   },
   settle,
-  drawn: () => isDrawn(current()),
+  untilDrawn: (timeoutMs) => untilDrawn(current(), timeoutMs),
   overflow: () => {
     const slide = current();
     return { id: slide.id, source: slide.getAttribute(PAGE.sourceAttr) ?? '', ...measureOverflow(slide, deck().getScale() || 1) };
