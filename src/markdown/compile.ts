@@ -72,8 +72,7 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   let html = md.renderer.render(tokens, md.options, bodyEnv);
   const hasMermaid = bodyEnv.hasMermaid;
   const attrs = { ...safeAttrs(slide.attrs, meta.html) };
-  if ('data-auto-title' in attrs) {
-    delete attrs['data-auto-title'];
+  if (slide.kind === 'title') {
     html = titleSlideHeader(meta, md, bodyEnv) + html;
     title = meta.title;
   }

@@ -32,6 +32,9 @@ describe('splitSlides', () => {
       [2, 0, 7],
     ]);
     expect(slides[0]?.attrs.class).toBe('title');
+    // Which slide is made from the front matter is a typed field, not an attribute left for a later stage.
+    expect(slides.map((s) => s.kind)).toEqual(['title', 'content', 'content', 'content']);
+    expect(Object.keys(slides[0]?.attrs ?? {})).toEqual(['class']);
   });
 
   it('takes a Hexo blog post as it is', () => {
@@ -61,7 +64,7 @@ describe('splitSlides', () => {
 });
 
 describe('extractNotes', () => {
-  const slide = (body: string) => ({ h: 0, v: 0, line: 10, body, notes: '', notesLine: 0, attrs: {} });
+  const slide = (body: string) => ({ h: 0, v: 0, line: 10, body, notes: '', notesLine: 0, attrs: {}, kind: 'content' as const });
 
   it('takes everything after a Note: line', () => {
     const s = extractNotes(slide('# T\ntext\nNote: say this\nand $x$'));

@@ -92,7 +92,8 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
         body,
         notes: '',
         notesLine: 0,
-        attrs: { ...attrs, class: className, 'data-auto-title': '' },
+        attrs: { ...attrs, class: className },
+        kind: 'title',
       });
       h = 0;
       return;
@@ -105,7 +106,7 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
       v = 0;
     }
     const attrs = takeSlideAttrs(chunk.lines);
-    slides.push({ h, v, line: chunk.startLine, body: chunk.lines.join('\n'), notes: '', notesLine: 0, attrs });
+    slides.push({ h, v, line: chunk.startLine, body: chunk.lines.join('\n'), notes: '', notesLine: 0, attrs, kind: 'content' });
   });
   return slides;
 }

@@ -49,6 +49,11 @@ export interface SlideSource {
   notesLine: number;
   /** Attributes for the `<section>` from `<!-- .slide: … -->`. */
   attrs: Record<string, string>;
+  /**
+   * `title`: the title slide a file cut at headings gets, made from its front matter (title, author,
+   * date) before whatever text precedes the first heading. `content`: every other slide.
+   */
+  kind: 'title' | 'content';
 }
 
 export interface RenderedSlide {
