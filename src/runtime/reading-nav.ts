@@ -1,0 +1,110 @@
+import { keyMove } from './reading-model.js';
+import type { ReadingPage } from './reading-page.js';
+import { type ReadingScroll, reducedMotion } from './reading-scroll.js';
+
+const narrow = () => matchMedia('(max-width: 1023px)').matches;
+
+/** The table of contents as a drawer on narrow screens: opened by its button, closed by ×, the backdrop, Escape. */
+export function initReadingDrawer(page: ReadingPage, scroll: ReadingScroll) {
+  const { nav, backdrop, tocButton, closeButton, items } = page;
+  const html = document.documentElement;
+  const isOpen = () => 'open' in nav.dataset;
+  const set = (open: boolean, restoreFocus = true) => {
+    if (open) nav.dataset.open = '';
+    else delete nav.dataset.open;
+    backdrop.hidden = !open;
+    tocButton.setAttribute('aria-expanded', String(open));
+    html.classList.toggle('lectern-toc-open', open);
+    const link = items[scroll.current]?.tocLink ?? nav.querySelector('a');
+    if (open && link) {
+      scroll.keepTocInView(link);
+      link.focus({ preventScroll: true });
+    } else if (restoreFocus && nav.contains(document.activeElement)) tocButton.focus({ preventScroll: true });
+  };
+  const toggle = () => set(!isOpen());
+  const close = () => set(false);
+  const onResize = () => {
+    if (!narrow() && isOpen()) set(false, false);
+  };
+  tocButton.addEventListener('click', toggle);
+  closeButton.addEventListener('click', close);
+  backdrop.addEventListener('click', close);
+  addEventListener('resize', onResize);
+  return {
+    isOpen,
+    set,
+    destroy() {
+      tocButton.removeEventListener('click', toggle);
+      closeButton.removeEventListener('click', close);
+      backdrop.removeEventListener('click', close);
+      removeEventListener('resize', onResize);
+    },
+  };
+}
+
+export type ReadingDrawer = ReturnType<typeof initReadingDrawer>;
+
+/**
+ * Reading mode's navigation: in-page links to slides (our own scrolling, a history entry, focus moved),
+ * back/forward and hash changes, and the keys of `keyMove`.
+ */
+export function initReadingKeys(page: ReadingPage, scroll: ReadingScroll, drawer: ReadingDrawer) {
+  const { items } = page;
+  const byId = new Map(items.map((item) => [item.id, item]));
+
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const a = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    const item = a ? byId.get(decodeURIComponent(a.getAttribute('href')?.slice(1) ?? '')) : undefined;
+    if (!item) return;
+    event.preventDefault();
+    if (drawer.isOpen()) drawer.set(false, false);
+    history.pushState(history.state, '', `#${item.id}`);
+    scroll.goTo(item.index, { smooth: true, focus: true });
+  };
+  const fromHash = () => {
+    const item = byId.get(decodeURIComponent(location.hash.slice(1)));
+    if (item) scroll.goTo(item.index);
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape' && drawer.isOpen()) {
+      drawer.set(false);
+      return;
+    }
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+    if (drawer.isOpen()) return;
+    const move = keyMove(event.key, {
+      now: scroll.base(),
+      total: items.length,
+      scrollY,
+      alignedY: (i) => {
+        const item = items[i];
+        return item ? scroll.alignedY(item) : Number.POSITIVE_INFINITY;
+      },
+      page: innerHeight - scroll.barHeight() - 48,
+      inScroller: !!target?.closest('.lectern-table-scroll, pre, .katex-display'),
+      animating: scroll.animating,
+    });
+    if (!move) return;
+    event.preventDefault();
+    if ('goTo' in move) scroll.goTo(move.goTo, { smooth: true });
+    else window.scrollBy({ top: move.scrollBy, behavior: reducedMotion() ? 'instant' : 'smooth' });
+  };
+
+  document.addEventListener('click', onClick);
+  addEventListener('popstate', fromHash);
+  addEventListener('hashchange', fromHash);
+  document.addEventListener('keydown', onKey);
+  return {
+    byId,
+    destroy() {
+      document.removeEventListener('click', onClick);
+      removeEventListener('popstate', fromHash);
+      removeEventListener('hashchange', fromHash);
+      document.removeEventListener('keydown', onKey);
+    },
+  };
+}

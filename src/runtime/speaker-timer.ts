@@ -1,0 +1,90 @@
+import { clockTime, paceOf } from './pacing.js';
+import { elapsedSeconds, IDLE, parseTimer, phaseOf, startTimer, type TimerState, toggleTimer } from './speaker-model.js';
+import type { SpeakerView } from './speaker-view.js';
+
+/**
+ * The speaker view's clock: elapsed time (kept per tab in sessionStorage, so a reload keeps the lecture's
+ * time), the wall clock, and pacing against the plan. Ticks once a second until destroyed.
+ */
+export function initSpeakerTimer(slug: string, view: SpeakerView) {
+  const { $, root } = view;
+  const key = `lectern-speaker-timer:${slug}`;
+  const load = (): TimerState => {
+    try {
+      return parseTimer(sessionStorage.getItem(key));
+    } catch {
+      return IDLE;
+    }
+  };
+  let timer = load();
+  const set = (next: TimerState) => {
+    timer = next;
+    try {
+      sessionStorage.setItem(key, JSON.stringify(timer));
+    } catch {}
+    tick();
+  };
+
+  /** Seconds planned per slide (null: the deck sets no duration or timings), and the current slide. */
+  let plan: number[] | null = null;
+  let slide: { index: number; timed: boolean } | undefined;
+
+  const runButton = $<HTMLButtonElement>('.lectern-sv-run');
+  const onRun = () => set(toggleTimer(timer, Date.now()));
+  const onReset = () => set(IDLE);
+  runButton.addEventListener('click', onRun);
+  $('.lectern-sv-reset').addEventListener('click', onReset);
+
+  const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  function tick() {
+    const e = elapsedSeconds(timer, Date.now());
+    const phase = phaseOf(timer);
+    $('.lectern-sv-elapsed').textContent = clockTime(e);
+    $('.lectern-sv-clock').textContent = clockFormat.format(new Date());
+    root.dataset.timer = phase;
+    runButton.textContent = phase === 'idle' ? 'Start timer' : phase === 'running' ? 'Pause timer' : 'Resume timer';
+    const pacing = $('.lectern-sv-pacing');
+    if (!plan || !slide) {
+      pacing.hidden = true;
+      return;
+    }
+    pacing.hidden = false;
+    const total = plan.reduce((a, b) => a + b, 0);
+    const planned = plan[slide.index] ?? 0;
+    const pace = paceOf(plan, slide.index, e);
+    const state = phase === 'idle' ? 'idle' : pace.state;
+    pacing.dataset.pace = state;
+    $('.lectern-sv-pace-state').textContent =
+      state === 'idle' ? 'Not started' : state === 'ahead' ? '▲ Ahead' : state === 'behind' ? '▼ Behind' : '● On time';
+    $('.lectern-sv-pace-by').textContent = state === 'ahead' || state === 'behind' ? `by ${clockTime(pace.by)}` : '';
+    // Time left on this slide only means something once its planned window has begun.
+    const left = state === 'on-time' ? ` · ${clockTime(pace.slideLeft)} left` : '';
+    $('.lectern-sv-pace-slide').textContent = `This slide: ${clockTime(planned)} planned${slide.timed ? ' (data-timing)' : ''}${left}`;
+    $('.lectern-sv-pace-total').textContent =
+      e > total
+        ? `Lecture: ${clockTime(e - total)} over ${clockTime(total)}`
+        : `Lecture: ${clockTime(total - e)} left of ${clockTime(total)}`;
+    const slideEnd = plan.slice(0, slide.index + 1).reduce((a, b) => a + b, 0);
+    const pct = (x: number) => `${total ? Math.min(100, (x / total) * 100) : 0}%`;
+    $('.lectern-sv-pace-plan').style.width = pct(slideEnd);
+    $('.lectern-sv-pace-used').style.width = pct(e);
+  }
+  const interval = setInterval(tick, 1000);
+
+  return {
+    /** The lecture begins: starts the clock unless it was started (or paused) before. */
+    autoStart() {
+      if (timer.start === null) set(startTimer(timer, Date.now()));
+    },
+    show(next: { plan: number[] | null; slide: { index: number; timed: boolean } | undefined }) {
+      plan = next.plan;
+      slide = next.slide;
+      tick();
+    },
+    destroy() {
+      clearInterval(interval);
+      runButton.removeEventListener('click', onRun);
+      $('.lectern-sv-reset').removeEventListener('click', onReset);
+    },
+  };
+}
