@@ -1,7 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { katexWoff2Only, prebuiltMermaid } from './src/vite/build-plugins.js';
-import { lectern } from './src/vite/plugin.js';
+import { courseConfig } from './src/vite/config.js';
 
-export default defineConfig({
-  plugins: [lectern(), prebuiltMermaid(), katexWoff2Only()],
-});
+/** This checkout is a course too (`npm run dev`, `vite build`): the same configuration `lectern dev` uses. */
+export default defineConfig(courseConfig(fileURLToPath(new URL('.', import.meta.url))));

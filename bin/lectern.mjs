@@ -1,25 +1,80 @@
 #!/usr/bin/env node
 /**
- * `node bin/lectern.mjs <pdf|check> [options]` — what `npm run pdf` and `npm run check` run.
+ * `lectern <dev|build|preview|pdf|check> [DIR] [options]`: the command line of a course. DIR (default:
+ * the current folder) holds `slides/` and `assets/` and receives `dist/`; `npm run pdf` etc. in this
+ * checkout run the same with DIR = the checkout.
  *
  * The commands are TypeScript (src/cli/<command>.ts). Starting them through tsx compiles every module
- * again on each run (~0.3 s of a 3 s PDF export), so they are bundled once with esbuild into
- * node_modules/.cache/lectern/cli/ and that bundle is run until a file under src/ changes.
- * Packages stay external: they load from node_modules as usual.
+ * again on each run (~0.3 s of a 3 s PDF export), so they are bundled once with esbuild and that bundle is
+ * run until a file under src/ changes. The bundle is cached in the course's node_modules/.cache/lectern/
+ * (a temp folder when that cannot be written), never in the Lectern package; its imports of packages are
+ * absolute file URLs resolved from the package, and each module keeps its own import.meta.url, so it
+ * runs the same wherever it is cached.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const COMMANDS = ['pdf', 'check'];
+const COMMANDS = {
+  dev: 'serve the course with live reload while you write (http://127.0.0.1:5173/)',
+  build: 'build the site into DIR/dist/',
+  preview: 'serve the built site (DIR/dist/) as the audience gets it',
+  pdf: 'print decks to DIR/dist/pdf/ (builds first when out of date; --help for options)',
+  check: 'every problem in every deck, as slides/x.md:12 (--json, --no-browser, slug…)',
+};
+const USAGE = `Usage: lectern <command> [DIR] [options]
+
+DIR is the course folder (slides/, assets/; default: the current folder).
+
+${Object.entries(COMMANDS)
+  .map(([name, what]) => `  ${name.padEnd(8)} ${what}`)
+  .join('\n')}
+
+dev and preview take --port N and --open.`;
+
 const here = fileURLToPath(import.meta.url);
-const root = resolve(dirname(here), '..');
+const packageRoot = resolve(dirname(here), '..');
 
 const command = process.argv[2];
-if (!command || !COMMANDS.includes(command)) {
-  console.error(`Usage: node bin/lectern.mjs <${COMMANDS.join('|')}> [options]   (npm run ${COMMANDS.join(' / npm run ')})`);
+if (!command || command === '-h' || command === '--help') {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+if (!Object.hasOwn(COMMANDS, command)) {
+  console.error(`lectern: unknown command \`${command}\`\n\n${USAGE}`);
   process.exit(2);
 }
+
+/**
+ * The course folder: the first argument after the command when it names a folder. pdf and check also take
+ * deck slugs there, so for them a bare name is a folder only if it holds slides/ (`lectern pdf intro`
+ * prints the deck `intro`; `lectern pdf ./intro` or `lectern pdf course` with course/slides/ a folder).
+ */
+function courseFolder() {
+  const first = process.argv[3];
+  if (!first || first.startsWith('-')) return undefined;
+  const isDir = existsSync(first) && statSync(first).isDirectory();
+  if (command === 'pdf' || command === 'check') {
+    const pathLike = /[/\\]/.test(first) || first === '.' || first === '..';
+    return isDir && (pathLike || existsSync(join(first, 'slides'))) ? first : undefined;
+  }
+  if (!isDir) {
+    console.error(`lectern ${command}: no folder \`${first}\` (give the course folder, the one holding slides/)`);
+    process.exit(2);
+  }
+  return first;
+}
+
+const dir = courseFolder();
+if (dir) {
+  process.argv.splice(3, 1);
+  process.chdir(resolve(dir));
+}
+const course = process.cwd();
+if (!existsSync(join(course, 'slides'))) console.warn(`lectern: no slides/ folder in ${course}: no decks to show yet.`);
 
 /** Newest modification time of the TypeScript sources (and of this file, which sets the bundle options). */
 function newestSource(dir, newest = statSync(here).mtimeMs) {
@@ -31,14 +86,36 @@ function newestSource(dir, newest = statSync(here).mtimeMs) {
   return newest;
 }
 
-const entry = join(root, 'src', 'cli', `${command}.ts`);
+const entry = join(packageRoot, 'src', 'cli', `${command}.ts`);
+const IMPORT_META_URL = '__lecternImportMetaUrl';
 
-/** Bundles the command into `dir` unless a bundle newer than every source is there; returns its path. */
-async function bundled(dir) {
-  const bundle = join(dir, `${command}.mjs`);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) return bundle;
+/** esbuild plugin: packages resolved from the Lectern package as file URLs; every module keeps its own import.meta.url. */
+const portable = {
+  name: 'lectern-portable-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (isBuiltin(args.path)) return { path: args.path, external: true };
+      try {
+        return { path: import.meta.resolve(args.path), external: true };
+      } catch {
+        return { path: args.path, external: true }; // not installed: fails when (and if) it is imported
+      }
+    });
+    build.onLoad({ filter: /\.ts$/ }, (args) => ({
+      contents: `const ${IMPORT_META_URL} = ${JSON.stringify(pathToFileURL(args.path).href)};\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'ts',
+    }));
+  },
+};
+
+/** Bundles the command into `cacheDir` unless a bundle newer than every source is there; returns its path. */
+async function bundled(cacheDir) {
+  const id = createHash('sha256').update(packageRoot).digest('hex').slice(0, 8);
+  const bundle = join(cacheDir, `${command}-${id}.mjs`);
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(packageRoot, 'src'))) return bundle;
   const { build } = await import('esbuild');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   // Written beside and renamed: two commands started at once never run half a bundle.
   const tmp = `${bundle}.${process.pid}.tmp`;
   await build({
@@ -48,7 +125,8 @@ async function bundled(dir) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    define: { 'import.meta.url': IMPORT_META_URL },
+    plugins: [portable],
     logLevel: 'silent', // errors are thrown, with their messages
   });
   renameSync(tmp, bundle);
@@ -57,14 +135,14 @@ async function bundled(dir) {
 
 let bundle;
 try {
-  bundle = await bundled(join(root, 'node_modules', '.cache', 'lectern', 'cli'));
+  bundle = await bundled(join(course, 'node_modules', '.cache', 'lectern', 'cli'));
 } catch (err) {
-  // node_modules cannot be written to (a read-only install): run the TypeScript through tsx, slower.
+  // The course's node_modules cannot be written to (a read-only folder): cache the bundle in a temp folder.
   const denied = ['EACCES', 'EROFS', 'EPERM'].includes(err?.code) || /permission denied|read-only file system/i.test(String(err?.message));
   if (!denied) throw err;
+  bundle = await bundled(join(tmpdir(), `lectern-cli-${process.getuid?.() ?? 'user'}`));
 }
 
 // The command reads its own options from process.argv.slice(2).
 process.argv.splice(2, 1);
-if (bundle) await import(pathToFileURL(bundle).href);
-else await (await import('tsx/esm/api')).tsImport(pathToFileURL(entry).href, import.meta.url);
+await import(pathToFileURL(bundle).href);

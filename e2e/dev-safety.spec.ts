@@ -1,5 +1,4 @@
 import { renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
@@ -9,9 +8,6 @@ import { devPort, expect, test } from './fixtures';
  * keep working), and an untrusted deck (`html: false`) whose scripts never run.
  */
 const PORT = devPort(15);
-const FILE = join(process.cwd(), 'slides', 'zz-bad-input-test.md');
-const RENAMED = join(process.cwd(), 'slides', 'zz-bad-input-renamed.md');
-const UNTRUSTED = join(process.cwd(), 'slides', 'zz-untrusted-test.md');
 const UNTRUSTED_DECK = `---
 title: Untrusted
 html: false
@@ -41,9 +37,14 @@ flowchart LR
 
 const dev = devServerFor(
   PORT,
-  { [FILE]: '---\ntitle: Going away\n---\n\n# One\n\n---\n\n## Two\n\nStill here.\n', [UNTRUSTED]: UNTRUSTED_DECK },
-  [RENAMED],
+  {
+    'zz-bad-input-test.md': '---\ntitle: Going away\n---\n\n# One\n\n---\n\n## Two\n\nStill here.\n',
+    'zz-untrusted-test.md': UNTRUSTED_DECK,
+  },
+  ['slides/demo.md', 'assets'], // the deck that keeps working, and what it uses
 );
+const FILE = dev.deckFile('zz-bad-input-test.md');
+const RENAMED = dev.deckFile('zz-bad-input-renamed.md');
 const BASE = dev.base;
 
 test('html: false — no script, event handler or javascript: link reaches the page; Mermaid runs strict', async ({ page }) => {

@@ -1,18 +1,17 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DIAGRAM as FIGURE, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
-const FILE = join(process.cwd(), 'slides', 'zz-dev-server-test.md');
-const OTHER = join(process.cwd(), 'slides', 'zz-dev-server-other.md');
-const DIAGRAM = join(process.cwd(), 'slides', 'zz-dev-server-diagram.md');
 const diagramDeck = (label: string, footer: string) =>
   `---\ntitle: Dev diagram\n---\n\n# One\n\n---\n\n## Tree\n\n\`\`\`mermaid caption="Tree"\nflowchart LR\n  a[${label}] --> b[End]\n\`\`\`\n\n---\n\n## ${footer}\n`;
 const deck = (word: string) =>
   `---\ntitle: Dev test\n---\n\n# One\n\n---\n\n## Two\n\nThe word is ${word}.\n\n---\n\n## Three\n\nSee [the other deck](zz-dev-server-other.md).\n`;
 
-const dev = devServerFor(devPort(14), { [FILE]: deck('alpha') }, [OTHER, DIAGRAM]);
+const dev = devServerFor(devPort(14), { 'zz-dev-server-test.md': deck('alpha') });
+const FILE = dev.deckFile('zz-dev-server-test.md');
+const OTHER = dev.deckFile('zz-dev-server-other.md');
+const DIAGRAM = dev.deckFile('zz-dev-server-diagram.md');
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);

@@ -3,11 +3,14 @@
  * it holds. Shared by the PDF export and the visual check.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PAGE } from '../model/page.js';
+import { PACKAGE_ROOT } from '../vite/package.js';
 
+/** What a build is made of: the course's files, and Lectern's own code and version. */
 const SOURCE_DIRS = ['slides', 'assets', 'src'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
+const PACKAGE_SOURCES = [join(PACKAGE_ROOT, 'src'), join(PACKAGE_ROOT, 'package.json')];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -29,13 +32,15 @@ export function siteIsStale(root: string): string | undefined {
   for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) {
     if (newestMtime(join(root, name)) > builtAt) return `${name} changed since the last build`;
   }
+  if (resolve(root) === PACKAGE_ROOT) return undefined; // this checkout: its src/ was looked at above
+  for (const path of PACKAGE_SOURCES) if (newestMtime(path) > builtAt) return `Lectern (${path}) changed since the last build`;
   return undefined;
 }
 
-/** `vite build` of the project (empties `dist/`, including an earlier `dist/pdf/`). */
+/** `vite build` of the course in `root` (empties `dist/`, including an earlier `dist/pdf/`). */
 export async function buildSite(root: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+  const [{ build }, { courseConfig }] = await Promise.all([import('vite'), import('../vite/config.js')]);
+  await build({ ...courseConfig(root), logLevel: 'warn' });
 }
 
 /** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */

@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderStacks } from '../markdown/html.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
@@ -8,11 +8,14 @@ import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/
 import { PREBUILT_MERMAID } from './build-plugins.js';
 import { deckText, type FontFile, fontHead, openingText, subsetFor } from './fonts.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
+import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
 
-const RUNTIME = '/src/runtime/main.ts';
+/** Pages load the browser code by these ids; resolveId maps them into the package's src/runtime. */
+const RUNTIME_PREFIX = '/@lectern-runtime/';
+const RUNTIME = `${RUNTIME_PREFIX}main.ts`;
+const INDEX_RUNTIME = `${RUNTIME_PREFIX}index-page.ts`;
 const FONTS_MARKER = '<!--lectern-fonts-->';
 const DEV_FONTS = '/@lectern-fonts/';
-const INDEX_RUNTIME = '/src/runtime/index-page.ts';
 
 export interface LecternOptions {
   /** Project root holding slides/ and assets/; defaults to Vite's root. */
@@ -95,10 +98,14 @@ export function lectern(options: LecternOptions = {}): Plugin {
       return {
         appType: 'mpa',
         base: './',
-        server: { host: '127.0.0.1' },
+        // The browser code lives in the package, which may be outside the course (a linked install).
+        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] } },
         // Pages are virtual, so Vite's dependency scan would find nothing and re-optimize (and reload the
-        // open deck) on the first visit: scan the browser code instead.
-        optimizeDeps: { entries: ['src/runtime/*.ts'] },
+        // open deck) on the first visit: scan the browser code instead. Vite's scan skips node_modules/,
+        // so an installed package names the browser's packages (hoisted beside it) instead.
+        optimizeDeps: INSTALLED
+          ? { include: ['reveal.js', 'mermaid'] }
+          : { entries: [join(RUNTIME_DIR, '*.ts'), `!${join(RUNTIME_DIR, '*.test.ts')}`] },
         preview: { host: '127.0.0.1' },
         build: { rollupOptions: { input } },
       };
@@ -107,6 +114,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       config = resolved;
     },
     resolveId(id) {
+      if (id.startsWith(RUNTIME_PREFIX)) return join(RUNTIME_DIR, id.slice(RUNTIME_PREFIX.length));
       if (id.endsWith('.html') && id.startsWith(config.root) && !id.includes('node_modules')) return id;
       return null;
     },
