@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
 import { expect, test } from './fixtures';
+import { embeddedFonts } from './pdf-fonts';
 
 /** PDF export (issue 4) against the preview server of `dist/`: the site must be built. */
 
@@ -86,17 +87,6 @@ async function outlineTitles(file: string): Promise<string[]> {
   walk(await doc.getOutline());
   await doc.destroy();
   return titles;
-}
-
-/** Names of the embedded font programs (FontDescriptors with a FontFile*). */
-async function embeddedFonts(pdf: PDFDocument): Promise<string[]> {
-  const names: string[] = [];
-  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => obj.has(PDFName.of(k)));
-    if (embedded) names.push(String(obj.get(PDFName.of('FontName'))));
-  }
-  return names;
 }
 
 const only = (results: ExportResult[]) => {
