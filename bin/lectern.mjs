@@ -12,7 +12,7 @@
  * runs the same wherever it is cached.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -109,19 +109,28 @@ const portable = {
   },
 };
 
-/** Bundles the command into `cacheDir` unless a bundle newer than every source is there; returns its path. */
+/**
+ * Bundles the command into `cacheDir/<command>-<package>-<sources' mtime>/` unless that is there; returns
+ * the entry's path. Split into chunks, so what a command imports lazily (e.g. the whole build pipeline
+ * behind `pdf`'s "build first") is loaded only when it is used. A new bundle goes to a new folder
+ * (renamed into place whole), so a command that is running never has its chunks replaced.
+ */
 async function bundled(cacheDir) {
   const id = createHash('sha256').update(packageRoot).digest('hex').slice(0, 8);
-  const bundle = join(cacheDir, `${command}-${id}.mjs`);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(packageRoot, 'src'))) return bundle;
+  const name = `${command}-${id}-${Math.floor(newestSource(join(packageRoot, 'src')))}`;
+  const outdir = join(cacheDir, name);
+  const bundle = join(outdir, `${command}.mjs`);
+  if (existsSync(bundle)) return bundle;
   const { build } = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
-  // Written beside and renamed: two commands started at once never run half a bundle.
-  const tmp = `${bundle}.${process.pid}.tmp`;
+  const tmp = `${outdir}.${process.pid}.tmp`;
   await build({
-    entryPoints: [entry],
-    outfile: tmp,
+    entryPoints: { [command]: entry },
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -129,7 +138,17 @@ async function bundled(cacheDir) {
     plugins: [portable],
     logLevel: 'silent', // errors are thrown, with their messages
   });
-  renameSync(tmp, bundle);
+  try {
+    renameSync(tmp, outdir);
+  } catch (err) {
+    if (!existsSync(bundle)) throw err; // another run put the same bundle in place first
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  // Bundles of older sources of this command are no longer used.
+  for (const old of readdirSync(cacheDir)) {
+    if (old !== name && old.startsWith(`${command}-${id}-`) && !old.endsWith('.tmp'))
+      rmSync(join(cacheDir, old), { recursive: true, force: true });
+  }
   return bundle;
 }
 
