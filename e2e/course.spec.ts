@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { serve } from '../src/export/serve';
+import { DIAGRAM, FONT_FAMILY, PAGE } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { embeddedFonts } from './pdf-fonts';
 
@@ -105,19 +106,20 @@ test('lectern build and lectern pdf of a course folder elsewhere: a working deck
     await page.goto(`${site.url}/`);
     await expect(page.locator('.deck-card', { hasText: '我的课程 My course' })).toContainText('4 slides');
     await page.goto(`${site.url}/${SLUG}/`);
-    await page.waitForSelector('html[data-lectern-ready="true"]');
+    await page.waitForSelector(PAGE.readySelector);
     expect(await page.evaluate(() => window.lectern?.deck.getTotalSlides())).toBe(4);
     await expect(page.locator('section.present h1')).toHaveText('第一讲：导论');
     await expect(page.locator('section.present .katex')).toBeVisible();
     expect(await page.locator('section.present img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
-    const cjk = await page.evaluate(async () => {
+    const cjk = await page.evaluate(async (family) => {
       await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded').length;
-    });
+      return [...document.fonts].filter((f) => f.family.includes(family) && f.status === 'loaded').length;
+    }, FONT_FAMILY);
     expect(cjk).toBeGreaterThan(0);
     await page.evaluate(() => window.lectern?.deck.slide(2, 0));
-    await expect(page.locator('section.present .lectern-diagram')).toHaveAttribute('data-state', 'rendered');
-    await expect(page.locator('section.present .lectern-diagram svg')).toContainText('输入');
+    const figure = page.locator(`section.present ${DIAGRAM.selector}`);
+    await expect(figure).toHaveAttribute('data-state', 'rendered');
+    await expect(figure.locator('svg')).toContainText('输入');
     expect(watch.errors).toEqual([]);
 
     expect(writtenSince(CHECKOUT, started)).toEqual([]);
