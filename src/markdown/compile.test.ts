@@ -78,6 +78,13 @@ describe('diagrams', () => {
     expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:9: warning: diagram has no caption/)]);
   });
 
+  it('describes a two-headed arrow as one, with its label', async () => {
+    const deck = await compile(`${FM}\`\`\`mermaid caption="Join"\nflowchart LR\n  a[Left] <-->|both ways| b[Right]\n\`\`\``);
+    const fig = dom(deck.slides[0]?.html ?? '').querySelector('figure.lectern-diagram');
+    const desc = fig?.querySelector(`#${fig?.getAttribute('aria-describedby')}`);
+    expect(desc?.textContent).toBe('Boxes: Left; Right. Arrows: Left ↔ Right (both ways).');
+  });
+
   it('warns about a highlight id the diagram does not have, and errors on a missing source', async () => {
     const deck = await compile(
       `${FM}\`\`\`mermaid src="tree.mmd" highlight="zz" caption="T"\n\`\`\`\n\n\`\`\`mermaid src="nope.mmd"\n\`\`\``,

@@ -103,6 +103,8 @@ function applyHighlight(figure: HTMLElement, svg: SVGSVGElement, renderId: strin
     for (const shape of el.querySelectorAll<SVGElement>(':scope > rect, :scope > polygon, :scope > path, :scope > circle')) {
       shape.style.setProperty('stroke', 'var(--lectern-hl)', 'important');
       shape.style.setProperty('stroke-width', '4px', 'important');
+      // The box is solid, as in the figures, also around a node whose own class draws it dashed.
+      shape.style.setProperty('stroke-dasharray', 'none', 'important');
     }
   }
 }

@@ -58,12 +58,13 @@ export function describeDiagram(source: string): string {
   }
   const arrows: string[] = [];
   for (const m of text.matchAll(
-    /([A-Za-z_][\w-]*)(?:\s*:::[\w-]+)?(?:\[[^\]]*\]|\([^)]*\))?\s*(?:-->|==>|-\.->|---|-\.-|===)\s*(?:\|\s*"?([^|"]*)"?\s*\|\s*)?(?=([A-Za-z_][\w-]*))/g,
+    /([A-Za-z_][\w-]*)(?:\s*:::[\w-]+)?(?:\[[^\]]*\]|\([^)]*\))?\s*(<-->|<==>|<-\.->|-->|==>|-\.->|---|-\.-|===)\s*(?:\|\s*"?([^|"]*)"?\s*\|\s*)?(?=([A-Za-z_][\w-]*))/g,
   )) {
-    for (const id of [m[1], m[3]]) if (id && !labels.has(id)) labels.set(id, id);
-    const [from, to] = [labels.get(m[1] ?? '') ?? '', labels.get(m[3] ?? '') ?? ''];
-    const label = plainLabel(m[2] ?? '');
-    arrows.push(`${from ? `${from} → ` : '→ '}${to}${label ? ` (${label})` : ''}`);
+    for (const id of [m[1], m[4]]) if (id && !labels.has(id)) labels.set(id, id);
+    const [from, to] = [labels.get(m[1] ?? '') ?? '', labels.get(m[4] ?? '') ?? ''];
+    const label = plainLabel(m[3] ?? '');
+    const arrow = m[2]?.startsWith('<') ? ' ↔ ' : ' → ';
+    arrows.push(`${from ? `${from}${arrow}` : arrow.trimStart()}${to}${label ? ` (${label})` : ''}`);
   }
   const boxes = [...labels.values()].filter(Boolean);
   if (boxes.length === 0) return '';
