@@ -1,6 +1,6 @@
 import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
-import { diagramsOnCurrentSlide } from './slides';
+import { diagramsOnCurrentSlide, everyStepOfCurrentSlide } from './slides';
 
 const MODELS = [
   'davinci',
@@ -26,15 +26,48 @@ const decks = [
     slug: 'reasoning-origins',
     sections: ['一、GPT-3 的能力', '二、复杂推理能力来自代码数据？', '三、复杂推理能力：激发还是注入？', '四、ICL ⇌ 对话能力'],
     mustSay: ['GPT-3 的三种能力', 'SIT 与 SFT', '相关性，不是因果性', 'code-cushman-001', '77K', '0.4%', '8192', 'PPO-ptx', '参考文献'],
+    // Issue 15's corrections, as a viewer reads them on the slides.
+    corrected: [
+      '据 wnma3mz 的笔记',
+      '标准的自回归语言建模目标',
+      '本部分结论',
+      '原因（Yao Fu 据 InstructGPT 论文的 PPO-ptx 推断）',
+      '与代码训练相关——但只是相关性',
+      '`text-davinci-003` 恢复上下文学习',
+    ],
+    gone: ['高度相关', '原因（据 InstructGPT 论文）', '保留上下文学习'],
+    summary: '小结：代码训练、指令微调与思维链',
+    unclassified: '未在笔记中归类',
+    englishSource: false,
   },
   {
     slug: 'reasoning-origins-en',
     sections: [],
     mustSay: ['GPT-3', 'SIT vs. SFT', 'correlation', 'code-cushman-001', '77K', '0.4%', '8192', 'PPO-ptx', 'References'],
+    corrected: [
+      "From wnma3mz's notes",
+      'The standard autoregressive language-modelling objective',
+      "This part's conclusion",
+      "Why (Yao Fu's inference from PPO-ptx in the InstructGPT paper)",
+      '**may not be** GPT-3 Initial',
+      '## Recap',
+      'regains in-context learning',
+    ],
+    gone: [
+      'probably not',
+      'supervised tuning: supervised',
+      'per the InstructGPT paper',
+      'pre-training',
+      'What comes next',
+      'keeps in-context learning',
+    ],
+    summary: 'Summary: code training, instruction tuning and CoT',
+    unclassified: 'not classified in the note',
+    englishSource: true,
   },
 ];
 
-for (const { slug, sections, mustSay } of decks) {
+for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, englishSource } of decks) {
   test.describe(slug, () => {
     test('has every part of the note, with notes on every slide', async ({ page }) => {
       await openDeck(page, slug);
@@ -61,8 +94,49 @@ for (const { slug, sections, mustSay } of decks) {
       ]) {
         expect(await page.locator(`section a[href*="${href}"]`).count(), href).toBeGreaterThan(0);
       }
+      // The note's author is credited, and S5's objective has its source.
+      expect(await page.locator('section a[href*="2005.14165"]').count()).toBeGreaterThan(0);
+      if (englishSource) expect(await page.locator('section a[href*="How-does-GPT-Obtain-its-Ability"]').count()).toBeGreaterThan(1);
       await expect(page.locator('.katex').first()).toBeAttached();
       expect(await page.locator('.lectern-error').count()).toBe(0);
+    });
+
+    test("the lecture's corrections are on the slides (issue 15)", async ({ page }) => {
+      await openDeck(page, slug);
+      // Markdown markers in the expected strings are matched against the rendered text without them.
+      const text = ((await page.locator('.reveal .slides').textContent()) ?? '').replace(/\s+/g, ' ');
+      for (const s of corrected) expect(text, s).toContain(s.replace(/\*\*|`|^## /g, ''));
+      for (const s of gone) expect(text, s).not.toContain(s);
+    });
+
+    test('one summary table gathers Part 2: model × code training × instruction tuning × CoT, marks readable without colour', async ({
+      page,
+    }) => {
+      await openDeck(page, slug);
+      const slide = page.locator('.reveal .slides section', { has: page.locator('h2', { hasText: summary }) });
+      await expect(slide).toHaveCount(1);
+      const rows = await slide
+        .locator('table tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      expect(rows[0]).toHaveLength(4);
+      const body = rows.slice(1);
+      expect(body.length).toBeGreaterThanOrEqual(5);
+      // Every mark is a symbol and a word, so it reads the same in black and white.
+      for (const row of body) for (const cell of row.slice(1)) expect(cell, row.join(' | ')).toMatch(/^[✓✗–－] ?\S+/u);
+      const row = (name: string) => body.find((r) => r[0]?.startsWith(name)) ?? [];
+      expect(
+        row('davinci')
+          .slice(1)
+          .map((c) => c[0]),
+      ).toEqual(['✗', '✗', '✗']);
+      expect(
+        row('code-davinci-002')
+          .slice(1)
+          .map((c) => c[0]),
+      ).toEqual(['✓', '✓', '✓']);
+      // Every model that can do CoT was trained on code.
+      for (const r of body) if (r[3]?.startsWith('✓')) expect(r[1]?.[0], r.join(' | ')).toBe('✓');
+      await expect(slide.locator(':scope > aside.notes')).not.toBeEmpty();
     });
 
     test('the lineage diagram: every model and edge label, built up step by step, each figure highlighting its own group', async ({
@@ -82,6 +156,8 @@ for (const { slug, sections, mustSay } of decks) {
           }
         }, id);
         await diagramsOnCurrentSlide(page);
+        // Steps become fragments once the diagram is drawn: show them all, as after stepping through.
+        await everyStepOfCurrentSlide(page);
         const figure = page.locator(`section.present ${DIAGRAM.selector}`);
         await expect(figure).toHaveAttribute('data-state', 'rendered');
         // Mermaid wraps long labels into lines: read every text node back as words.
@@ -102,6 +178,50 @@ for (const { slug, sections, mustSay } of decks) {
         highlights.push(hl);
         await expect(page.locator('section.present .legend .cot')).toBeVisible();
         await expect(page.locator('section.present .legend .nocot')).toBeVisible();
+        await expect(page.locator('section.present .legend .unc')).toHaveText(unclassified);
+        // Codex Initial is drawn in the legend's third style, the others in one of the first two.
+        await expect(figure.locator('g.node.unclassified')).toContainText('Codex Initial');
+        await expect(figure.locator('g.node.cot')).toHaveCount(4);
+        await expect(figure.locator('g.node.nocot')).toHaveCount(2);
+        // The red box is solid, also around a node the legend draws dashed.
+        const dashes = await figure
+          .locator('.lecternHl > rect, .lecternHl > path, .lecternHl > polygon')
+          .evaluateAll((shapes) => shapes.map((e) => getComputedStyle(e).strokeDasharray));
+        expect(dashes.every((d) => d === 'none')).toBe(true);
+        // As in the figures, both GPT-3 branches join and one arrow leads into code-davinci-002.
+        const merge = await figure.evaluate((fig) => {
+          const svg = fig.querySelector('svg');
+          if (!svg) return null;
+          const box = (id: string) =>
+            [...svg.querySelectorAll('g.node')].find((g) => new RegExp(`-flowchart-${id}-\\d+$`).test(g.id))?.getBoundingClientRect();
+          const near = (p: DOMPoint, r: DOMRect | undefined) =>
+            !!r && Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom)) < 16;
+          const edge = (from: string, to: string) => {
+            const path = svg.querySelector<SVGPathElement>(`path[data-id^="L_${from}_${to}_"]`);
+            const m = path?.getScreenCTM();
+            if (!path || !m) return null;
+            const at = (l: number) => {
+              const q = path.getPointAtLength(l);
+              return new DOMPoint(q.x, q.y).matrixTransform(m);
+            };
+            const [a, b] = [at(0), at(path.getTotalLength())];
+            const style = getComputedStyle(path);
+            return {
+              joins: near(a, box(from)) && near(b, box(to)),
+              // Drawn, and (on the overview, all steps shown) not in a step still to come.
+              seen: path.getTotalLength() > 10 && !path.closest('.fragment:not(.visible)'),
+              headAtStart: (path.getAttribute('marker-start') ?? 'none') !== 'none' && style.markerStart !== 'none',
+              headAtEnd: (path.getAttribute('marker-end') ?? 'none') !== 'none' && style.markerEnd !== 'none',
+            };
+          };
+          return { codex: edge('codex', 'merge'), instruct: edge('instruct', 'merge'), into: edge('cd002', 'merge') };
+        });
+        expect(merge, id).toEqual({
+          codex: { joins: true, seen: true, headAtStart: false, headAtEnd: false },
+          instruct: { joins: true, seen: true, headAtStart: false, headAtEnd: false },
+          // Written code-davinci-002 <--> merge for the layout; only the head at code-davinci-002 is drawn.
+          into: { joins: true, seen: true, headAtStart: true, headAtEnd: false },
+        });
       }
       // The overview has no highlight; figures 2, 3, 4 and the ICL ⇌ dialogue slide each box their own group.
       expect(highlights[0]).toBe('');
