@@ -13,7 +13,7 @@ async function slidesWithNotes(page: Page, slug: string): Promise<number> {
   return html.split('<aside class="notes">').length - 1;
 }
 
-/** The slide reading mode considers current, from the bar's "12 / 34". */
+/** The slide reading mode considers current, from the bar's "12 / 36". */
 async function currentPosition(page: Page): Promise<string> {
   return (await page.locator('.lectern-rcount-now').textContent()) ?? '';
 }
@@ -168,7 +168,7 @@ test.describe('reading mode, keyboard', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => currentPosition(page)).toBe('5');
     await page.keyboard.press('End');
-    await expect.poll(() => currentPosition(page)).toBe('34');
+    await expect.poll(() => currentPosition(page)).toBe('36');
     await page.keyboard.press('Home');
     await expect.poll(() => currentPosition(page)).toBe('1');
     await page.keyboard.press('PageDown');

@@ -88,8 +88,8 @@ test.describe('speaker view', () => {
     await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
     const pacing = speaker.locator('.lectern-sv-pacing');
     await expect(pacing).toBeVisible();
-    // 45 minutes over 34 slides: about 1:19 a slide.
-    await expect(pacing.locator('.lectern-sv-pace-slide')).toContainText('1:19 planned');
+    // 45 minutes over 36 slides: 1:15 a slide.
+    await expect(pacing.locator('.lectern-sv-pace-slide')).toContainText('1:15 planned');
     await expect(pacing.locator('.lectern-sv-pace-total')).toContainText('45:00');
     await expect(pacing).toHaveAttribute('data-pace', 'idle');
 
@@ -101,14 +101,14 @@ test.describe('speaker view', () => {
     await expect(pacing.locator('.lectern-sv-pace-by')).toHaveText(/^by \d+:\d\d$/);
     await expect(speaker.locator('.lectern-sv')).toHaveAttribute('data-timer', 'running');
 
-    // Pretend 20 minutes have passed at slide 11 (planned to end at ~14:30): behind.
+    // Pretend 20 minutes have passed at slide 11 (planned to end at 13:45): behind.
     await speaker.evaluate(() => {
       const key = 'lectern-speaker-timer:reasoning-origins';
       sessionStorage.setItem(key, JSON.stringify({ start: Date.now() - 20 * 60_000, pausedAt: null }));
     });
     await speaker.reload();
     await speaker.waitForSelector(PAGE.readySelector);
-    await expect(speaker.locator('.lectern-sv-position')).toHaveText('11 / 34');
+    await expect(speaker.locator('.lectern-sv-position')).toHaveText('11 / 36');
     await expect(speaker.locator('.lectern-sv-pacing')).toHaveAttribute('data-pace', 'behind');
   });
 
@@ -134,14 +134,15 @@ test.describe('speaker view', () => {
     await openDeck(page, 'reasoning-origins', '#/7');
     const speaker = await context.newPage();
     await openDeck(speaker, 'reasoning-origins', '?view=speaker');
-    await expect(speaker.locator('.lectern-sv-position')).toHaveText('8 / 34');
+    await expect(speaker.locator('.lectern-sv-position')).toHaveText('8 / 36');
     const svg = speaker.locator(`.lectern-sv-current ${DIAGRAM.selector} svg`);
     await expect(svg).toBeVisible();
     const box = await svg.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(100);
 
     await page.bringToFront();
-    await page.evaluate(() => window.lectern?.deck.slide(30));
+    // The PPO-ptx slide: math in its notes and on the slide.
+    await page.evaluate(() => window.lectern?.deck.slide(31));
     await expect(speaker.locator('.lectern-sv-notes-body .katex').first()).toBeVisible();
     await expect(speaker.locator('.lectern-sv-current .katex-display').first()).toBeVisible();
     // Notes' links open elsewhere, never replacing the speaker view.
