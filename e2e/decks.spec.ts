@@ -5,7 +5,7 @@ import { diagramsOnCurrentSlide, indices, totalSlides, visitEverySlide } from '.
 test('the deck list shows every deck with title, date and slide count', async ({ page, watch }) => {
   await page.goto('/');
   const cards = page.locator('.deck-card');
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(5);
   await expect(page.locator('.deck-card', { hasText: 'LLM 复杂推理的来源分析 I' })).toContainText(/2025-08-20 · \d+ slides/);
   await page.locator('.deck-title', { hasText: 'Lectern demo' }).click();
   await page.waitForSelector(PAGE.readySelector);
