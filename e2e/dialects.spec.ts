@@ -15,7 +15,7 @@ const GRAPH =
 let server: ViteDevServer | undefined;
 let root = '';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 180_000 }); // a cold dev server compiles on first request
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'lectern-dialects-'));
   for (const dir of ['node_modules', 'src']) symlinkSync(join(process.cwd(), dir), join(root, dir));
@@ -72,6 +72,15 @@ test('reveal-md deck: its separators, vertical stacks, steps and notes', async (
   await expect(notes).toContainText('Welcome everyone');
   await expect(notes).toBeHidden();
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
+  await page.evaluate(() => window.lectern?.deck.slide(2));
+  // reveal moves data-src to src (and drops data-src) when the slide comes near
+  const presented = page.locator('section.present:not(.stack) img[alt="A graph, loaded lazily"]');
+  await expect.poll(() => presented.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+  await page.goto(`${base}/reveal-md/?view=read`);
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  const lazy = page.locator('img[alt="A graph, loaded lazily"]');
+  await lazy.scrollIntoViewIfNeeded();
+  await expect.poll(() => lazy.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
   expect(watch.errors).toEqual([]);
 });
 
