@@ -1,40 +1,26 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
 /**
  * Decks written for other tools (test/fixtures/dialects), served from a course folder of their own by a
  * dev server on loopback: what a viewer sees of each, with no dialect markup on any slide.
  */
-const PORT = devPort(16);
-const base = `http://127.0.0.1:${PORT}`;
+const fixture = (name: string) => readFileSync(join('test', 'fixtures', 'dialects', name), 'utf8');
+const dev = devServerFor(devPort(16), {
+  'reveal-md.md': fixture('reveal-md.md'),
+  'quarto.md': fixture('quarto.md'),
+  'marp.md': fixture('marp.md'),
+});
+const base = dev.base;
 const GRAPH =
   '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300"><rect width="400" height="300" fill="#cde"/><circle cx="200" cy="150" r="80" fill="#246"/></svg>';
-let server: ViteDevServer | undefined;
-let root = '';
 
-test.describe.configure({ mode: 'serial', timeout: 180_000 }); // a cold dev server compiles on first request
-test.beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'lectern-dialects-'));
-  for (const dir of ['node_modules', 'src']) symlinkSync(join(process.cwd(), dir), join(root, dir));
-  mkdirSync(join(root, 'slides'));
-  mkdirSync(join(root, 'assets'));
-  for (const name of ['reveal-md', 'quarto', 'marp'])
-    writeFileSync(join(root, 'slides', `${name}.md`), readFileSync(join('test', 'fixtures', 'dialects', `${name}.md`)));
-  writeFileSync(join(root, 'assets', 'dialect-graph.svg'), GRAPH);
-  server = await createServer({
-    root,
-    configFile: join(process.cwd(), 'vite.config.ts'),
-    server: { port: PORT, strictPort: true, host: '127.0.0.1', fs: { allow: [root, process.cwd(), realpathSync('node_modules')] } },
-    logLevel: 'error',
-  });
-  await server.listen();
-});
-test.afterAll(async () => {
-  await server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+test.describe.configure({ timeout: 120_000 });
+test.beforeAll(() => {
+  // The decks' pictures, beside them in the course's assets/ (served on request, so after the start is fine).
+  writeFileSync(join(dirname(dirname(dev.deckFile('x.md'))), 'assets', 'dialect-graph.svg'), GRAPH);
 });
 
 async function open(page: import('@playwright/test').Page, slug: string): Promise<void> {
