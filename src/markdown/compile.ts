@@ -1,11 +1,15 @@
 import { errorBoxHtml } from '../model/page.js';
 import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
+import { marpSlides } from './dialects/marp.js';
+import { quartoPauses } from './dialects/quarto.js';
 import { escapeHtml, type RenderEnv } from './env.js';
 import { safeAttrs, unclosedFences } from './fences.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { highlighterFor } from './highlight.js';
 import { createMarkdown } from './md.js';
 import { extractNotes } from './notes.js';
+import { assetCandidates } from './plugins/links.js';
+import { marpBackgroundMarkup } from './plugins/marp-images.js';
 import { splitSlides } from './split.js';
 
 export function slugOf(file: string): string {
@@ -13,9 +17,10 @@ export function slugOf(file: string): string {
 }
 
 function titleSlideHeader(meta: DeckMeta, md: ReturnType<typeof createMarkdown>, env: RenderEnv): string {
+  const subtitle = meta.subtitle ? `<p class="lectern-subtitle">${escapeHtml(meta.subtitle)}</p>` : '';
   const byline = [meta.author, meta.date].filter(Boolean).map((s) => escapeHtml(String(s)));
   const source = meta.source ? `<p class="lectern-source">${md.renderInline(`<${meta.source}>`, env)}</p>` : '';
-  return `<h1>${escapeHtml(meta.title)}</h1>${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`;
+  return `<h1>${escapeHtml(meta.title)}</h1>${subtitle}${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`;
 }
 
 /** Validates the raw file before any parsing: empty files and binary files get one clear message. */
@@ -64,14 +69,29 @@ function checkText(file: string, text: string, body: string, bodyLine: number): 
 }
 
 function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>, env: RenderEnv, meta: DeckMeta): RenderedSlide {
-  const slide = extractNotes(source);
-  const bodyEnv = Object.assign(env, { line: slide.line, source: slide.body, hasMermaid: false });
+  const noted = extractNotes(source, meta.notesSeparator);
+  const slide = meta.dialect === 'quarto' ? quartoPauses(noted) : noted;
+  // markdown-it-footnote keeps its list in env: one list per slide, ids unique in the deck.
+  const bodyEnv = Object.assign(env, {
+    line: slide.line,
+    source: slide.body,
+    hasMermaid: false,
+    slideAttrs: {},
+    backgrounds: [],
+    footnotes: undefined,
+    docId: `s${slide.h + 1}-${slide.v + 1}`,
+  });
   const tokens = md.parse(slide.body, bodyEnv);
   const heading = tokens.findIndex((t) => t.type === 'heading_open');
   let title = heading >= 0 ? (tokens[heading + 1]?.content ?? '') : '';
   let html = md.renderer.render(tokens, md.options, bodyEnv);
   const hasMermaid = bodyEnv.hasMermaid;
   const attrs = { ...safeAttrs(slide.attrs, meta.html) };
+  for (const [name, value] of Object.entries(safeAttrs(bodyEnv.slideAttrs, meta.html)))
+    attrs[name] = name === 'class' && attrs.class ? `${attrs.class} ${value}` : value;
+  if (meta.slideClass) attrs.class = `${attrs.class ?? ''} ${meta.slideClass}`.trim();
+  html = marpBackgroundMarkup(bodyEnv.backgrounds, attrs) + html;
+  if (meta.footer && !html.includes('lectern-footer')) html += `<div class="lectern-footer">${md.renderInline(meta.footer, bodyEnv)}</div>`;
   if (slide.kind === 'title') {
     html = titleSlideHeader(meta, md, bodyEnv) + html;
     title = meta.title;
@@ -92,6 +112,7 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
     line: slide.line,
     title: title
       .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/\s*\{[^{}]*\}\s*$/, '')
       .replace(/[*_`]/g, '')
       .trim(),
     html,
@@ -99,6 +120,27 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
     attrs,
     hasMermaid,
   };
+}
+
+/** Marp's `style:` and the `css:` files (beside the deck or under assets/), inlined: nothing loads from elsewhere. */
+function deckCss(file: string, meta: DeckMeta, ctx: CompileContext, diagnostics: Diagnostic[]): string {
+  const parts = meta.css ? [meta.css] : [];
+  for (const name of meta.cssFiles) {
+    const found = assetCandidates(file, name).find((p) => ctx.assetExists(p));
+    const text = found ? ctx.readAsset(found) : undefined;
+    if (text !== undefined) parts.push(text);
+    else
+      diagnostics.push({
+        file,
+        line: 2,
+        severity: 'warning',
+        code: 'css-missing',
+        message: `stylesheet \`${name}\` not found: the deck is shown without it`,
+        hint: 'put the file under assets/ (or beside the deck) and write `css: name.css`',
+      });
+  }
+  // A stylesheet must not end the <style> element it is put in.
+  return parts.join('\n').replace(/<\/style/gi, '<\\/style');
 }
 
 /**
@@ -123,8 +165,12 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     hasMath: false,
     diagrams: [],
     ids: { next: 1 },
+    slideAttrs: {},
+    backgrounds: [],
+    chunksWarned: false,
   };
-  const sources = splitSlides(front.body, front.bodyLine, front.meta);
+  const split = splitSlides(front.body, front.bodyLine, front.meta);
+  const sources = front.meta.dialect === 'marp' ? marpSlides(split, front.data, file, diagnostics) : split;
   const slides = sources.map((s) => renderSlide(s, md, env, front.meta));
   if (raw || sources.every((s) => !s.body.trim())) {
     const problem = raw ?? {
@@ -152,6 +198,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     meta: front.meta,
     slides,
     diagnostics,
+    css: deckCss(file, front.meta, ctx, diagnostics),
     hasMermaid: slides.some((s) => s.hasMermaid),
     hasMath: env.hasMath,
     diagrams: env.diagrams,

@@ -1,6 +1,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { errorBoxHtml, escapeHtml, type SourceLocation } from '../model/page.js';
 import type { CompileContext, DeckMeta, Diagnostic, DiagramSource, Severity } from '../model/types.js';
+import type { MarpBackground } from './plugins/marp-images.js';
 
 /** Per-render state handed to markdown-it: where we are in the file, and where problems go. */
 export interface RenderEnv {
@@ -16,6 +17,12 @@ export interface RenderEnv {
   hasMermaid: boolean;
   hasMath: boolean;
   diagrams: DiagramSource[];
+  /** Per slide: `<section>` attributes found while rendering (Quarto heading attributes). */
+  slideAttrs: Record<string, string>;
+  /** Per slide: Marp `![bg]` images. */
+  backgrounds: MarpBackground[];
+  /** Per deck: Quarto code chunks were shown (warned once). */
+  chunksWarned: boolean;
   /** Counter for unique element ids within one deck. */
   ids: { next: number };
 }
@@ -25,8 +32,8 @@ export function tokenLine(env: RenderEnv, token: Token | undefined): number {
   return env.line + (token?.map?.[0] ?? 0);
 }
 
-export function report(env: RenderEnv, line: number, severity: Severity, message: string, hint?: string): void {
-  env.diagnostics.push({ file: env.file, line, severity, message, ...(hint ? { hint } : {}) });
+export function report(env: RenderEnv, line: number, severity: Severity, message: string, hint?: string, code?: string): void {
+  env.diagnostics.push({ file: env.file, line, severity, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) });
 }
 
 export { escapeHtml };

@@ -1,5 +1,8 @@
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../model/types.js';
+import { DIALECT_KEYS, detectDialect } from './dialects/detect.js';
+import { applyDialect } from './dialects/options.js';
+import { LOOK_NAMES, lookOf } from './dialects/themes.js';
 
 export interface FrontMatterResult {
   meta: DeckMeta;
@@ -8,6 +11,8 @@ export interface FrontMatterResult {
   /** 1-based file line of the first body line. */
   bodyLine: number;
   diagnostics: Diagnostic[];
+  /** The front matter as written (empty when there is none or it is broken), for the dialect stages. */
+  data: Record<string, unknown>;
 }
 
 const KNOWN_KEYS = new Set([
@@ -33,6 +38,8 @@ const KNOWN_KEYS = new Set([
   'permalink',
   'excerpt',
   'toc',
+  'dialect',
+  'css',
 ]);
 
 export function defaultMeta(fallbackTitle: string): DeckMeta {
@@ -45,6 +52,12 @@ export function defaultMeta(fallbackTitle: string): DeckMeta {
     html: true,
     notesRequired: false,
     theme: 'lectern',
+    look: 'light',
+    cssFiles: [],
+    dialect: 'lectern',
+    slideRules: { kind: 'lectern' },
+    titleFromFrontMatter: false,
+    reveal: {},
   };
 }
 
@@ -82,7 +95,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   const meta = defaultMeta(fallbackTitle);
   const diagnostics: Diagnostic[] = [];
   const lines = text.split('\n');
-  if (lines[0]?.trim() !== '---') return { meta, body: text, bodyLine: 1, diagnostics };
+  if (lines[0]?.trim() !== '---') return { meta, body: text, bodyLine: 1, diagnostics, data: {} };
   let end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   let bodyStart = end + 1;
   const yamlOf = (to: number) => {
@@ -120,7 +133,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       hint: 'check the YAML syntax: `key: value`, one per line; quote values that contain `: `',
     });
   }
-  const result = { meta, body: lines.slice(bodyStart).join('\n'), bodyLine: bodyStart + 1, diagnostics };
+  const result: FrontMatterResult = { meta, body: lines.slice(bodyStart).join('\n'), bodyLine: bodyStart + 1, diagnostics, data: {} };
   if (doc.errors.length > 0) return result;
   if (!isMap(doc.contents)) {
     if (doc.contents !== null)
@@ -135,15 +148,18 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   }
 
   const data = doc.toJS() as Record<string, unknown>;
+  result.data = data;
   const lineOf = (key: string) => {
     const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
     return at((pair?.key as { range?: [number] } | undefined)?.range?.[0]);
   };
-  const warn = (key: string, message: string, hint: string) =>
-    diagnostics.push({ file, line: lineOf(key), severity: 'warning', message, hint });
+  const warn = (key: string, message: string, hint: string, code?: string) =>
+    diagnostics.push({ file, line: lineOf(key), severity: 'warning', message, hint, ...(code ? { code } : {}) });
 
+  const dialectKeys = new Set(DIALECT_KEYS[detectDialect(data)]);
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.has(key)) warn(key, `unknown front matter key \`${key}\``, `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`);
+    if (!KNOWN_KEYS.has(key) && !dialectKeys.has(key))
+      warn(key, `unknown front matter key \`${key}\``, `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`);
   }
   meta.title = asString(data.title) || fallbackTitle;
   meta.author = asString(data.author);
@@ -167,5 +183,31 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   if (typeof data.html === 'boolean') meta.html = data.html;
   if (data.notes === 'required' || data.notes === true) meta.notesRequired = true;
   if (typeof data.theme === 'string') meta.theme = data.theme;
+  if (
+    data.dialect !== undefined &&
+    !['lectern', 'reveal', 'reveal-md', 'revealjs', 'quarto', 'marp'].includes(String(data.dialect).toLowerCase())
+  )
+    warn(
+      'dialect',
+      `unknown dialect \`${String(data.dialect)}\`: read as Lectern's own Markdown`,
+      'write `dialect: reveal`, `quarto`, `marp` or `lectern`',
+      'dialect-unknown',
+    );
+  applyDialect(meta, data, warn);
+  const css = data.css;
+  meta.cssFiles = (Array.isArray(css) ? css : typeof css === 'string' ? [css] : []).map(String);
+  // Quarto's theme sits in `format: revealjs: theme:` (read into meta.theme by applyDialect).
+  const theme = data.theme ?? (meta.theme !== 'lectern' ? meta.theme : undefined);
+  if (theme !== undefined) {
+    const look = lookOf(theme);
+    if (look) meta.look = look;
+    else
+      warn(
+        data.theme !== undefined ? 'theme' : 'format',
+        `theme \`${String(theme)}\` is not known here: Lectern's light theme is used`,
+        `themes: ${LOOK_NAMES.slice(0, 20).join(', ')}, … (reveal.js, Marp and Quarto names map to Lectern's light or dark look)`,
+        'theme-unknown',
+      );
+  }
   return result;
 }

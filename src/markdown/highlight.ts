@@ -12,7 +12,7 @@ let highlighterPromise: Promise<Highlighter> | undefined;
 export async function highlighterFor(text: string): Promise<Highlighter> {
   highlighterPromise ??= createHighlighter({ themes: [CODE_THEME], langs: [] });
   const highlighter = await highlighterPromise;
-  const wanted = new Set([...text.matchAll(/^\s{0,3}(?:`{3,}|~{3,})\s*([\w+#-]+)/gm)].map((m) => m[1]?.toLowerCase() ?? ''));
+  const wanted = new Set([...text.matchAll(/^\s{0,3}(?:`{3,}|~{3,})\s*\{?\s*\.?([\w+#-]+)/gm)].map((m) => m[1]?.toLowerCase() ?? ''));
   const missing = [...wanted].filter((l) => l in bundledLanguages && !highlighter.getLoadedLanguages().includes(l));
   if (missing.length) await highlighter.loadLanguage(...(missing as (keyof typeof bundledLanguages)[]));
   return highlighter;

@@ -54,6 +54,7 @@ export function deckConfig(deck: Deck): DeckConfig {
     lang: deck.meta.lang,
     ...(deck.meta.durationMinutes ? { durationMinutes: deck.meta.durationMinutes } : {}),
     hasMermaid: deck.hasMermaid,
+    ...(Object.keys(deck.meta.reveal).length ? { reveal: deck.meta.reveal } : {}),
   };
 }
 
@@ -66,14 +67,14 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const meta = deck.meta;
   return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}">
+<html lang="${escapeHtml(meta.lang)}"${meta.look === 'dark' ? ' data-lectern-look="dark"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
-${options.head ?? ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
+${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 <script type="module" src="${options.runtime}"></script>
 </head>
 <body>

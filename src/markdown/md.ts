@@ -9,6 +9,7 @@ import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
 import { linksPlugin, safeHtmlPlugin } from './plugins/links.js';
+import { marpImagesPlugin } from './plugins/marp-images.js';
 import { mathPlugin } from './plugins/math.js';
 import { mermaidPlugin } from './plugins/mermaid.js';
 import { nestingPlugin } from './plugins/nesting.js';
@@ -49,6 +50,7 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(footnote) // pandoc footnotes[^1]
     .use(elementAttrsPlugin) // <!-- .element: … -->
     .use(stepsPlugin) // Q&A and incremental lists step
+    .use(marpImagesPlugin) // Marp: ![bg] backgrounds, ![w:600] sizes
     .use(linksPlugin) // images and deck links checked
     .use(safeHtmlPlugin); // html: false decks
   return md;

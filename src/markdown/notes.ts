@@ -11,7 +11,8 @@ const CONTAINER_CLOSE = /^\s*:{3,}\s*$/;
  * Moves speaker notes out of the slide body: a `Note:` / `Notes:` line and everything after it,
  * and every `::: notes` … `:::` block. Removed body lines are blanked to keep line numbers.
  */
-export function extractNotes(slide: SlideSource): SlideSource {
+export function extractNotes(slide: SlideSource, notesSeparator?: string): SlideSource {
+  const noteLine = notesSeparator ? new RegExp(`(?:${notesSeparator})([\\s\\S]*)$`, 'i') : NOTE_LINE;
   const lines = slide.body.split('\n');
   const notes: string[] = [];
   let notesLine = 0;
@@ -35,14 +36,17 @@ export function extractNotes(slide: SlideSource): SlideSource {
       lines[i] = '';
       continue;
     }
-    const m = NOTE_LINE.exec(line);
+    const m = noteLine.exec(line);
     if (m) {
       notesLine ||= slide.line + i;
       notes.push(m[1] ?? '', ...lines.slice(i + 1));
+      const before = notesSeparator ? line.slice(0, m.index) : '';
       for (let j = i; j < lines.length; j++) lines[j] = '';
+      lines[i] = before;
       break;
     }
   }
   const text = notes.join('\n').trim();
-  return { ...slide, body: lines.join('\n'), notes: text, notesLine: text ? notesLine : 0 };
+  const all = [slide.notes, text].filter(Boolean).join('\n\n');
+  return { ...slide, body: lines.join('\n'), notes: all, notesLine: slide.notesLine || (text ? notesLine : 0) };
 }

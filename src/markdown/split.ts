@@ -5,10 +5,13 @@ interface Chunk {
   startLine: number;
   lines: string[];
   vertical: boolean;
+  /** Opens with a heading above the slide level (Quarto's `#` section slides). */
+  section?: boolean;
 }
 
 const HEXO_MORE = /^\s*<!--\s*more\s*-->\s*$/i;
 const SLIDE_COMMENT = /<!--\s*\.slide:\s*(.*?)\s*-->/g;
+const HR = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
 
 /** True when the author marked slides with `---` / `--` lines (reveal.js conventions). */
 export function hasSeparators(lines: string[]): boolean {
@@ -16,29 +19,76 @@ export function hasSeparators(lines: string[]): boolean {
   return lines.some((l) => !inFence(l) && (l.trim() === '---' || l.trim() === '--'));
 }
 
-function splitBySeparators(lines: string[], firstLine: number): Chunk[] {
+/** Cuts where `cut` says, skipping code: a cut line starts the next chunk and is left out of it. */
+function cutLines(lines: string[], firstLine: number, cut: (line: string, i: number) => 'h' | 'v' | undefined): Chunk[] {
   const inFence = fenceTracker(unclosedFences(lines));
   const chunks: Chunk[] = [{ startLine: firstLine, lines: [], vertical: false }];
   lines.forEach((line, i) => {
-    const t = line.trim();
-    if (!inFence(line) && (t === '---' || t === '--')) {
-      chunks.push({ startLine: firstLine + i + 1, lines: [], vertical: t === '--' });
-    } else {
-      chunks.at(-1)?.lines.push(line);
-    }
+    const kind = inFence(line) ? undefined : cut(line, i);
+    if (kind) chunks.push({ startLine: firstLine + i + 1, lines: [], vertical: kind === 'v' });
+    else chunks.at(-1)?.lines.push(line);
   });
+  return chunks;
+}
+
+/**
+ * reveal.js's slidify: the separators are regular expressions matched against the whole text
+ * (flags `mg`); a match is vertical unless the horizontal expression matches it. Matches inside
+ * code fences do not cut. Each chunk starts at the line where its text starts.
+ */
+function splitByRegex(lines: string[], firstLine: number, horizontal: string, vertical?: string): Chunk[] {
+  const text = lines.join('\n');
+  const inFence = fenceTracker(unclosedFences(lines));
+  const fenced = lines.map((l) => inFence(l));
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const all = new RegExp(`${horizontal}${vertical ? `|${vertical}` : ''}`, 'gm');
+  const isHorizontal = new RegExp(horizontal, 'm');
+  const chunks: Chunk[] = [];
+  let last = 0;
+  let lastVertical = false;
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (m[0] === '') {
+      all.lastIndex += 1;
+      continue;
+    }
+    const firstVisible = m.index + (m[0].length - m[0].replace(/^[\r\n]+/, '').length);
+    if (fenced[lineOf(firstVisible)]) continue;
+    chunks.push({ startLine: firstLine + lineOf(last), lines: text.slice(last, m.index).split('\n'), vertical: lastVertical });
+    lastVertical = !isHorizontal.test(m[0]);
+    last = m.index + m[0].length;
+  }
+  chunks.push({ startLine: firstLine + lineOf(last), lines: text.slice(last).split('\n'), vertical: lastVertical });
   return chunks;
 }
 
 function splitByHeadings(lines: string[], firstLine: number, meta: DeckMeta): Chunk[] {
   const inFence = fenceTracker(unclosedFences(lines));
-  const { horizontal, vertical } = meta.splitLevels;
+  const rules = meta.slideRules;
+  const quarto = rules.kind === 'quarto';
+  const { horizontal, vertical } = quarto ? { horizontal: rules.slideLevel, vertical: 0 } : meta.splitLevels;
   const chunks: Chunk[] = [{ startLine: firstLine, lines: [], vertical: false }];
   lines.forEach((line, i) => {
-    const m = inFence(line) ? null : /^(#{1,6})\s/.exec(line);
+    const fenced = inFence(line);
+    // Quarto: a horizontal rule (after a blank line, so not a setext underline) starts a slide with no title.
+    if (quarto && !fenced && HR.test(line) && !(lines[i - 1] ?? '').trim()) {
+      chunks.push({ startLine: firstLine + i + 1, lines: [], vertical: false });
+      return;
+    }
+    const m = fenced ? null : /^(#{1,6})\s/.exec(line);
     const level = m?.[1]?.length ?? 0;
     if (level > 0 && (level <= horizontal || level === vertical)) {
-      chunks.push({ startLine: firstLine + i, lines: [line], vertical: level > horizontal });
+      chunks.push({ startLine: firstLine + i, lines: [line], vertical: level > horizontal, section: quarto && level < horizontal });
     } else {
       chunks.at(-1)?.lines.push(line);
     }
@@ -46,7 +96,7 @@ function splitByHeadings(lines: string[], firstLine: number, meta: DeckMeta): Ch
   return chunks;
 }
 
-/** Takes `<!-- .slide: … -->` comments out of a slide (blanking nothing else) and returns their attributes. */
+/** Takes `<!-- .slide: … -->` comments (also `<!--.slide:`) out of a slide and returns their attributes. */
 function takeSlideAttrs(lines: string[]): Record<string, string> {
   const attrs: Record<string, string> = {};
   const inFence = fenceTracker();
@@ -64,32 +114,64 @@ function takeSlideAttrs(lines: string[]): Record<string, string> {
 
 const isBlank = (lines: string[]) => lines.every((l) => l.trim() === '');
 
+function chunksOf(lines: string[], bodyLine: number, meta: DeckMeta): { chunks: Chunk[]; explicit: boolean } {
+  const rules = meta.slideRules;
+  if (rules.kind === 'regex') return { chunks: splitByRegex(lines, bodyLine, rules.horizontal, rules.vertical), explicit: true };
+  if (rules.kind === 'marp') {
+    const divider = rules.headingDivider;
+    const chunks = cutLines(lines, bodyLine, (line) => (HR.test(line) ? 'h' : undefined));
+    if (!divider) return { chunks, explicit: true };
+    // headingDivider: a heading of that level or above starts a slide, unless it already opens one.
+    const out: Chunk[] = [];
+    for (const chunk of chunks) {
+      let current: Chunk = { ...chunk, lines: [] };
+      out.push(current);
+      chunk.lines.forEach((line, i) => {
+        const level = /^(#{1,6})\s/.exec(line)?.[1]?.length ?? 0;
+        if (level > 0 && level <= divider && !isBlank(current.lines)) {
+          current = { startLine: chunk.startLine + i, lines: [], vertical: false };
+          out.push(current);
+        }
+        current.lines.push(line);
+      });
+    }
+    return { chunks: out, explicit: true };
+  }
+  if (rules.kind === 'quarto') return { chunks: splitByHeadings(lines, bodyLine, meta), explicit: false };
+  const explicit = hasSeparators(lines);
+  return {
+    chunks: explicit
+      ? cutLines(lines, bodyLine, (line) => (line.trim() === '---' ? 'h' : line.trim() === '--' ? 'v' : undefined))
+      : splitByHeadings(lines, bodyLine, meta),
+    explicit,
+  };
+}
+
 /**
- * Cuts a deck body into slides. Explicit `---` / `--` lines win; a file without them
- * (a blog post as it is) is cut at headings. Line numbers stay exact: body line i of a slide
- * is file line `slide.line + i`.
+ * Cuts a deck body into slides by its dialect's rules (`meta.slideRules`). Lectern's own: explicit
+ * `---` / `--` lines win; a file without them (a blog post as it is) is cut at headings. Line numbers
+ * stay exact: body line i of a slide is file line `slide.line + i`.
  */
 export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): SlideSource[] {
   const lines = body.split('\n').map((l) => (HEXO_MORE.test(l) ? '' : l.replace(/\r$/, '')));
-  const explicit = hasSeparators(lines);
-  const chunks = explicit ? splitBySeparators(lines, bodyLine) : splitByHeadings(lines, bodyLine, meta);
+  const { chunks, explicit } = chunksOf(lines, bodyLine, meta);
+  const quarto = meta.slideRules.kind === 'quarto';
   const slides: SlideSource[] = [];
   let h = -1;
   let v = 0;
   chunks.forEach((chunk, index) => {
     // Heading mode: text before the first heading joins a title slide made from the front matter,
-    // unless the file opens with its own `# Title`.
+    // unless the file opens with its own `# Title` (Quarto always makes one when there is a title).
     if (!explicit && index === 0) {
-      const opensWithH1 = isBlank(chunk.lines) && /^#\s/.test(chunks[1]?.lines[0] ?? '');
-      if (opensWithH1) return;
+      const opensWithH1 = !quarto && isBlank(chunk.lines) && /^#\s/.test(chunks[1]?.lines[0] ?? '');
+      if (opensWithH1 || (quarto && !meta.titleFromFrontMatter && isBlank(chunk.lines))) return;
       const attrs = takeSlideAttrs(chunk.lines);
-      const body = chunk.lines.join('\n');
       const className = `title ${attrs.class ?? ''}`.trim();
       slides.push({
         h: 0,
         v: 0,
         line: chunk.startLine,
-        body,
+        body: chunk.lines.join('\n'),
         notes: '',
         notesLine: 0,
         attrs: { ...attrs, class: className },
@@ -98,14 +180,14 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
       h = 0;
       return;
     }
-    if (!explicit && isBlank(chunk.lines)) return;
-    if (explicit && index === 0 && isBlank(chunk.lines) && chunks.length > 1) return;
+    if (isBlank(chunk.lines) && (!explicit || (index === 0 && chunks.length > 1) || quarto)) return;
     if (chunk.vertical && h >= 0) v += 1;
     else {
       h += 1;
       v = 0;
     }
     const attrs = takeSlideAttrs(chunk.lines);
+    if (chunk.section) attrs.class = `divider ${attrs.class ?? ''}`.trim();
     slides.push({ h, v, line: chunk.startLine, body: chunk.lines.join('\n'), notes: '', notesLine: 0, attrs, kind: 'content' });
   });
   return slides;

@@ -19,6 +19,8 @@ export interface DeckConfig {
   lang: string;
   durationMinutes?: number;
   hasMermaid: boolean;
+  /** reveal.js options the deck sets itself (reveal-md's `revealOptions`, Quarto's `format: revealjs`). */
+  reveal?: Record<string, unknown>;
   /**
    * Built site only: the Mermaid modules this deck's diagrams need, as URLs relative to the page.
    * Requested together when the first diagram is about to be drawn, instead of import by import.

@@ -13,6 +13,20 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** Which tool's Markdown a deck is written in (front matter, or `dialect:`). */
+export type Dialect = 'lectern' | 'reveal' | 'quarto' | 'marp';
+
+/** How a deck's body is cut into slides. */
+export type SlideRules =
+  /** Lectern's own: `---`/`--` lines, else headings (`splitLevels`). */
+  | { kind: 'lectern' }
+  /** reveal.js / reveal-md: separators are regular expressions over the whole text. */
+  | { kind: 'regex'; horizontal: string; vertical?: string }
+  /** Quarto: headings at `slideLevel` start slides, higher ones section slides, `---` a slide without title. */
+  | { kind: 'quarto'; slideLevel: number }
+  /** Marp: `---` lines, and headings up to `headingDivider` when set. */
+  | { kind: 'marp'; headingDivider?: number };
+
 /** Deck-level options from YAML front matter, with defaults applied. */
 export interface DeckMeta {
   title: string;
@@ -33,6 +47,25 @@ export interface DeckMeta {
   /** Warn for every slide without speaker notes. */
   notesRequired: boolean;
   theme: string;
+  /** Lectern's look for `theme` (light or dark). */
+  look: 'light' | 'dark';
+  dialect: Dialect;
+  slideRules: SlideRules;
+  /** The front matter names a title (Quarto makes a title slide only then). */
+  titleFromFrontMatter: boolean;
+  subtitle?: string;
+  /** reveal.js options the deck sets (reveal-md's `revealOptions`, Quarto's `format: revealjs`), passed to reveal. */
+  reveal: Record<string, unknown>;
+  /** reveal-md's `notesSeparator` (a regular expression); default `Note:`/`Notes:` lines. */
+  notesSeparator?: string;
+  /** A class every slide gets (Quarto's `smaller: true`, `scrollable: true`). */
+  slideClass?: string;
+  /** Quarto's deck-wide `footer`. */
+  footer?: string;
+  /** The deck's own CSS (Marp's `style:`). */
+  css?: string;
+  /** `css:` stylesheets, as written (relative to the deck or under assets/). */
+  cssFiles: string[];
 }
 
 /** One slide cut out of the source, before any Markdown is rendered. */
@@ -89,6 +122,8 @@ export interface Deck {
   hasMermaid: boolean;
   hasMath: boolean;
   diagrams: DiagramSource[];
+  /** The deck's own CSS: Marp's `style:` and the `css:` files, read at build. */
+  css: string;
 }
 
 /** What a deck needs to know about the rest of the project. */

@@ -9,3 +9,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/** reveal's lazy `<img data-src>` / `<iframe data-src>` load only when presented: reading mode and the handout show every slide at once. */
+export function loadLazyMedia(root: HTMLElement): void {
+  for (const media of root.querySelectorAll<HTMLElement>('[data-src]')) {
+    if (!media.getAttribute('src') && media.dataset.src) media.setAttribute('src', media.dataset.src);
+  }
+}

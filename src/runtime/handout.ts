@@ -3,7 +3,7 @@ import { leafSlides } from './page-dom.js';
 import './handout.css';
 import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
-import { el } from './dom.js';
+import { el, loadLazyMedia } from './dom.js';
 
 /** A CSS string literal (for the page footer's `content`). */
 function cssString(text: string): string {
@@ -21,6 +21,7 @@ function buildItem(section: HTMLElement, index: number, total: number): HTMLElem
   const stage = el('div', { class: 'reveal handout-stage' });
   const notes = section.querySelector<HTMLElement>(`:scope > ${PAGE.notes}`);
   notes?.remove();
+  loadLazyMedia(section);
   section.classList.add('present');
   section.removeAttribute('hidden');
   section.removeAttribute('aria-hidden');

@@ -14,6 +14,14 @@ declare global {
   }
 }
 
+function deckOwnOptions(own: Record<string, unknown>, printing: boolean): Record<string, unknown> {
+  const out = { ...own };
+  if (out.slideNumber !== false) delete out.slideNumber;
+  if (printing) for (const key of ['width', 'height', 'margin', 'center', 'disableLayout']) delete out[key];
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) for (const key of ['transition', 'backgroundTransition']) delete out[key];
+  return out;
+}
+
 /** reveal.js options shared by presenting and printing. */
 export function revealOptions(config: DeckConfig, printing: boolean) {
   const params = new URLSearchParams(location.search);
@@ -33,6 +41,9 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     ...(matchMedia('(prefers-reduced-motion: reduce)').matches
       ? { transition: 'none' as const, backgroundTransition: 'none' as const }
       : { transition: 'slide' as const }),
+    // The deck's own reveal options (reveal-md's revealOptions, Quarto's format: revealjs). Printing keeps
+    // Lectern's page size; the slide number keeps Lectern's one format (the speaker view and handout count so).
+    ...deckOwnOptions(config.reveal ?? {}, printing),
     pdfSeparateFragments: params.has('fragments'),
     ...(config.durationMinutes ? { totalTime: config.durationMinutes * 60 } : {}),
     plugins: [diagramsPlugin({ all: printing })],
@@ -52,6 +63,8 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   installViewSwitch(deck);
   installSpeaker(deck);
   await document.fonts.ready;
+  // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.
+  if (!opts.printing && document.querySelector('.reveal .r-fit-text')) deck.layout();
   if (laidOut) {
     await laidOut;
     // Every slide is shown on its own page, but reveal still marks all but the first `hidden` and

@@ -1,6 +1,6 @@
 import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
 import type { DeckConfig } from './config.js';
-import { el } from './dom.js';
+import { el, loadLazyMedia } from './dom.js';
 import { leafSlides } from './page-dom.js';
 
 /** Reading mode's page: the slides turned into reading items, the table of contents, the top bar. */
@@ -97,6 +97,7 @@ function buildItem(section: HTMLElement, index: number, t: Strings): Item {
   const notes = section.querySelector(`:scope > ${PAGE.notes}`);
   notes?.remove();
   wrapTables(section);
+  loadLazyMedia(section);
   article.append(meta, section);
   if (notes?.textContent?.trim() || notes?.querySelector('img, svg, .katex')) {
     const commentary = el('aside', { class: 'lectern-commentary', 'aria-label': `${t.commentary} (${t.slide} ${label})` });

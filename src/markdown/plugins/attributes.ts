@@ -3,7 +3,8 @@ import type { PluginSimple } from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import markdownItAttrs from 'markdown-it-attrs';
 import bracketedSpans from 'markdown-it-bracketed-spans';
-import type { RenderEnv } from '../env.js';
+import { headingSlideAttrs } from '../dialects/quarto.js';
+import { type RenderEnv, report, tokenLine } from '../env.js';
 import { isUnsafeAttr } from '../fences.js';
 
 /** A pandoc attribute list: every word is `.class`, `#id` or `key=value` (quoted or not). */
@@ -25,6 +26,16 @@ function sizeImage(token: Token): void {
     if (CSS_LENGTH.test(value) && !/^\d+$/.test(value)) {
       style.push(`${dim}: ${value}`);
       token.attrs = (token.attrs ?? []).filter(([k]) => k !== dim);
+    }
+  }
+  // Quarto's `{.absolute top=200 left=0}`: placed on the slide at those offsets (px unless a unit is given).
+  if ((token.attrGet('class') ?? '').split(/\s+/).includes('absolute')) {
+    style.push('position: absolute');
+    for (const side of ['top', 'left', 'right', 'bottom'] as const) {
+      const value = token.attrGet(side);
+      if (value === null || !CSS_LENGTH.test(value)) continue;
+      style.push(`${side}: ${/^\d+(\.\d+)?$/.test(value) ? `${value}px` : value}`);
+      token.attrs = (token.attrs ?? []).filter(([k]) => k !== side);
     }
   }
   const align = token.attrGet('fig-align');
@@ -54,11 +65,63 @@ export function attributesPlugin(md: MarkdownIt): void {
   md.core.ruler.before('curly_attributes', 'lectern_attrs_guard', (state) => {
     for (const token of state.tokens) {
       if (token.type === 'fence') {
+        // pandoc's ```{.python} is a class naming the language: highlight it as ```python.
+        const cls = /^\{\s*\.([A-Za-z][\w+-]*)\s*\}\s*$/.exec(token.info);
+        if (cls?.[1]) token.info = cls[1];
+        // reveal's ```js [1-3|5] steps through lines; that is issue 12's: shown whole for now.
+        const lines = /\[([\d\s,|-]*)\]/.exec(token.info);
+        if (lines) {
+          const env = state.env as RenderEnv;
+          token.info = token.info.replace(lines[0], '').trim();
+          report(
+            env,
+            tokenLine(env, token),
+            'warning',
+            `line highlights \`[${lines[1]}]\` are not stepped through: the code is shown whole`,
+            'remove the brackets to silence this',
+            'dialect-line-numbers',
+          );
+        }
         const chunk = CHUNK.exec(token.info);
         if (chunk?.[1]) {
-          token.info = chunk[1];
-          token.meta = { ...(token.meta ?? {}), chunk: true };
+          const env = state.env as RenderEnv;
+          token.info = chunk[1].toLowerCase();
+          // Quarto's cell options (`#| echo: false`, `%%| fig-width: 6`) are for Quarto, not the audience.
+          token.content = token.content.replace(/^[ \t]*(#|%%|\/\/)\|.*(\n|$)/gm, '');
+          if (token.info !== 'mermaid' && !env.chunksWarned) {
+            env.chunksWarned = true;
+            report(
+              env,
+              tokenLine(env, token),
+              'warning',
+              `code chunks (\`\`\`{${token.info}}) are shown as highlighted code, not run: their output is not on the slides`,
+              'paste the output (a figure under assets/, a table) next to the code, or render it with Quarto first',
+              'dialect-chunk-not-run',
+            );
+          }
         }
+      }
+      if (token.type === 'html_block' && /<section[\s>]/i.test(token.content)) {
+        const env = state.env as RenderEnv;
+        report(
+          env,
+          tokenLine(env, token),
+          'warning',
+          'a raw `<section>` inside a slide is shown as part of that slide, not as a slide of its own',
+          "split the slides with the deck's separator instead",
+          'dialect-raw-section',
+        );
+      }
+      if (token.type === 'html_block' && /data-line-numbers/i.test(token.content)) {
+        const env = state.env as RenderEnv;
+        report(
+          env,
+          tokenLine(env, token),
+          'warning',
+          '`data-line-numbers` are not stepped through: the code is shown whole',
+          'remove the attribute to silence this',
+          'dialect-line-numbers',
+        );
       }
       for (const child of token.children ?? []) {
         if (child.type !== 'text' || !child.content.includes('{')) continue;
@@ -67,7 +130,15 @@ export function attributesPlugin(md: MarkdownIt): void {
     }
   });
   md.core.ruler.after('curly_attributes', 'lectern_attrs_after', (state) => {
-    const trusted = (state.env as RenderEnv).meta?.html !== false;
+    const env = state.env as RenderEnv;
+    const trusted = env.meta?.html !== false;
+    // Attributes of the slide's heading that belong to the slide (Quarto): `{.smaller}`, `{background-color=…}`.
+    const heading = state.tokens.find((t) => t.type === 'heading_open' && t.level === 0);
+    if (heading?.attrs && env.slideAttrs) {
+      const { slide, keep } = headingSlideAttrs(heading.attrs);
+      heading.attrs = keep.length ? keep : null;
+      Object.assign(env.slideAttrs, slide);
+    }
     walk(state.tokens, (t) => {
       if (t.type === 'text' && t.content.includes(HIDE)) t.content = t.content.replaceAll(HIDE, '{');
       if (t.type === 'image') sizeImage(t);

@@ -51,6 +51,9 @@ export function containersPlugin(md: MarkdownIt): void {
       if (token.type !== 'container' || token.nesting !== 1) continue;
       token.attrs = null;
       for (const [name, value] of Object.entries(divAttrs(token.info, trusted))) token.attrSet(name, value);
+      // Read once: markdown-it-attrs would read `{…}` in the info again.
+      token.meta = { ...(token.meta ?? {}), info: token.info };
+      token.info = '';
     }
   });
   md.renderer.rules.container = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);

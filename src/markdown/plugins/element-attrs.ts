@@ -3,7 +3,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { RenderEnv } from '../env.js';
 import { parseAttrList, safeAttrs } from '../fences.js';
 
-const ELEMENT_COMMENT = /^\s*<!--\s*\.element:\s*(.*?)\s*-->\s*$/;
+/** reveal.js reads `.element` with or without the colon (`<!-- .element class=\"fragment\" -->`). */
+const ELEMENT_COMMENT = /^\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$/;
 
 export function applyAttrs(token: Token, attrs: Record<string, string>): void {
   for (const [name, value] of Object.entries(attrs)) {

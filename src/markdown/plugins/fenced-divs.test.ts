@@ -84,3 +84,15 @@ describe('pandoc attributes', () => {
     expect(deck.slides[0]?.html).not.toContain('onerror');
   });
 });
+
+describe('diagram size (issue 18: a way to scale a diagram)', () => {
+  it('passes width and height to the drawing, ignoring values that are not CSS sizes', async () => {
+    const { frag } = await slide(
+      '```mermaid width="60%" height=600 caption="Tree"\nflowchart LR\n  a --> b\n```\n\n```mermaid width="x;y" caption="T"\nflowchart LR\n  a --> b\n```',
+    );
+    const [sized, plain] = [...frag.querySelectorAll<HTMLElement>('figure.lectern-diagram')];
+    expect(sized?.style.getPropertyValue('--lectern-diagram-width')).toBe('60%');
+    expect(sized?.style.getPropertyValue('--lectern-diagram-height')).toBe('600px');
+    expect(plain?.getAttribute('style')).toBeNull();
+  });
+});

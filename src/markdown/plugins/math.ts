@@ -14,6 +14,28 @@ function lineOf(env: RenderEnv, content: string): number {
   return env.line + (env.source.slice(0, idx).match(/\n/g)?.length ?? 0);
 }
 
+/**
+ * Pandoc's `$$…$$` inside a paragraph (`the step is $$x_{t+1} = …$$ at every iteration`): display math
+ * where it stands, as pandoc and Quarto typeset it. The tex plugin reads `$$` only on lines of its own.
+ */
+function displayMathInline(md: MarkdownIt): void {
+  md.inline.ruler.before('math_inline_dollar', 'lectern_display_math_inline', (state, silent) => {
+    const { src, pos } = state;
+    if (!src.startsWith('$$', pos)) return false;
+    const end = src.indexOf('$$', pos + 2);
+    if (end < 0 || end === pos + 2) return false;
+    const content = src.slice(pos + 2, end);
+    if (content.includes('\n\n')) return false;
+    if (!silent) {
+      const token = state.push('math_block', 'math', 0);
+      token.content = content;
+      token.markup = '$$';
+    }
+    state.pos = end + 2;
+    return true;
+  });
+}
+
 /** `$…$` and `$$…$$` typeset by KaTeX at build time; errors become a diagnostic and a red box. */
 export function mathPlugin(md: MarkdownIt): void {
   // Only successes are cached: an error is reported at each place it occurs.
@@ -39,4 +61,5 @@ export function mathPlugin(md: MarkdownIt): void {
       }
     },
   });
+  displayMathInline(md);
 }

@@ -8,7 +8,13 @@ export interface DiagramOptions {
   highlight: string[];
   steps: string[][];
   caption?: string;
+  /** CSS sizes for the drawing (`width="60%"`, `height="600px"`): a diagram is scaled to fit them. */
+  width?: string;
+  height?: string;
 }
+
+const CSS_SIZE = /^\d+(\.\d+)?(px|%|em|rem|vw|vh)?$/;
+const cssSize = (v: string | undefined) => (v && CSS_SIZE.test(v) ? (/^\d+(\.\d+)?$/.test(v) ? `${v}px` : v) : undefined);
 
 export function parseDiagramInfo(info: string): DiagramOptions {
   const attrs = parseAttrList(info.replace(/^\s*mermaid\b/, '').replace(/^\s*\{|\}\s*$/g, ''));
@@ -21,6 +27,8 @@ export function parseDiagramInfo(info: string): DiagramOptions {
       .map(ids)
       .filter((g) => g.length > 0),
     ...(attrs.caption ? { caption: attrs.caption } : {}),
+    ...(cssSize(attrs.width) ? { width: cssSize(attrs.width) } : {}),
+    ...(cssSize(attrs.height) ? { height: cssSize(attrs.height) } : {}),
   };
 }
 
@@ -114,6 +122,9 @@ export function mermaidPlugin(md: MarkdownIt): void {
     const caption = opts.caption ? `<figcaption id="${id}-caption">${md.renderInline(opts.caption, env)}</figcaption>` : '';
     const label = escapeHtml(opts.caption ?? 'diagram');
     const description = describeDiagram(source);
+    const size = [opts.width && `--lectern-diagram-width: ${opts.width}`, opts.height && `--lectern-diagram-height: ${opts.height}`]
+      .filter(Boolean)
+      .join('; ');
     if (!opts.caption)
       report(
         env,
@@ -124,6 +135,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
       );
     return (
       `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" data-state="pending"` +
+      (size ? ` style="${escapeHtml(size)}"` : '') +
       ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
       ` role="img" aria-label="${label}"` +
       `${description ? ` aria-describedby="${id}-desc"` : ''}>` +

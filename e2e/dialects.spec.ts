@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { devServerFor } from './dev-server';
+import { devPort, expect, test } from './fixtures';
+
+/**
+ * Decks written for other tools (test/fixtures/dialects), served from a course folder of their own by a
+ * dev server on loopback: what a viewer sees of each, with no dialect markup on any slide.
+ */
+const fixture = (name: string) => readFileSync(join('test', 'fixtures', 'dialects', name), 'utf8');
+const dev = devServerFor(devPort(16), {
+  'reveal-md.md': fixture('reveal-md.md'),
+  'quarto.md': fixture('quarto.md'),
+  'marp.md': fixture('marp.md'),
+});
+const base = dev.base;
+const GRAPH =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300" viewBox="0 0 400 300"><rect width="400" height="300" fill="#cde"/><circle cx="200" cy="150" r="80" fill="#246"/></svg>';
+
+test.describe.configure({ timeout: 120_000 });
+test.beforeAll(() => {
+  // The decks' pictures, beside them in the course's assets/ (served on request, so after the start is fine).
+  writeFileSync(join(dirname(dirname(dev.deckFile('x.md'))), 'assets', 'dialect-graph.svg'), GRAPH);
+});
+
+async function open(page: import('@playwright/test').Page, slug: string): Promise<void> {
+  await page.goto(`${base}/${slug}/`);
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+}
+
+const MARKUP = /:::|\. \. \.|<!--|-->|\{\.|\.element|\.slide:|^\s*Notes?:|#\||%%\||!\[bg/m;
+
+/** The text a viewer can read on every slide (every step shown), notes and diagram sources left out. */
+async function slideTexts(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.$$eval('.reveal .slides section:not(.stack)', (sections) =>
+    sections
+      .filter((s) => !s.querySelector(':scope > section'))
+      .map((s) => {
+        const copy = s.cloneNode(true) as HTMLElement;
+        for (const el of copy.querySelectorAll('aside.notes, [hidden], [id$="-desc"]')) el.remove();
+        return copy.textContent ?? '';
+      }),
+  );
+}
+
+test('reveal-md deck: its separators, vertical stacks, steps and notes', async ({ page, watch }) => {
+  await open(page, 'reveal-md');
+  expect(await page.locator('.reveal .slides > section').count()).toBe(4);
+  expect(await page.locator('.reveal .slides > section:nth-child(2) > section').count()).toBe(3);
+  expect(await page.evaluate(() => window.lectern?.deck.getConfig().transition)).toBe('fade');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Bubble sort');
+  expect(await page.locator('section.present:not(.stack) .fragment').count()).toBe(2);
+  await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(1);
+  const notes = page.locator('.reveal .slides section').first().locator('aside.notes');
+  await expect(notes).toContainText('Welcome everyone');
+  await expect(notes).toBeHidden();
+  for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
+  await page.evaluate(() => window.lectern?.deck.slide(2));
+  // reveal moves data-src to src (and drops data-src) when the slide comes near
+  const presented = page.locator('section.present:not(.stack) img[alt="A graph, loaded lazily"]');
+  await expect.poll(() => presented.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+  await page.goto(`${base}/reveal-md/?view=read`);
+  await page.waitForSelector('html[data-lectern-ready="true"]');
+  const lazy = page.locator('img[alt="A graph, loaded lazily"]');
+  await lazy.scrollIntoViewIfNeeded();
+  await expect.poll(() => lazy.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+  expect(watch.errors).toEqual([]);
+});
+
+test('Quarto deck: title slide, sections, columns side by side, pause, notes', async ({ page, watch }) => {
+  await open(page, 'quarto');
+  await expect(page.locator('section.present:not(.stack) h1')).toHaveText('Gradient descent');
+  await expect(page.locator('section.present')).toContainText('A Quarto revealjs deck');
+  expect(await page.locator('.reveal .slides > section').count()).toBe(9);
+  await page.evaluate(() => window.lectern?.deck.slide(3));
+  const cols = page.locator('section.present:not(.stack) .lectern-column');
+  await expect(cols).toHaveCount(2);
+  const [a, b] = [await cols.nth(0).boundingBox(), await cols.nth(1).boundingBox()];
+  expect(a && b && b.x > a.x + a.width - 1 && Math.abs(a.y - b.y) < 2).toBe(true);
+  expect((a?.width ?? 0) / (b?.width ?? 1)).toBeCloseTo(40 / 60, 1);
+  await page.evaluate(() => window.lectern?.deck.slide(2));
+  await expect(page.locator('section.present:not(.stack) .fragment')).toHaveCount(1);
+  await expect(page.locator('section.present:not(.stack) .katex-display')).toBeVisible();
+  await page.evaluate(() => window.lectern?.deck.slide(6));
+  await expect(page.locator('section.present:not(.stack) .lectern-diagram svg')).toBeVisible();
+  for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
+  expect(watch.errors).toEqual([]);
+});
+
+test('Marp deck: directives, backgrounds, fitted heading, comment notes', async ({ page, watch }) => {
+  await open(page, 'marp');
+  expect(await page.locator('.reveal .slides > section').count()).toBe(5);
+  await expect(page.locator('section.present.lead h1 .r-fit-text')).toHaveText('Graph search');
+  await expect(page.locator('section.present:not(.stack) .lectern-footer')).toHaveText('Lecture 3 · Marp');
+  await page.evaluate(() => window.lectern?.deck.slide(2));
+  const bg = page.locator('section.present:not(.stack) .lectern-bgs-right .lectern-bg');
+  await expect(bg).toBeVisible();
+  const box = await bg.boundingBox();
+  const list = await page.locator('section.present:not(.stack) ul').boundingBox();
+  expect(box && list && list.x + list.width <= box.x + 1).toBe(true);
+  await page.evaluate(() => window.lectern?.deck.slide(3));
+  await expect(page.locator('section.present:not(.stack) .lectern-bg')).toHaveCount(2);
+  for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
+  expect(watch.errors).toEqual([]);
+});
