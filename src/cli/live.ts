@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
 import { loadKey } from '../live/key.js';
-import { lanAddresses } from '../live/network.js';
+import { announce, audienceHost } from '../live/network.js';
 import { DEFAULT_LIVE_PORT, startLiveServer } from '../live/server.js';
 
 const USAGE = `Usage: npm run live -- [slug] [options]
@@ -38,8 +38,6 @@ function parse() {
     },
   });
 }
-
-const loopbackHost = (h: string) => h === 'localhost' || h === '::1' || h.startsWith('127.');
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -82,10 +80,9 @@ async function main(): Promise<number> {
   }
   const key = loadKey(join(root, 'node_modules', '.cache', 'lectern', 'live-key'), values['new-key']);
   const host = values.host;
-  const lan = loopbackHost(host) ? undefined : lanAddresses()[0];
   let live: Awaited<ReturnType<typeof startLiveServer>>;
   try {
-    live = await startLiveServer({ distDir, slug, key, host, port, lanAddress: loopbackHost(host) ? '127.0.0.1' : lan });
+    live = await startLiveServer({ distDir, slug, key, host, port, lanAddress: audienceHost(host) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') console.error(`Port ${port} is in use: pick another with --port N.`);
@@ -93,13 +90,8 @@ async function main(): Promise<number> {
     else console.error('Could not start the live server:', err);
     return 1;
   }
-  console.log(`lecturer: ${live.lecturerUrl}`);
-  if (live.audienceUrl) {
-    console.log(`audience: ${live.audienceUrl}`);
-    console.log(await QRCode.toString(live.audienceUrl, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
-  } else {
-    console.log('audience: none (this machine has no network address: join the room network, then run npm run live again)');
-  }
+  for (const line of announce(live.lecturerUrl, live.audienceUrl)) console.log(line);
+  if (live.audienceUrl) console.log(await QRCode.toString(live.audienceUrl, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
   console.error(`Presenting ${slug} live. Open the lecturer URL on this machine; Q in the deck shows the QR code. Ctrl+C stops.`);
 
   await new Promise<void>((stop) => {

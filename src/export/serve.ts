@@ -21,15 +21,29 @@ export interface Served {
   close: () => Promise<void>;
 }
 
+/** A path with a dot-segment (`.env`, `.git/…`) or that does not decode. */
+function hidden(url: string): boolean {
+  try {
+    return /(^|\/)\./.test(decodeURIComponent(url.split('?')[0] ?? ''));
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Serves a built site on a free loopback port, like `vite preview` (no compression, no caching): only the
- * files under `distDir` (sirv resolves and confines paths; dotfiles are not served), GET and HEAD only.
+ * files under `distDir` (sirv resolves and confines paths; no dotfiles), GET and HEAD only.
  */
 export async function serve(distDir: string, opts: ServeOptions = {}): Promise<Served> {
   const files = sirv(distDir, { dev: true, etag: !!opts.etag });
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // sirv confines paths to distDir, but in its dev mode it serves dotfiles: none of the site's files is one.
+    if (hidden(req.url ?? '/')) {
+      res.writeHead(404).end('not found');
       return;
     }
     if (opts.handle?.(req, res)) return;

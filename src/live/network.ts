@@ -28,3 +28,23 @@ export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = n
   }
   return found.sort((x, y) => x.rank - y.rank).map((f) => f.address);
 }
+
+/**
+ * The host the audience URL names for a server listening on `listenHost`: every interface → the best
+ * LAN address (none when there is none); one address → that address (loopback only → loopback).
+ */
+export function audienceHost(listenHost: string, interfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>): string | undefined {
+  if (listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '') return lanAddresses(interfaces)[0];
+  if (listenHost === 'localhost') return '127.0.0.1';
+  return listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+}
+
+/** The two lines `npm run live` prints for people and scripts. */
+export function announce(lecturerUrl: string, audienceUrl: string | undefined): [string, string] {
+  return [
+    `lecturer: ${lecturerUrl}`,
+    audienceUrl
+      ? `audience: ${audienceUrl}`
+      : 'audience: none (this machine has no network address: join the room network, then run npm run live again)',
+  ];
+}
