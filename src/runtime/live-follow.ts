@@ -49,12 +49,13 @@ export function followInDeck(deck: Deck, t: LiveStrings, start: LivePosition | n
 
   const onMove = () => {
     if (isProgrammatic()) {
-      // Diagrams re-synced their steps under us: put the page back on the lecturer's step (once per frame).
+      // Diagrams re-synced their steps under us: put the page back on the lecturer's step (once per turn).
+      // A timer, not a frame: a page in the background gets no frames, and must still be on the step.
       if (follow === 'following' && !samePosition(deckPosition(deck), live) && !settling)
-        settling = requestAnimationFrame(() => {
+        settling = window.setTimeout(() => {
           settling = 0;
           apply();
-        });
+        }, 0);
       return;
     }
     follow = samePosition(deckPosition(deck), live) ? 'following' : 'browsing';
@@ -84,7 +85,7 @@ export function followInDeck(deck: Deck, t: LiveStrings, start: LivePosition | n
     destroy() {
       channel.destroy();
       bar.destroy();
-      cancelAnimationFrame(settling);
+      window.clearTimeout(settling);
       for (const e of POSITION_EVENTS) deck.off(e, onMove);
       deck.removeKeyBinding(LIVE_KEYS.backToLive.keyCode);
     },
