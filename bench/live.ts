@@ -11,6 +11,7 @@ import type { RevealApi } from 'reveal.js';
 import { WebSocket } from 'ws';
 import { newKey } from '../src/live/key.js';
 import { LIVE_SOCKET_PATH } from '../src/model/live.js';
+import { DIAGRAM, PAGE } from '../src/model/page.js';
 import { REPO } from './project.js';
 
 export interface SimulatedRun {
@@ -167,7 +168,7 @@ export async function browserFollowers(
     const lecturer = await context.newPage();
     await lecturer.setViewportSize({ width: 1280, height: 720 });
     await lecturer.goto(`${base}?lecturer=${server.key}`);
-    await lecturer.waitForSelector('html[data-lectern-ready="true"]');
+    await lecturer.waitForSelector(PAGE.readySelector);
     await lecturer.evaluate(() => {
       document.addEventListener(
         'keydown',
@@ -183,7 +184,7 @@ export async function browserFollowers(
         Array.from({ length: Math.min(5, followers - i) }, async () => {
           const page = await context.newPage();
           await page.goto(base);
-          await page.waitForSelector('html[data-lectern-ready="true"]');
+          await page.waitForSelector(PAGE.readySelector);
           await page.evaluate(() => {
             const w = window as unknown as { liveMoved: (k: string, t: number) => void; lectern: { deck: RevealApi } };
             const deck = w.lectern.deck;
@@ -208,10 +209,10 @@ export async function browserFollowers(
     const walk: { k: string; at: number }[] = [];
     let slideChanges = 0;
     for (let step = 0; step < 400 && slideChanges + 1 < slides; step++) {
-      await lecturer.waitForFunction(() =>
-        [...document.querySelectorAll<HTMLElement>('.reveal .slides section.present .lectern-diagram')].every(
-          (f) => f.dataset.state !== 'pending' && f.dataset.state !== 'drawing',
-        ),
+      await lecturer.waitForFunction(
+        (figures) =>
+          [...document.querySelectorAll<HTMLElement>(figures)].every((f) => f.dataset.state === 'rendered' || f.dataset.state === 'error'),
+        `${PAGE.slides} section.present ${DIAGRAM.selector}`,
       );
       const before = await position(lecturer);
       await lecturer.keyboard.press('n');

@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { newKey } from '../src/live/key';
 import { type LiveServer, startLiveServer } from '../src/live/server';
 import { LIVE_SOCKET_PATH } from '../src/model/live';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -52,7 +53,7 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   });
   page.on('framenavigated', (f) => received.push(f.url()));
   await page.goto(url);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   return { page, received, errors };
 }
 
@@ -142,12 +143,12 @@ test.describe('live: the audience follows the lecturer', () => {
       const after = await indicesOf(lecturer.page);
       if (JSON.stringify(after) === JSON.stringify(before)) break;
       steps++;
-      const onDiagram = (await lecturer.page.locator('section.present .lectern-diagram-step.visible').count()) > 0;
+      const onDiagram = (await lecturer.page.locator(`section.present ${DIAGRAM.step}.visible`).count()) > 0;
       for (const f of followers) await expectFollowing(f.page, lecturer.page);
       const phone = followers[0]?.page;
       if (onDiagram && diagramSteps++ === 1 && phone) {
         // The phone shows the diagram drawn, with the lecturer's steps.
-        await expect(phone.locator('section.present g.lectern-diagram-step.visible').first()).toBeVisible();
+        await expect(phone.locator(`section.present g${DIAGRAM.step}.visible`).first()).toBeVisible();
         await phone.screenshot({ path: 'test-results/live-phone-diagram.png' });
       }
       const id = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import { FONT_FAMILY } from '../model/page.js';
 import { liveUiText } from '../model/live.js';
+import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 
 /** The bundled CJK font, in the two weights slides use. Each page gets a subset of just its characters. */
