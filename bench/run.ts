@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- --runs N] [--quick] [--only compile,build,load,pdf,dev] [--keep]`
+ * `npm run bench [-- --runs N] [--quick] [--only compile,build,load,pdf,dev,live] [--keep]`
  *
  * Builds synthetic decks (10, 100, 300 and 1,000 slides) and the lecture, and prints medians: Markdown
  * compile time, `vite build` time and peak memory, what a first visit downloads before the first slide
  * (gzip, by kind), first paint and ready in headless Chromium, PDF export time, and the dev server's
- * edit → DOM latency. Writes the same figures, and the machine, to bench/results/<date>-<host>.json.
+ * edit → DOM latency, and `npm run live` with 300 simulated and 50 Chromium followers. Writes the same figures, and the machine, to bench/results/<date>-<host>.json.
  *
  * A benchmark, not a test: nothing fails; targets are checked and printed at the end.
  */
@@ -20,6 +20,7 @@ import { compileDeck, slugOf } from '../src/markdown/compile.js';
 import { clearRenderCaches } from '../src/markdown/memo.js';
 import { compileContext, listDeckFiles } from '../src/project/store.js';
 import { type Bytes, devLatency, emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
+import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { syntheticDeck } from './synthetic.js';
 
@@ -27,12 +28,12 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --runs N     timed runs per figure (default 3; medians are reported)
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
-  --only LIST  some of: compile,build,load,pdf,dev (default: all)
+  --only LIST  some of: compile,build,load,pdf,dev,live (default: all)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -333,7 +334,30 @@ interface DevFigures {
   long?: { label: string; domMs: number[] };
 }
 
-function report(workloads: Workload[], dev: DevFigures | undefined, info: ReturnType<typeof machine>) {
+interface LiveFigures {
+  simulated: SimulatedRun[];
+  browser: BrowserRun[];
+}
+
+function liveLines(live: LiveFigures | undefined): string[] {
+  if (!live) return [];
+  const out: string[] = [];
+  const sim = live.simulated;
+  if (sim.length) {
+    out.push(
+      `npm run live, ${sim[0]?.followers} simulated followers (ws clients on loopback, ${sim[0]?.steps} steps): lecturer → follower median ${fmt(median(sim.map((r) => r.medianMs)), 1)} ms, p99 ${fmt(median(sim.map((r) => r.p99Ms)), 1)} ms (runs: ${sim.map((r) => `${r.medianMs.toFixed(1)}/${r.p99Ms.toFixed(1)}`).join(', ')}), missed ${sim.reduce((a, r) => a + r.missed, 0)}; server peak ${fmt(median(sim.map((r) => r.serverPeakMiB)))} MiB RSS`,
+    );
+  }
+  const br = live.browser;
+  if (br.length) {
+    out.push(
+      `npm run live, ${br[0]?.followers} Chromium followers (one browser) over a ${br[0]?.slides}-slide walk (${br[0]?.steps} steps): key → follower's deck median ${fmt(median(br.map((r) => r.medianMs)))} ms, p99 ${fmt(median(br.map((r) => r.p99Ms)))} ms, missed steps ${br.reduce((a, r) => a + r.missed, 0)}`,
+    );
+  }
+  return out;
+}
+
+function report(workloads: Workload[], dev: DevFigures | undefined, live: LiveFigures | undefined, info: ReturnType<typeof machine>) {
   const buildRows = [
     ['deck', 'build covers', 'slides', 'compile ms', 'compile CPU ms', 'slides/s', 'recompile ms', 'build s', 'build CPU s', 'peak MiB'],
   ];
@@ -416,6 +440,7 @@ function report(workloads: Workload[], dev: DevFigures | undefined, info: Return
     );
     if (dev.long) lines.push(`dev server, ${dev.long.label}: ${fmt(median(dev.long.domMs))} ms, median of ${dev.long.domMs.length} edits`);
   }
+  lines.push(...liveLines(live));
   const cold = [...builds.entries()].map(([p, b]) => `${p.name} ${(b.coldMs / 1000).toFixed(2)} s`);
   if (cold.length) lines.push(`first build with an empty font cache (one run): ${cold.join(', ')}`);
   return lines.join('\n');
@@ -428,7 +453,7 @@ interface Target {
   met: boolean | null;
 }
 
-function targets(workloads: Workload[], dev: { domMs: number[] } | undefined): Target[] {
+function targets(workloads: Workload[], dev: { domMs: number[] } | undefined, live: LiveFigures | undefined): Target[] {
   const byId = (id: string) => workloads.find((w) => w.id === id);
   const lecture = byId('lecture');
   const syn300 = byId('syn-300');
@@ -484,6 +509,13 @@ function targets(workloads: Workload[], dev: { domMs: number[] } | undefined): T
   );
   add('PDF of the 300-slide deck', '< 10 s', syn300?.pdf ? syn300.pdf.median / 1000 : undefined, 's', (v) => v < 10, 2);
   add('dev server: edit → visible', '< 300 ms', dev ? median(dev.domMs) : undefined, 'ms', (v) => v < 300);
+  const sim = live?.simulated ?? [];
+  const num = (xs: number[]) => (xs.length ? median(xs) : undefined);
+  add('live, 300 followers: median latency', '< 100 ms', num(sim.map((r) => r.medianMs)), 'ms', (v) => v < 100, 1);
+  add('live, 300 followers: p99 latency', '< 300 ms', num(sim.map((r) => r.p99Ms)), 'ms', (v) => v < 300, 1);
+  add('live, 300 followers: server memory', '< 200 MiB', num(sim.map((r) => r.serverPeakMiB)), 'MiB', (v) => v < 200);
+  const br = live?.browser ?? [];
+  add('live, 50 Chromium followers: missed steps', '0', br.length ? br.reduce((a, r) => a + r.missed, 0) : undefined, '', (v) => v === 0);
   return t;
 }
 
@@ -524,6 +556,7 @@ for (const n of sizes) {
 }
 
 let dev: DevFigures | undefined;
+let live: LiveFigures | undefined;
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -535,7 +568,8 @@ try {
     for (const w of workloads) w.build = await measureBuild(w.project, w.project.name);
     if (!only.has('build')) for (const w of workloads) delete w.build;
   }
-  if (only.has('load') || only.has('dev')) browser = await chromium.launch(launchOptions());
+  if (only.has('live') && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
+  if (only.has('load') || only.has('dev') || only.has('live')) browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
     for (const w of workloads) await measureLoad(browser, w);
@@ -560,14 +594,33 @@ try {
       log(`  ${long.label}, edit → DOM: ${longEdits.map((e) => e.domMs).join(', ')} ms`);
     }
   }
+  if (only.has('live') && browser) {
+    log('live');
+    live = { simulated: [], browser: [] };
+    const dist = join(site.root, 'dist');
+    for (let r = 0; r < runs; r++) {
+      const run = await simulatedFollowers(dist, LECTURE, 300, quick ? 20 : 40);
+      live.simulated.push(run);
+      log(
+        `  300 followers: median ${run.medianMs.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, server ${Math.round(run.serverPeakMiB)} MiB`,
+      );
+    }
+    for (let r = 0; r < runs; r++) {
+      const run = await browserFollowers(browser, dist, LECTURE, quick ? 20 : 50, 34);
+      live.browser.push(run);
+      log(
+        `  ${run.followers} Chromium followers, ${run.slides} slides: median ${Math.round(run.medianMs)} ms, p99 ${Math.round(run.p99Ms)} ms, missed ${run.missed}`,
+      );
+    }
+  }
 } finally {
   await browser?.close();
   if (values.keep) log(`kept: ${projects.map((p) => p.root).join(' ')}`);
   else for (const p of projects) removeProject(p);
 }
 
-const text = report(workloads, dev, info);
-const checked = targets(workloads, dev);
+const text = report(workloads, dev, live, info);
+const checked = targets(workloads, dev, live);
 console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
 for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
 
@@ -594,6 +647,7 @@ const json = {
     dev: 'Vite dev server in the temporary project; file written → token in `.reveal .slides` (MutationObserver), wall clock',
   },
   workloads: workloads.map(({ project, ...w }) => ({ ...w, project: project.name })),
+  live,
   dev: dev ? { ...dev, medianDomMs: median(dev.domMs), medianFrameMs: median(dev.frameMs) } : undefined,
   targets: checked,
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `lectern <dev|build|preview|pdf|check> [DIR] [options]`: the command line of a course. DIR (default:
+ * `lectern <dev|build|preview|pdf|check|live> [DIR] [options]`: the command line of a course. DIR (default:
  * the current folder) holds `slides/` and `assets/` and receives `dist/`; `npm run pdf` etc. in this
  * checkout run the same with DIR = the checkout.
  *
@@ -24,6 +24,7 @@ const COMMANDS = {
   preview: 'serve the built site (DIR/dist/) as the audience gets it',
   pdf: 'print decks to DIR/dist/pdf/ (builds first when out of date; --help for options)',
   check: 'every problem in every deck, as slides/x.md:12 (--json, --no-browser, slug…)',
+  live: "present a deck live: the audience's phones and laptops follow (slug, --port N, --host H; --help)",
 };
 const USAGE = `Usage: lectern <command> [DIR] [options]
 
@@ -50,14 +51,14 @@ if (!Object.hasOwn(COMMANDS, command)) {
 
 /**
  * The course folder: the first argument after the command when it names a folder. pdf and check also take
- * deck slugs there, so for them a bare name is a folder only if it holds slides/ (`lectern pdf intro`
+ * deck slugs there (live one), so for them a bare name is a folder only if it holds slides/ (`lectern pdf intro`
  * prints the deck `intro`; `lectern pdf ./intro` or `lectern pdf course` with course/slides/ a folder).
  */
 function courseFolder() {
   const first = process.argv[3];
   if (!first || first.startsWith('-')) return undefined;
   const isDir = existsSync(first) && statSync(first).isDirectory();
-  if (command === 'pdf' || command === 'check') {
+  if (command === 'pdf' || command === 'check' || command === 'live') {
     const pathLike = /[/\\]/.test(first) || first === '.' || first === '..';
     return isDir && (pathLike || existsSync(join(first, 'slides'))) ? first : undefined;
   }

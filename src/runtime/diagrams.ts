@@ -2,6 +2,7 @@ import type { RevealApi } from 'reveal.js';
 import { DIAGRAM, errorBoxHtml, FONT_FAMILY, parseSource, pendingDiagrams } from '../model/page.js';
 import { readDeckConfig } from './config.js';
 import { el } from './dom.js';
+import { programmatic } from './nav-origin.js';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -226,7 +227,8 @@ export function diagramsPlugin(opts: { all: boolean }) {
         const current = deck.getCurrentSlide() as HTMLElement | undefined;
         if (current?.querySelector(DIAGRAM.step) && slides.includes(current)) {
           const { h, v, f } = deck.getIndices();
-          deck.slide(h, v, cameBack ? Number.MAX_SAFE_INTEGER : linkedStep != null ? Number(linkedStep) : (f ?? -1));
+          const step = cameBack ? Number.MAX_SAFE_INTEGER : linkedStep != null ? Number(linkedStep) : (f ?? -1);
+          programmatic(() => deck.slide(h, v, step));
         }
         linkedStep = undefined;
       };

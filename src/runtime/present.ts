@@ -51,7 +51,7 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
 }
 
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
-export async function startPresentation(config: DeckConfig, opts: { printing: boolean }): Promise<Deck> {
+export async function startPresentation(config: DeckConfig, opts: { printing: boolean; speaker?: boolean }): Promise<Deck> {
   // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
   // drawn before it, and the ready signal must wait for it.
   if (opts.printing) await diagramsSettled();
@@ -61,7 +61,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   const laidOut = opts.printing ? new Promise<void>((done) => deck.on('pdf-ready', () => done())) : undefined;
   await deck.initialize();
   installViewSwitch(deck);
-  installSpeaker(deck);
+  if (opts.speaker !== false) installSpeaker(deck);
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.
   if (!opts.printing && document.querySelector('.reveal .r-fit-text')) deck.layout();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
+import { liveUiText } from '../model/live.js';
 import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 
@@ -29,9 +30,13 @@ export interface FontFile {
   rest?: boolean;
 }
 
-/** The text a deck can show: its source, its diagrams' sources, its metadata. */
+/**
+ * The text a deck can show: its source, its diagrams' sources, its metadata, and the strings of the live
+ * follower UI in the deck's language (not in the opening part unless the slides use them: a deck not
+ * served live never fetches them).
+ */
 export function deckText(deck: Deck, raw: string): string {
-  return [raw, deck.meta.title, deck.meta.author ?? '', ...deck.diagrams.map((d) => d.source)].join('\n');
+  return [raw, deck.meta.title, deck.meta.author ?? '', ...deck.diagrams.map((d) => d.source), liveUiText(deck.meta.lang)].join('\n');
 }
 
 /**

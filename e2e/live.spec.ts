@@ -1,0 +1,286 @@
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+import type { Browser, Page } from '@playwright/test';
+import { WebSocket } from 'ws';
+import { newKey } from '../src/live/key';
+import { type LiveServer, startLiveServer } from '../src/live/server';
+import { LIVE_SOCKET_PATH } from '../src/model/live';
+import { DIAGRAM, PAGE } from '../src/model/page';
+import { expect, test } from './fixtures';
+import { diagramsOnCurrentSlide } from './slides';
+
+/**
+ * `npm run live` in real Chromium: a lecturer page and audience pages (some phone-sized) in their own
+ * browser contexts, all on loopback (the audience URL is served on 127.0.0.1 here; the LAN address is
+ * unit-tested on a fake interface list).
+ */
+const DECK = 'demo';
+const PHONE = { width: 390, height: 800 };
+const LOCAL = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
+
+async function startLive(key: string, port = 0): Promise<LiveServer> {
+  return startLiveServer({ distDir: 'dist', slug: DECK, key, host: '127.0.0.1', port, lanAddress: '127.0.0.1' });
+}
+
+interface Opened {
+  page: Page;
+  /** Everything the page received: response bodies, socket frames, its URLs. */
+  received: string[];
+  errors: string[];
+}
+
+/** A page in its own context (its own device), network outside loopback blocked. */
+async function open(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Opened> {
+  const context = await browser.newContext({ viewport });
+  const received: string[] = [];
+  const errors: string[] = [];
+  await context.route(
+    (u) => !LOCAL.test(u.href),
+    (route) => {
+      errors.push(`request left loopback: ${route.request().url()}`);
+      return route.abort('blockedbyclient');
+    },
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', async (r) => {
+    received.push(r.url(), JSON.stringify(await r.allHeaders()));
+    const body = await r.body().catch(() => undefined);
+    if (body) received.push(body.toString('latin1'));
+  });
+  page.on('websocket', (ws) => {
+    received.push(ws.url());
+    ws.on('framereceived', (f) => received.push(String(f.payload)));
+  });
+  page.on('framenavigated', (f) => received.push(f.url()));
+  await page.goto(url);
+  await page.waitForSelector(PAGE.readySelector);
+  return { page, received, errors };
+}
+
+const indicesOf = (page: Page) =>
+  page.evaluate(() => {
+    const { h, v, f } = window.lectern?.deck.getIndices() ?? { h: -1, v: -1 };
+    return { h, v: v ?? 0, f: f ?? -1 };
+  });
+const visibleSteps = (page: Page) => page.locator('.reveal .slides section.present .fragment.visible').count();
+
+async function expectFollowing(follower: Page, lecturer: Page): Promise<void> {
+  const want = await indicesOf(lecturer);
+  await expect.poll(() => indicesOf(follower)).toEqual(want);
+  await expect.poll(() => visibleSteps(follower)).toBe(await visibleSteps(lecturer));
+}
+
+/** A loopback TCP relay to the live server that can go down (cutting and refusing connections) and up again. */
+async function flakyLink(target: number) {
+  const open = new Set<Socket>();
+  let isDown = false;
+  const relay = createServer((client) => {
+    if (isDown) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(target, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        open.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
+  return {
+    port: (relay.address() as AddressInfo).port,
+    down: () => {
+      isDown = true;
+      for (const s of open) s.destroy();
+    },
+    up: () => {
+      isDown = false;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        relay.close(() => ok());
+        for (const s of open) s.destroy();
+      }),
+  };
+}
+
+let server: LiveServer | undefined;
+test.afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+test.describe('live: the audience follows the lecturer', () => {
+  test.describe.configure({ timeout: 150_000 });
+  test('phones and laptops follow slides, fragments and diagram steps; the key never reaches them', async ({ browser }) => {
+    test.setTimeout(300_000); // six browser contexts walking the whole deck: slow on a loaded machine
+    const key = newKey();
+    server = await startLive(key);
+    const lecturer = await open(browser, server.lecturerUrl);
+    await expect(lecturer.page.locator('.lectern-live-lecturer')).toHaveAttribute('data-state', 'open');
+    await lecturer.page.keyboard.press('ArrowRight'); // a late joiner opens where the lecture is
+    const followers = [await open(browser, server.localAudienceUrl, PHONE), await open(browser, server.localAudienceUrl)];
+    const reader = await open(browser, `${server.localAudienceUrl}?view=read`, PHONE);
+    for (const f of followers) await expectFollowing(f.page, lecturer.page);
+    await expect(lecturer.page.locator('.lectern-live-lecturer')).toContainText('3 following');
+
+    // Walk the whole deck step by step: every fragment and every diagram step.
+    const total = await lecturer.page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
+    let steps = 0;
+    let diagramSteps = 0;
+    while (steps < 60) {
+      await diagramsOnCurrentSlide(lecturer.page);
+      const before = await indicesOf(lecturer.page);
+      await lecturer.page.keyboard.press('n');
+      const after = await indicesOf(lecturer.page);
+      if (JSON.stringify(after) === JSON.stringify(before)) break;
+      steps++;
+      const onDiagram = (await lecturer.page.locator(`section.present ${DIAGRAM.step}.visible`).count()) > 0;
+      for (const f of followers) await expectFollowing(f.page, lecturer.page);
+      const phone = followers[0]?.page;
+      if (onDiagram && diagramSteps++ === 1 && phone) {
+        // The phone shows the diagram drawn, with the lecturer's steps.
+        await expect(phone.locator(`section.present g${DIAGRAM.step}.visible`).first()).toBeVisible();
+        await phone.screenshot({ path: 'test-results/live-phone-diagram.png' });
+      }
+      const id = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);
+      await expect.poll(() => reader.page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
+    }
+    expect(steps).toBeGreaterThan(total);
+    expect(diagramSteps, 'diagram steps followed').toBeGreaterThanOrEqual(3);
+
+    for (const f of [...followers, reader]) {
+      expect(f.errors).toEqual([]);
+      expect(f.received.length).toBeGreaterThan(10);
+      expect(
+        f.received.filter((r) => r.includes(key)),
+        'the key reached an audience page',
+      ).toEqual([]);
+      await expect(f.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'following');
+      expect(await f.page.content()).not.toContain(key);
+    }
+    expect(lecturer.errors).toEqual([]);
+  });
+
+  test('a follower browses away, stays there, and comes back live', async ({ browser }) => {
+    server = await startLive(newKey());
+    const lecturer = await open(browser, server.lecturerUrl);
+    const phone = await open(browser, server.localAudienceUrl, PHONE);
+    const reader = await open(browser, `${server.localAudienceUrl}?view=read`, PHONE);
+    for (let i = 0; i < 2; i++) await lecturer.page.keyboard.press('ArrowRight');
+    await expectFollowing(phone.page, lecturer.page);
+
+    // Presenting: back two slides with the keys; the lecturer moves on; the phone stays.
+    await phone.page.keyboard.press('ArrowLeft');
+    await phone.page.keyboard.press('ArrowLeft');
+    const away = await indicesOf(phone.page);
+    const back = phone.page.getByRole('button', { name: 'Back to live' });
+    await expect(back).toBeVisible();
+    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'browsing');
+    await lecturer.page.keyboard.press('ArrowRight');
+    await expect(phone.page.locator('html')).toHaveAttribute('data-lectern-live-seq', /\d+/);
+    expect(await indicesOf(phone.page)).toEqual(away);
+    await back.click();
+    await expectFollowing(phone.page, lecturer.page);
+    await expect(back).toBeHidden();
+    // …and with the key.
+    await phone.page.keyboard.press('Home');
+    await expect(back).toBeVisible();
+    await phone.page.keyboard.press('c');
+    await expectFollowing(phone.page, lecturer.page);
+
+    // Reading: scrolled to another slide, the reader stays there; Back to live brings them to the lecture.
+    const liveId = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${liveId}`);
+    await reader.page.keyboard.press('Home');
+    const readBack = reader.page.getByRole('button', { name: 'Back to live' });
+    await expect(readBack).toBeVisible();
+    await lecturer.page.keyboard.press('ArrowRight');
+    const nextId = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe('#slide-1');
+    await readBack.click();
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${nextId}`);
+    await expect(reader.page.locator(`[id="${nextId}"]`)).toBeInViewport();
+    await expect(readBack).toBeHidden();
+  });
+
+  test('neither a follower nor a forged client can drive', async ({ browser }) => {
+    const key = newKey();
+    server = await startLive(key);
+    const lecturer = await open(browser, server.lecturerUrl);
+    const phone = await open(browser, server.localAudienceUrl, PHONE);
+    const other = await open(browser, server.localAudienceUrl, PHONE);
+    await lecturer.page.keyboard.press('ArrowRight');
+    await expectFollowing(other.page, lecturer.page);
+    const where = await indicesOf(lecturer.page);
+
+    // A follower's keys move only its own page.
+    for (const k of ['ArrowRight', 'ArrowRight', 'End']) await phone.page.keyboard.press(k);
+    expect(await indicesOf(phone.page)).not.toEqual(where);
+
+    // A forged client speaks the lecturer's protocol, without the key, with a wrong key, from a page's own socket.
+    const base = server.localAudienceUrl.replace(/^http/, 'ws').replace(/\/[^/]*\/$/, '');
+    const forged = new WebSocket(`${base}${LIVE_SOCKET_PATH}`);
+    await new Promise((ok) => forged.once('open', ok));
+    for (let h = 0; h < 5; h++) forged.send(JSON.stringify({ t: 'pos', h, v: 0, f: -1, id: `slide-${h + 1}` }));
+    forged.send(JSON.stringify({ t: 'pos', h: 4, v: 0, f: -1, id: 'slide-5', lecturer: key.slice(0, 4), role: 'lecturer' }));
+    const wrong = new WebSocket(`${base}${LIVE_SOCKET_PATH}?lecturer=${'x'.repeat(key.length)}`);
+    const refused = await new Promise<number>((ok) => wrong.once('unexpected-response', (_req, res) => ok(res.statusCode ?? 0)));
+    expect(refused).toBe(403);
+    await phone.page.evaluate((path) => {
+      const ws = new WebSocket(`ws://${location.host}${path}`);
+      ws.onopen = () => ws.send(JSON.stringify({ t: 'pos', h: 3, v: 0, f: -1, id: 'slide-4' }));
+    }, LIVE_SOCKET_PATH);
+    await lecturer.page.waitForTimeout(300);
+    expect(await indicesOf(lecturer.page)).toEqual(where);
+    expect(await indicesOf(other.page)).toEqual(where);
+    expect(server.channel.position()).toMatchObject(where);
+    forged.close();
+    // The lecturer still drives.
+    await lecturer.page.keyboard.press('ArrowRight');
+    await expectFollowing(other.page, lecturer.page);
+  });
+
+  test('a server restart and a network drop are both recovered', async ({ browser }) => {
+    const key = newKey();
+    server = await startLive(key);
+    const port = server.port;
+    const lecturer = await open(browser, server.lecturerUrl);
+    const phone = await open(browser, server.localAudienceUrl, PHONE);
+    const reader = await open(browser, `${server.localAudienceUrl}?view=read`, PHONE);
+    await lecturer.page.keyboard.press('ArrowRight');
+    await expectFollowing(phone.page, lecturer.page);
+
+    // Restart: the lecturer moves on while the server is down; once it is back everyone catches up.
+    await server.close();
+    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'offline');
+    await expect(phone.page.locator('.lectern-live-bar')).toContainText('Reconnecting');
+    await lecturer.page.keyboard.press('ArrowRight');
+    await lecturer.page.keyboard.press('ArrowRight');
+    server = await startLive(key, port);
+    await expectFollowing(phone.page, lecturer.page);
+    const id = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);
+    await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${id}`);
+
+    // Network drop: the phone reaches the server through a link that goes down (connections cut and
+    // refused); it misses two steps, and reconnects by itself once the link is back.
+    const link = await flakyLink(port);
+    const dropped = await open(browser, `http://127.0.0.1:${link.port}/${DECK}/`, PHONE);
+    await expectFollowing(dropped.page, lecturer.page);
+    link.down();
+    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'offline');
+    await lecturer.page.keyboard.press('ArrowRight');
+    await lecturer.page.keyboard.press('ArrowRight');
+    await expectFollowing(phone.page, lecturer.page);
+    expect(await indicesOf(dropped.page)).not.toEqual(await indicesOf(lecturer.page));
+    link.up();
+    await expectFollowing(dropped.page, lecturer.page);
+    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'following');
+    await link.close();
+  });
+});

@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { LIMITS, LIVE_CONFIG_ID, LIVE_SOCKET_PATH, type ServerMessage } from '../model/live.js';
+import { newKey } from './key.js';
+import { injectConfig, type LiveServer, startLiveServer } from './server.js';
+
+/** A built site in a temp dir, with a file beside it that must never be served. */
+const root = mkdtempSync(join(tmpdir(), 'lectern-live-'));
+const dist = join(root, 'dist');
+const key = newKey();
+let live: LiveServer;
+let base: string;
+
+beforeAll(async () => {
+  mkdirSync(join(dist, 'deck'), { recursive: true });
+  writeFileSync(join(dist, 'deck', 'index.html'), '<!doctype html><html><head><title>d</title></head><body>deck</body></html>');
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><p>index</p>');
+  writeFileSync(join(root, 'secret.txt'), 'checkout file');
+  writeFileSync(join(dist, '.env'), 'dotfile');
+  live = await startLiveServer({ distDir: dist, slug: 'deck', key, host: '127.0.0.1', port: 0, lanAddress: '127.0.0.1' });
+  base = `127.0.0.1:${live.port}`;
+});
+afterAll(async () => {
+  await live.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A raw HTTP request (no URL normalisation, so `..` reaches the server as sent). */
+function get(path: string, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: live.port, path, method }, (res) => {
+      let body = '';
+      res.on('data', (c) => {
+        body += c;
+      });
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** A socket with every message it receives. */
+async function client(query = ''): Promise<{ ws: WebSocket; got: ServerMessage[]; closed: Promise<number> }> {
+  const ws = new WebSocket(`ws://${base}${LIVE_SOCKET_PATH}${query}`);
+  const got: ServerMessage[] = [];
+  ws.on('message', (d) => got.push(JSON.parse(String(d)) as ServerMessage));
+  const closed = new Promise<number>((ok) => ws.on('close', (code) => ok(code)));
+  await new Promise((ok, fail) => {
+    ws.once('open', ok);
+    ws.once('error', fail);
+  });
+  return { ws, got, closed };
+}
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const lastState = (got: ServerMessage[]) => got.filter((m) => m.t === 'state').at(-1);
+const pos = (h: number, f = -1) => JSON.stringify({ t: 'pos', h, v: 0, f, id: `slide-${h + 1}` });
+
+describe('live server: files', () => {
+  it('serves the built site and nothing outside it', async () => {
+    expect((await get('/')).body).toContain('index');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/deck/..%2f..%2fsecret.txt', '/.env', '/_live/anything', '//etc/passwd']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).not.toContain('checkout file');
+    }
+    expect((await get('/deck/', 'POST')).status).toBe(405);
+    expect((await get('/deck')).status).toBe(301);
+  });
+
+  it('gives the audience page no key, and the lecturer page its role only from loopback with the key', async () => {
+    const audience = await get('/deck/');
+    expect(audience.body).toContain(`id="${LIVE_CONFIG_ID}"`);
+    expect(audience.body).toContain('"role":"audience"');
+    expect(audience.body).not.toContain(key);
+    expect(JSON.stringify(audience.headers)).not.toContain(key);
+    expect((await get(`/deck/?lecturer=${key.slice(0, -1)}A`)).body).toContain('"role":"audience"');
+    const lecturer = await get(`/deck/index.html?lecturer=${key}`);
+    expect(lecturer.body).toContain('"role":"lecturer"');
+    expect(lecturer.headers['referrer-policy']).toBe('no-referrer');
+    expect(lecturer.body).not.toContain(key);
+  });
+
+  it('serves the audience URL as a QR code', async () => {
+    const qr = await get('/_live/qr.svg');
+    expect(qr.status).toBe(200);
+    expect(qr.body).toMatch(/^<svg/);
+  });
+
+  it('keeps text in the config from closing its script', () => {
+    const html = injectConfig('<head></head>', { role: 'audience', pos: { h: 0, v: 0, f: -1, id: '</script><script>x' }, audienceUrl: '' });
+    expect(html).not.toContain('</script><script>x');
+  });
+});
+
+describe('live server: channel', () => {
+  it('only the lecturer drives; followers and late joiners get the position, never the key', async () => {
+    const follower = await client();
+    const lecturer = await client(`?lecturer=${key}`);
+    lecturer.ws.send(pos(2, 1));
+    await until(() => lastState(follower.got)?.pos?.h === 2);
+    expect(lastState(follower.got)).toMatchObject({ t: 'state', pos: { h: 2, v: 0, f: 1 }, lecturer: true });
+
+    // A follower speaking the lecturer's protocol changes nothing, however it dresses the message up.
+    follower.ws.send(pos(7));
+    follower.ws.send(JSON.stringify({ t: 'pos', h: 7, v: 0, f: -1, id: 'x', lecturer: key, role: 'lecturer' }));
+    follower.ws.send(Buffer.from(pos(7)), { binary: true });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(live.channel.position()?.h).toBe(2);
+
+    const late = await client();
+    await until(() => late.got.length > 0);
+    expect(lastState(late.got)?.pos?.h).toBe(2);
+    expect(JSON.stringify([...follower.got, ...late.got])).not.toContain(key);
+    for (const c of [follower, lecturer, late]) c.ws.close();
+  });
+
+  it('refuses a wrong key at the door', async () => {
+    const ws = new WebSocket(`ws://${base}${LIVE_SOCKET_PATH}?lecturer=${newKey()}`);
+    const status = await new Promise<number>((ok) => ws.on('unexpected-response', (_q, res) => ok(res.statusCode ?? 0)));
+    expect(status).toBe(403);
+    const elsewhere = new WebSocket(`ws://${base}/deck/`);
+    expect(await new Promise<number>((ok) => elsewhere.on('unexpected-response', (_q, res) => ok(res.statusCode ?? 0)))).toBe(404);
+  });
+
+  it('ignores malformed messages, closes on oversized frames and floods, and keeps serving the others', async () => {
+    const lecturer = await client(`?lecturer=${key}`);
+    const watcher = await client();
+    for (const bad of ['{', 'null', '[]', '{"t":"pos","h":-5,"v":0,"f":0,"id":""}', '{"t":"pos","h":"1"}']) lecturer.ws.send(bad);
+    lecturer.ws.send(pos(4));
+    await until(() => lastState(watcher.got)?.pos?.h === 4);
+
+    const big = await client();
+    big.ws.send('x'.repeat(LIMITS.maxPayload + 1));
+    expect(await big.closed).toBe(1009);
+
+    const flood = await client();
+    for (let i = 0; i < LIMITS.burst * 3; i++) flood.ws.send('{}');
+    expect(await flood.closed).toBe(1008);
+
+    // A lecturer page stuck in a loop is cut off as well; a new lecturer socket drives again.
+    for (let i = 0; i < LIMITS.burst * 3; i++) lecturer.ws.send(pos(i % 5));
+    expect(await lecturer.closed).toBe(1008);
+    const again = await client(`?lecturer=${key}`);
+    again.ws.send(pos(1, 2));
+    await until(() => lastState(watcher.got)?.pos?.f === 2 && lastState(watcher.got)?.pos?.h === 1);
+    expect(live.channel.stats().rejected).toBeGreaterThan(5);
+    again.ws.close();
+    watcher.ws.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, liveUiText, parseLecturerMessage, parseServerMessage, RECONNECT, reconnectDelay } from './live.js';
+
+describe('parseLecturerMessage', () => {
+  it('reads a position', () => {
+    expect(parseLecturerMessage('{"t":"pos","h":3,"v":1,"f":-1,"id":"slide-4-2"}')).toEqual({
+      t: 'pos',
+      h: 3,
+      v: 1,
+      f: -1,
+      id: 'slide-4-2',
+    });
+  });
+
+  it('keeps only the fields it knows', () => {
+    expect(parseLecturerMessage('{"t":"pos","h":0,"v":0,"f":2,"id":"x","lecturer":"k","__proto__":{"a":1}}')).toEqual({
+      t: 'pos',
+      h: 0,
+      v: 0,
+      f: 2,
+      id: 'x',
+    });
+  });
+
+  it.each([
+    ['not JSON', '{"t":"pos"'],
+    ['an array', '[1,2]'],
+    ['null', 'null'],
+    ['a string', '"pos"'],
+    ['an unknown type', '{"t":"ink","h":0,"v":0,"f":0,"id":""}'],
+    ['a negative slide', '{"t":"pos","h":-1,"v":0,"f":0,"id":""}'],
+    ['a fraction', '{"t":"pos","h":1.5,"v":0,"f":0,"id":""}'],
+    ['a fragment below -1', '{"t":"pos","h":1,"v":0,"f":-2,"id":""}'],
+    ['a huge index', '{"t":"pos","h":1e9,"v":0,"f":0,"id":""}'],
+    ['a string index', '{"t":"pos","h":"1","v":0,"f":0,"id":""}'],
+    ['a missing id', '{"t":"pos","h":1,"v":0,"f":0}'],
+    ['a long id', JSON.stringify({ t: 'pos', h: 1, v: 0, f: 0, id: 'x'.repeat(LIMITS.maxIdLength + 1) })],
+    ['an oversized frame', `{"t":"pos","h":1,"v":0,"f":0,"id":"","pad":"${' '.repeat(LIMITS.maxPayload)}"}`],
+  ])('drops %s', (_what, data) => {
+    expect(parseLecturerMessage(data)).toBeUndefined();
+  });
+});
+
+describe('parseServerMessage', () => {
+  it('reads a state and the audience count, and ignores types it does not know (a newer server)', () => {
+    expect(parseServerMessage('{"t":"state","seq":4,"pos":{"h":1,"v":0,"f":0,"id":"slide-2"},"lecturer":true}')).toEqual({
+      t: 'state',
+      seq: 4,
+      pos: { h: 1, v: 0, f: 0, id: 'slide-2' },
+      lecturer: true,
+    });
+    expect(parseServerMessage('{"t":"state","seq":0,"pos":null,"lecturer":false}')).toMatchObject({ pos: null });
+    expect(parseServerMessage('{"t":"audience","count":12}')).toEqual({ t: 'audience', count: 12 });
+    expect(parseServerMessage('{"t":"ink","stroke":[]}')).toBeUndefined();
+    expect(parseServerMessage('garbage')).toBeUndefined();
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('doubles up to a bound, with jitter between half and all of it', () => {
+    expect(reconnectDelay(0, 1)).toBe(RECONNECT.minMs);
+    expect(reconnectDelay(0, 0)).toBe(RECONNECT.minMs / 2);
+    expect(reconnectDelay(3, 1)).toBe(RECONNECT.minMs * 8);
+    expect(reconnectDelay(50, 1)).toBe(RECONNECT.maxMs);
+  });
+});
+
+describe('liveUiText', () => {
+  it("holds the follower UI's Chinese strings for Chinese decks (the font subset is cut from it)", () => {
+    expect(liveUiText('zh-CN')).toContain('回到直播');
+    expect(liveUiText('en')).toContain('Back to live');
+  });
+});

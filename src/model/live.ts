@@ -1,0 +1,169 @@
+/**
+ * The live channel (`npm run live`): what the live server, the lecturer's deck, the audience pages, the
+ * tests and the bench agree on — paths, limits, message shapes and their one parser, UI strings and keys.
+ *
+ * Direction and authority: only a connection that presented the lecturer's key (and came from loopback)
+ * may send `pos`; everything an audience connection sends is dropped and counted against it. Server
+ * messages carry the position only, never the key.
+ *
+ * Adding a message type (the lecturer's ink, issue 12): add a `{ t: 'ink', … }` member to `LecturerMessage`
+ * (a stroke id, the slide it is on, points as a bounded array of numbers) and to `ServerMessage`, give it a
+ * branch in `parseLecturerMessage` with its own bounds, and let the server keep the strokes of the current
+ * slide (bounded) so late joiners get them with `state`. Unknown `t` values are ignored by followers, so an
+ * older page survives a newer server.
+ */
+
+/** Where the deck is: reveal's indices (`f` -1 before the first fragment; diagram steps are fragments). */
+export interface LivePosition {
+  h: number;
+  v: number;
+  f: number;
+  /** The slide's element id (`slide-3`, or an author's id): reading mode scrolls to it. */
+  id: string;
+}
+
+/** Lecturer → server. */
+export type LecturerMessage = { t: 'pos' } & LivePosition;
+
+/** Server → every client of the deck. `seq` grows by one per position change. */
+export type ServerMessage =
+  | { t: 'state'; seq: number; pos: LivePosition | null; lecturer: boolean }
+  /** To the lecturer only: how many audience pages follow. */
+  | { t: 'audience'; count: number };
+
+/** The WebSocket endpoint, on the same origin as the pages. */
+export const LIVE_SOCKET_PATH = '/_live/ws';
+/** The audience URL as an SVG QR code (public: the audience URL is no secret). */
+export const LIVE_QR_PATH = '/_live/qr.svg';
+/** Query parameter of the lecturer's URL (and of the lecturer's socket) carrying the key. */
+export const LECTURER_PARAM = 'lecturer';
+/** Element id of the JSON the live server puts into the deck page it serves (see `LivePageConfig`). */
+export const LIVE_CONFIG_ID = 'lectern-live';
+
+/** What the live server tells a page about itself; absent on pages not served by `npm run live`. */
+export interface LivePageConfig {
+  role: 'lecturer' | 'audience';
+  /** Where the lecture is when the page was served: a late joiner opens there before the socket connects. */
+  pos: LivePosition | null;
+  /** The audience URL (for the QR screen on the lecturer's deck); empty when there is no LAN address. */
+  audienceUrl: string;
+}
+
+export const LIMITS = {
+  /** Largest frame the server accepts; a position is ~60 bytes. ws closes the socket (1009) beyond. */
+  maxPayload: 1024,
+  /** Messages per second a connection may send on average, and the burst above it, before it is closed. */
+  ratePerSecond: 60,
+  burst: 120,
+  /** Messages not yet written to a slow follower; beyond it only the newest state is kept (states replace each other). */
+  maxInFlight: 4,
+  /** A follower whose socket buffer stays above this is dropped (it reconnects and catches up). */
+  maxBufferedBytes: 1 << 20,
+  maxClients: 5000,
+  maxIdLength: 200,
+  maxIndex: 100_000,
+  /** Server ping interval; a client that misses one is terminated. */
+  heartbeatMs: 15_000,
+};
+
+/** Reconnect delays of a page: doubles from `min` to `max`, with jitter so a room does not reconnect at once. */
+export const RECONNECT = { minMs: 250, maxMs: 8000 };
+
+export function reconnectDelay(attempt: number, random: number = Math.random()): number {
+  const base = Math.min(RECONNECT.maxMs, RECONNECT.minMs * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.5 + random / 2));
+}
+
+const isIndex = (x: unknown, min: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= LIMITS.maxIndex;
+
+/** The one parser for what a lecturer sends; anything else (bad JSON, extra size, wrong types) is undefined. */
+export function parseLecturerMessage(data: string): LecturerMessage | undefined {
+  if (data.length > LIMITS.maxPayload) return undefined;
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return undefined;
+  const o = m as Record<string, unknown>;
+  if (o.t !== 'pos') return undefined;
+  if (!isIndex(o.h, 0) || !isIndex(o.v, 0) || !isIndex(o.f, -1)) return undefined;
+  if (typeof o.id !== 'string' || o.id.length > LIMITS.maxIdLength) return undefined;
+  return { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id };
+}
+
+/** A follower's reading of a server message; unknown types are ignored (undefined). */
+export function parseServerMessage(data: string): ServerMessage | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (typeof m !== 'object' || m === null) return undefined;
+  const o = m as Record<string, unknown>;
+  if (o.t === 'audience' && typeof o.count === 'number') return { t: 'audience', count: o.count };
+  if (o.t !== 'state' || typeof o.seq !== 'number') return undefined;
+  const p = o.pos as Record<string, unknown> | null;
+  const pos =
+    p && isIndex(p.h, 0) && isIndex(p.v, 0) && isIndex(p.f, -1) && typeof p.id === 'string' ? { h: p.h, v: p.v, f: p.f, id: p.id } : null;
+  return { t: 'state', seq: o.seq, pos, lecturer: o.lecturer === true };
+}
+
+export const samePosition = (a: LivePosition | null | undefined, b: LivePosition | null | undefined): boolean =>
+  !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
+
+/** Keys the live pages add (reveal's help overlay lists them through `addKeyBinding`; README names them too). */
+export const LIVE_KEYS = {
+  /** Lecturer: the audience URL as a full-screen QR code (again, or Escape, to close). */
+  qr: { key: 'Q', keyCode: 81 },
+  /** Follower: back to the lecturer's position after browsing away. */
+  backToLive: { key: 'C', keyCode: 67 },
+} as const;
+
+export const LIVE_STRINGS = {
+  en: {
+    qrKey: 'Show the QR code for the audience',
+    qrTitle: 'Follow this lecture on your phone',
+    qrNone: 'No network address: connect this computer to the network, then restart npm run live.',
+    qrClose: 'Close',
+    backKey: 'Back to the live slide',
+    back: 'Back to live',
+    following: 'Live',
+    browsing: 'Browsing',
+    connecting: 'Connecting…',
+    offline: 'Reconnecting…',
+    waiting: 'Waiting for the lecturer',
+    read: 'Read',
+    present: 'Slides',
+    followers: 'following',
+  },
+  zh: {
+    qrKey: '显示供听众扫描的二维码',
+    qrTitle: '用手机扫码跟随本讲',
+    qrNone: '没有网络地址：请把电脑接入网络，然后重新运行 npm run live。',
+    qrClose: '关闭',
+    backKey: '回到讲者当前页',
+    back: '回到直播',
+    following: '直播中',
+    browsing: '自由浏览',
+    connecting: '连接中…',
+    offline: '重新连接中…',
+    waiting: '等待讲者',
+    read: '阅读',
+    present: '幻灯片',
+    followers: '人跟随',
+  },
+};
+
+export type LiveStrings = (typeof LIVE_STRINGS)['en'];
+
+export function liveStringsFor(lang: string): LiveStrings {
+  return lang.toLowerCase().startsWith('zh') ? LIVE_STRINGS.zh : LIVE_STRINGS.en;
+}
+
+/** Every character the live UI can show in a deck of `lang`: the font subset of a deck must hold them. */
+export function liveUiText(lang: string): string {
+  return Object.values(liveStringsFor(lang)).join('');
+}

@@ -1,0 +1,171 @@
+import { LIVE_KEYS, type LivePosition, type LiveStrings, samePosition } from '../model/live.js';
+import { type FollowState, liveBar } from './live-bar.js';
+import { liveSocket, type SocketStatus } from './live-socket.js';
+import { isProgrammatic, programmatic } from './nav-origin.js';
+import type { Deck } from './present.js';
+
+export interface Controller {
+  destroy(): void;
+}
+
+/** The position a reveal deck is at, in the live channel's terms. */
+export function deckPosition(deck: Deck): LivePosition {
+  const { h, v, f } = deck.getIndices();
+  return { h, v: v ?? 0, f: f ?? -1, id: (deck.getCurrentSlide() as HTMLElement | undefined)?.id ?? '' };
+}
+
+const POSITION_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
+
+/**
+ * An audience page presenting: follows the lecturer's slide, fragment and diagram step. Moving on one's
+ * own (keys, swipes, controls) leaves the lecture until "Back to live" (or key C), or until the page is
+ * back where the lecture is.
+ */
+export function followInDeck(deck: Deck, t: LiveStrings, start: LivePosition | null): Controller {
+  let live = start;
+  let lecturer = false;
+  let follow: FollowState = 'following';
+  let socket: SocketStatus = 'connecting';
+  let settling = 0;
+
+  const apply = () => {
+    if (!live || follow !== 'following') return;
+    const target = live;
+    if (samePosition(deckPosition(deck), target)) return;
+    programmatic(() => deck.slide(target.h, target.v, target.f));
+  };
+
+  const show = () => {
+    bar.update(socket, follow, lecturer);
+    document.documentElement.dataset.lecternLive = socket === 'open' ? follow : socket;
+  };
+
+  const backToLive = () => {
+    follow = 'following';
+    apply();
+    show();
+  };
+  const bar = liveBar(t, backToLive);
+
+  const onMove = () => {
+    if (isProgrammatic()) {
+      // Diagrams re-synced their steps under us: put the page back on the lecturer's step (once per turn).
+      // A timer, not a frame: a page in the background gets no frames, and must still be on the step.
+      if (follow === 'following' && !samePosition(deckPosition(deck), live) && !settling)
+        settling = window.setTimeout(() => {
+          settling = 0;
+          apply();
+        }, 0);
+      return;
+    }
+    follow = samePosition(deckPosition(deck), live) ? 'following' : 'browsing';
+    show();
+  };
+  for (const e of POSITION_EVENTS) deck.on(e, onMove);
+
+  deck.addKeyBinding({ keyCode: LIVE_KEYS.backToLive.keyCode, key: LIVE_KEYS.backToLive.key, description: t.backKey }, backToLive);
+
+  const channel = liveSocket({
+    onStatus: (s) => {
+      socket = s;
+      show();
+    },
+    onMessage: (m) => {
+      if (m.t !== 'state') return;
+      lecturer = m.lecturer;
+      if (m.pos) live = m.pos;
+      apply();
+      document.documentElement.dataset.lecternLiveSeq = String(m.seq);
+      show();
+    },
+  });
+  show();
+
+  return {
+    destroy() {
+      channel.destroy();
+      bar.destroy();
+      window.clearTimeout(settling);
+      for (const e of POSITION_EVENTS) deck.off(e, onMove);
+      deck.removeKeyBinding(LIVE_KEYS.backToLive.keyCode);
+    },
+  };
+}
+
+/**
+ * An audience page in reading mode: scrolled to the lecturer's slide as it changes, unless the reader
+ * has scrolled to another slide (then "Back to live" brings them there and following resumes).
+ */
+export function followInReading(t: LiveStrings, start: LivePosition | null): Controller {
+  let live = start;
+  let lecturer = false;
+  let follow: FollowState = 'following';
+  let socket: SocketStatus = 'connecting';
+  const hereId = () => decodeURIComponent(location.hash.slice(1));
+
+  const apply = () => {
+    if (!live || follow !== 'following' || !live.id || hereId() === live.id) return;
+    // reading.ts scrolls to the slide named by the hash (hashchange), as for any in-page link.
+    location.replace(`#${encodeURIComponent(live.id)}`);
+  };
+  const show = () => {
+    bar.update(socket, follow, lecturer);
+    document.documentElement.dataset.lecternLive = socket === 'open' ? follow : socket;
+  };
+  const backToLive = () => {
+    follow = 'following';
+    apply();
+    show();
+  };
+  const bar = liveBar(t, backToLive);
+
+  // reading.ts keeps the hash on the slide in view: the reader has left the lecture when it names another.
+  let frame = 0;
+  const onScroll = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const next: FollowState = !live || hereId() === live.id ? 'following' : 'browsing';
+      if (next !== follow) {
+        follow = next;
+        show();
+      }
+    });
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if ((event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')) return;
+    if (event.key.toUpperCase() === LIVE_KEYS.backToLive.key) {
+      event.preventDefault();
+      backToLive();
+    }
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+  document.addEventListener('keydown', onKey);
+
+  const channel = liveSocket({
+    onStatus: (s) => {
+      socket = s;
+      show();
+    },
+    onMessage: (m) => {
+      if (m.t !== 'state') return;
+      lecturer = m.lecturer;
+      if (m.pos) live = m.pos;
+      apply();
+      document.documentElement.dataset.lecternLiveSeq = String(m.seq);
+      show();
+    },
+  });
+  show();
+
+  return {
+    destroy() {
+      channel.destroy();
+      bar.destroy();
+      cancelAnimationFrame(frame);
+      removeEventListener('scroll', onScroll);
+      document.removeEventListener('keydown', onKey);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { LECTURER_PARAM, LIVE_KEYS, LIVE_QR_PATH, type LiveStrings } from '../model/live.js';
+import { el } from './dom.js';
+import { type Controller, deckPosition } from './live-follow.js';
+import { liveSocket } from './live-socket.js';
+import type { Deck } from './present.js';
+
+/** The audience URL as a full-screen QR code, for the room to scan; Q, Escape or a click closes it. */
+function qrOverlay(t: LiveStrings, audienceUrl: string) {
+  const close = el('button', { type: 'button', class: 'lectern-live-qr-close' }, t.qrClose);
+  const box = el('div', { class: 'lectern-live-qr', role: 'dialog', 'aria-modal': 'true', 'aria-label': t.qrTitle });
+  box.append(el('h2', {}, t.qrTitle));
+  if (audienceUrl) {
+    box.append(el('img', { src: LIVE_QR_PATH, alt: audienceUrl }), el('p', { class: 'lectern-live-qr-url' }, audienceUrl));
+  } else box.append(el('p', { class: 'lectern-live-qr-none' }, t.qrNone));
+  box.append(close);
+  box.hidden = true;
+  document.body.append(box);
+  const toggle = (open = box.hidden === true) => {
+    box.hidden = !open;
+    document.documentElement.classList.toggle('lectern-live-qr-open', open);
+    if (open) close.focus({ preventScroll: true });
+  };
+  close.addEventListener('click', () => toggle(false));
+  box.addEventListener('click', (e) => e.target === box && toggle(false));
+  // While it is shown, the deck gets no keys (Escape would open reveal's overview behind it).
+  const onKey = (e: KeyboardEvent) => {
+    if (box.hidden) return;
+    if (e.key === 'Escape' || e.key.toUpperCase() === LIVE_KEYS.qr.key) toggle(false);
+    if (e.key !== 'Tab') {
+      e.stopImmediatePropagation();
+      if (e.key !== 'Enter' && e.key !== ' ') e.preventDefault();
+    }
+  };
+  document.addEventListener('keydown', onKey, true);
+  const destroy = () => {
+    document.removeEventListener('keydown', onKey, true);
+    box.remove();
+  };
+  return { toggle, destroy };
+}
+
+/**
+ * The lecturer's deck on the live server: reports every slide, fragment and diagram step (diagram steps
+ * are fragments) to the channel, shows how many follow, and shows the QR code on Q. The key comes from
+ * this page's own URL and goes only to the socket.
+ */
+export function leadFromDeck(deck: Deck, t: LiveStrings, audienceUrl: string): Controller {
+  const key = new URLSearchParams(location.search).get(LECTURER_PARAM) ?? '';
+  const qr = qrOverlay(t, audienceUrl);
+  const pill = el('div', { class: 'lectern-live-lecturer', 'aria-live': 'polite' });
+  document.body.append(pill);
+  let count = 0;
+  let open = false;
+  const show = () => {
+    pill.dataset.state = open ? 'open' : 'offline';
+    pill.textContent = open ? `● ${count} ${t.followers}` : t.offline;
+    document.documentElement.dataset.lecternLive = open ? 'lecturer' : 'offline';
+  };
+
+  const report = () => channel.send(JSON.stringify({ t: 'pos', ...deckPosition(deck) }));
+  const channel = liveSocket({
+    query: `?${LECTURER_PARAM}=${encodeURIComponent(key)}`,
+    onStatus: (s) => {
+      open = s === 'open';
+      show();
+    },
+    onOpen: report,
+    onMessage: (m) => {
+      if (m.t === 'audience') count = m.count;
+      show();
+    },
+  });
+  const events = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden'];
+  for (const e of events) deck.on(e, report);
+  document.addEventListener('lectern:updated', report);
+  deck.addKeyBinding({ keyCode: LIVE_KEYS.qr.keyCode, key: LIVE_KEYS.qr.key, description: t.qrKey }, () => qr.toggle());
+  show();
+
+  return {
+    destroy() {
+      channel.destroy();
+      qr.destroy();
+      pill.remove();
+      for (const e of events) deck.off(e, report);
+      document.removeEventListener('lectern:updated', report);
+      deck.removeKeyBinding(LIVE_KEYS.qr.keyCode);
+    },
+  };
+}
