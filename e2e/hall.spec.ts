@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PAGE } from '../src/model/page';
+import { talkKeys } from '../src/runtime/talk-state';
 import { expect, openDeck, test } from './fixtures';
 import { indices } from './slides';
 
@@ -49,11 +50,9 @@ test.describe('the talk survives closing a window', () => {
     await page.keyboard.press('ArrowRight');
     await expect(speaker.locator('.lectern-sv')).toHaveAttribute('data-timer', 'running');
     // Started two minutes ago, as far as the stored talk knows.
-    await speaker.evaluate(() => {
-      const key = 'lectern-talk:demo';
-      const talk = JSON.parse(localStorage.getItem(key) ?? '{}');
-      localStorage.setItem(key, JSON.stringify({ ...talk, timer: { start: Date.now() - 120_000, pausedAt: null } }));
-    });
+    await speaker.evaluate((key) => {
+      localStorage.setItem(key, JSON.stringify({ start: Date.now() - 120_000, pausedAt: null }));
+    }, talkKeys('demo').timer);
     await speaker.close();
     const again = await openSpeakerTab(page, 'demo');
     await expect(again.locator('.lectern-sv')).toHaveAttribute('data-timer', 'running');
@@ -73,7 +72,7 @@ test.describe('the talk survives closing a window', () => {
     await speaker.keyboard.press('ArrowRight');
     await speaker.keyboard.press('ArrowRight');
     const where = await speaker.locator('.lectern-sv-position').textContent();
-    const talk = await speaker.evaluate(() => JSON.parse(localStorage.getItem('lectern-talk:demo') ?? '{}').pos);
+    const talk = await speaker.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), talkKeys('demo').pos);
     expect(talk.h).toBeGreaterThan(1);
 
     const deck = await context.newPage();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DIAGRAM, PAGE } from '../src/model/page';
-import { talkKey } from '../src/runtime/talk-state';
+import { talkKeys } from '../src/runtime/talk-state';
 import { expect, openDeck, test } from './fixtures';
 
 /** The notes panel of a speaker view. */
@@ -104,9 +104,8 @@ test.describe('speaker view', () => {
 
     // Pretend 20 minutes have passed at slide 11 (planned to end at 13:45): behind.
     await speaker.evaluate((key) => {
-      const talk = JSON.parse(localStorage.getItem(key) ?? '{}');
-      localStorage.setItem(key, JSON.stringify({ ...talk, timer: { start: Date.now() - 20 * 60_000, pausedAt: null } }));
-    }, talkKey('reasoning-origins'));
+      localStorage.setItem(key, JSON.stringify({ start: Date.now() - 20 * 60_000, pausedAt: null }));
+    }, talkKeys('reasoning-origins').timer);
     await speaker.reload();
     await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-position')).toHaveText('11 / 36');

@@ -12,7 +12,8 @@ export function initSpeakerTimer(slug: string, view: SpeakerView) {
   const { $, root } = view;
   let timer = loadTalk(slug).timer;
   const set = (next: TimerState) => {
-    timer = saveTalk(slug, { timer: next }).timer;
+    timer = next;
+    saveTalk(slug, { timer });
     tick();
   };
   // Another speaker view of this talk started, paused or reset the clock.
