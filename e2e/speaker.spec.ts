@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DIAGRAM, PAGE } from '../src/model/page';
+import { talkKeys } from '../src/runtime/talk-state';
 import { expect, openDeck, test } from './fixtures';
 
 /** The notes panel of a speaker view. */
@@ -102,10 +103,9 @@ test.describe('speaker view', () => {
     await expect(speaker.locator('.lectern-sv')).toHaveAttribute('data-timer', 'running');
 
     // Pretend 20 minutes have passed at slide 11 (planned to end at 13:45): behind.
-    await speaker.evaluate(() => {
-      const key = 'lectern-speaker-timer:reasoning-origins';
-      sessionStorage.setItem(key, JSON.stringify({ start: Date.now() - 20 * 60_000, pausedAt: null }));
-    });
+    await speaker.evaluate((key) => {
+      localStorage.setItem(key, JSON.stringify({ start: Date.now() - 20 * 60_000, pausedAt: null }));
+    }, talkKeys('reasoning-origins').timer);
     await speaker.reload();
     await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-position')).toHaveText('11 / 36');

@@ -9,6 +9,9 @@ type Mermaid = typeof import('mermaid').default;
 let mermaidPromise: Promise<Mermaid> | undefined;
 
 export const DIAGRAM_FONT = `"${FONT_FAMILY}", "Lectern Sans", sans-serif`;
+const EDGE_LABEL_BACKGROUND = '#ffffff';
+const EDGE_LABEL_CSS = `.edgeLabels .edgeLabel rect.background { opacity: 1; fill: ${EDGE_LABEL_BACKGROUND}; }
+.edgeLabels .labelBkg, .edgeLabels .edgeLabel p { background-color: ${EDGE_LABEL_BACKGROUND}; opacity: 1; }`;
 
 /**
  * Asks for every Mermaid module the deck's diagrams need at once (listed by the build): left to
@@ -34,6 +37,9 @@ function loadMermaid(): Promise<Mermaid> {
       theme: 'base',
       fontFamily: DIAGRAM_FONT,
       markdownAutoWrap: false,
+      // Edge labels on a solid background (Mermaid draws them at half opacity, so the arrow shows through
+      // the words): more specific than Mermaid's `.edgeLabel rect`, which comes after this in the SVG's style.
+      themeCSS: EDGE_LABEL_CSS,
       themeVariables: {
         fontFamily: DIAGRAM_FONT,
         fontSize: '22px',
@@ -43,7 +49,7 @@ function loadMermaid(): Promise<Mermaid> {
         lineColor: '#5b6b8c',
         clusterBkg: '#fafbfd',
         clusterBorder: '#aab4c8',
-        edgeLabelBackground: '#ffffff',
+        edgeLabelBackground: EDGE_LABEL_BACKGROUND,
         // Shadows become bitmaps in the PDF (slow, 3× larger); flat boxes stay vector.
         dropShadow: 'none',
       },

@@ -1,8 +1,10 @@
 import Reveal from 'reveal.js';
 import { SLIDE_SIZE } from '../model/page.js';
+import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
+import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
 import { installViewSwitch } from './switcher.js';
 
@@ -28,6 +30,8 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
   return {
     ...SLIDE_SIZE,
     margin: 0.04,
+    // reveal stops growing the slide at 2× (a third of a 4K projector left empty): fill any screen.
+    maxScale: 100,
     hash: true,
     respondToHashChanges: true,
     history: false,
@@ -62,6 +66,10 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   await deck.initialize();
   installViewSwitch(deck);
   if (opts.speaker !== false) installSpeaker(deck);
+  if (!opts.printing) {
+    initScreenFit(deck);
+    initBlackout(deck);
+  }
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.
   if (!opts.printing && document.querySelector('.reveal .r-fit-text')) deck.layout();

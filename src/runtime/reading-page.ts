@@ -32,6 +32,9 @@ export const STRINGS = {
     position: 'Position',
     end: 'End of the lecture.',
     top: 'Back to the top',
+    scrollFormula: 'Formula, scrolls sideways',
+    scrollTable: 'Table, scrolls sideways',
+    scrollCode: 'Code, scrolls sideways',
   },
   zh: {
     skip: '跳到正文',
@@ -47,6 +50,9 @@ export const STRINGS = {
     position: '阅读位置',
     end: '本讲完。',
     top: '回到开头',
+    scrollFormula: '公式，可横向滚动',
+    scrollTable: '表格，可横向滚动',
+    scrollCode: '代码，可横向滚动',
   },
 };
 
@@ -61,13 +67,14 @@ function labelOf(id: string, fallback: number): string {
   return pos ? slideLabel(pos) : String(fallback);
 }
 
-/** Wide tables scroll inside themselves; the column count lets CSS give many-column tables a minimum width. */
+/**
+ * Wide tables scroll inside themselves; the column count lets CSS give many-column tables a minimum width.
+ * Whether the box is a named, focusable region depends on whether it scrolls (scroll-cues.ts).
+ */
 function wrapTables(root: HTMLElement): void {
   for (const table of root.querySelectorAll('table')) {
     if (table.parentElement?.classList.contains('lectern-table-scroll')) continue;
-    const wrap = el('div', { class: 'lectern-table-scroll', tabindex: '0', role: 'region' });
-    const label = table.querySelector('caption')?.textContent ?? table.querySelector('th')?.textContent ?? 'Table';
-    wrap.setAttribute('aria-label', label);
+    const wrap = el('div', { class: 'lectern-table-scroll' });
     const cols = table.rows[0]?.cells.length ?? 1;
     wrap.style.setProperty('--lectern-cols', String(cols));
     table.before(wrap);

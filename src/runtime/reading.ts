@@ -5,12 +5,13 @@ import { initReadingDrawer, initReadingKeys } from './reading-nav.js';
 import { buildReadingPage, stringsFor } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
 import { initReadingScroll } from './reading-scroll.js';
+import { initScrollCues } from './scroll-cues.js';
 
 /**
  * Reading mode (`?view=read`): the server-rendered slides as one continuous page, each slide followed by
  * the lecturer's notes as commentary, every fragment shown, with a table of contents, progress, resume
  * (localStorage + URL hash) and keyboard navigation. No reveal.js. Made of controllers (scroll spy,
- * drawer, keys), each removed by `destroy()`.
+ * drawer, keys, scroll cues), each removed by `destroy()`.
  */
 export async function startReading(config: DeckConfig): Promise<{ destroy(): void }> {
   const t = stringsFor(config.lang ?? 'en');
@@ -22,6 +23,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
+  const cues = initScrollCues(page.main, { formula: t.scrollFormula, table: t.scrollTable, code: t.scrollCode });
 
   // Resume: the URL hash wins, then the saved position; jump now, again once diagrams are drawn.
   const saved = loadSaved(config.slug);
@@ -46,6 +48,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   return {
     destroy() {
       keys.destroy();
+      cues.destroy();
       drawer.destroy();
       scroll.destroy();
     },

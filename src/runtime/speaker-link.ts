@@ -2,6 +2,7 @@ import './speaker.css';
 import { readDeckConfig, viewOf } from './config.js';
 import { el } from './dom.js';
 import type { Deck } from './present.js';
+import { saveTalk } from './talk-state.js';
 
 /** Where the deck is: reveal's indices (`f` is -1 before the first fragment). */
 export interface DeckPosition {
@@ -70,7 +71,9 @@ export function installSpeaker(deck: Deck): void {
 
   const report = () => {
     const { h, v, f } = deck.getIndices();
-    post({ type: 'state', h, v: v ?? 0, f: f ?? -1, paused: deck.isPaused() });
+    const pos = { h, v: v ?? 0, f: f ?? -1 };
+    saveTalk(slug, { pos });
+    post({ type: 'state', ...pos, paused: deck.isPaused() });
   };
   for (const event of ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) deck.on(event, report);
   document.addEventListener('lectern:updated', report);
@@ -78,8 +81,11 @@ export function installSpeaker(deck: Deck): void {
   channel.addEventListener('message', (event: MessageEvent<SpeakerMessage>) => {
     const message = event.data;
     if (message.type === 'hello') report();
-    else if (message.type === 'nav' && Object.hasOwn(NAV, message.action)) NAV[message.action](deck);
-    else if (message.type === 'goto') deck.slide(message.h, message.v, message.f);
+    else if (message.type === 'nav' && Object.hasOwn(NAV, message.action)) {
+      // While the screen is black a step only brings the slide back, as the same key does on the deck.
+      if (deck.isPaused() && message.action !== 'pause') deck.togglePause(false);
+      else NAV[message.action](deck);
+    } else if (message.type === 'goto') deck.slide(message.h, message.v, message.f);
   });
   addEventListener('pagehide', () => post({ type: 'bye' }));
   addEventListener('pageshow', (e) => {

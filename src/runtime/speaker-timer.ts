@@ -1,29 +1,26 @@
 import { clockTime, paceOf } from './pacing.js';
-import { elapsedSeconds, IDLE, parseTimer, phaseOf, startTimer, type TimerState, toggleTimer } from './speaker-model.js';
+import { elapsedSeconds, IDLE, phaseOf, startTimer, type TimerState, toggleTimer } from './speaker-model.js';
 import type { SpeakerView } from './speaker-view.js';
+import { loadTalk, onTalkChange, saveTalk } from './talk-state.js';
 
 /**
- * The speaker view's clock: elapsed time (kept per tab in sessionStorage, so a reload keeps the lecture's
- * time), the wall clock, and pacing against the plan. Ticks once a second until destroyed.
+ * The speaker view's clock: elapsed time (kept with the talk's state in localStorage, so closing and
+ * reopening the speaker view, or a second one, keeps the lecture's time), the wall clock, and pacing
+ * against the plan. Ticks once a second until destroyed.
  */
 export function initSpeakerTimer(slug: string, view: SpeakerView) {
   const { $, root } = view;
-  const key = `lectern-speaker-timer:${slug}`;
-  const load = (): TimerState => {
-    try {
-      return parseTimer(sessionStorage.getItem(key));
-    } catch {
-      return IDLE;
-    }
-  };
-  let timer = load();
+  let timer = loadTalk(slug).timer;
   const set = (next: TimerState) => {
     timer = next;
-    try {
-      sessionStorage.setItem(key, JSON.stringify(timer));
-    } catch {}
+    saveTalk(slug, { timer });
     tick();
   };
+  // Another speaker view of this talk started, paused or reset the clock.
+  const unsubscribe = onTalkChange(slug, (talk) => {
+    timer = talk.timer;
+    tick();
+  });
 
   /** Seconds planned per slide (null: the deck sets no duration or timings), and the current slide. */
   let plan: number[] | null = null;
@@ -83,6 +80,7 @@ export function initSpeakerTimer(slug: string, view: SpeakerView) {
     },
     destroy() {
       clearInterval(interval);
+      unsubscribe();
       runButton.removeEventListener('click', onRun);
       $('.lectern-sv-reset').removeEventListener('click', onReset);
     },

@@ -11,6 +11,7 @@ import { slideAt, stepLocally } from './speaker-model.js';
 import { leavesOf, sortFragments } from './speaker-slides.js';
 import { initSpeakerTimer } from './speaker-timer.js';
 import { type Connection, initSpeakerView, type SpeakerSlide, speakerSlides } from './speaker-view.js';
+import { loadTalk, saveTalk } from './talk-state.js';
 
 /**
  * The speaker view (`?view=speaker`): current and next slide drawn from this page's own copy of the deck,
@@ -39,7 +40,8 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
   const view = initSpeakerView(config.title ?? slug);
   const timer = initSpeakerTimer(slug, view);
 
-  let pos: DeckPosition = { h: 0, v: 0, f: -1 };
+  // Where the talk was last (shown until a deck reports where it is).
+  let pos: DeckPosition = loadTalk(slug).pos;
   let connection: Connection = 'waiting';
   const render = () => {
     const slide = slideAt(slides, pos);
@@ -62,6 +64,14 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
 
   const follow = initSpeakerFollow(slug, {
     state(next, paused) {
+      // The deck was closed during the talk and is back (reopened, or reloaded): it goes where the talk is,
+      // including steps taken here meanwhile, instead of dragging the speaker view back to its first slide.
+      if (connection === 'closed' && (next.h !== pos.h || next.v !== pos.v || next.f !== pos.f)) {
+        connection = paused ? 'paused' : 'following';
+        view.status(connection);
+        follow.send({ type: 'goto', ...pos });
+        return;
+      }
       const moved = connection !== 'waiting' && connection !== 'closed' && (next.h !== pos.h || next.v !== pos.v || next.f !== pos.f);
       connection = paused ? 'paused' : 'following';
       pos = next;
@@ -80,6 +90,7 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
     if (follow.connected) follow.send({ type: 'nav', action });
     else {
       pos = stepLocally(slides, pos, action);
+      saveTalk(slug, { pos });
       render();
     }
   };
