@@ -1,4 +1,5 @@
 import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
+import { UI_STRINGS, type UiStrings, uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { el, loadLazyMedia } from './dom.js';
 import { leafSlides } from './page-dom.js';
@@ -17,50 +18,9 @@ export interface Item {
   group: number;
 }
 
-export const STRINGS = {
-  en: {
-    skip: 'Skip to the lecture',
-    contents: 'Contents',
-    openContents: 'Open the table of contents',
-    closeContents: 'Close the table of contents',
-    present: 'Present',
-    presentFromHere: 'Present from here',
-    presentTitle: 'Present this slide (reveal.js)',
-    slide: 'Slide',
-    link: 'Link to this slide',
-    commentary: "Lecturer's notes",
-    position: 'Position',
-    end: 'End of the lecture.',
-    top: 'Back to the top',
-    scrollFormula: 'Formula, scrolls sideways',
-    scrollTable: 'Table, scrolls sideways',
-    scrollCode: 'Code, scrolls sideways',
-  },
-  zh: {
-    skip: '跳到正文',
-    contents: '目录',
-    openContents: '打开目录',
-    closeContents: '关闭目录',
-    present: '放映',
-    presentFromHere: '从此页放映',
-    presentTitle: '从这一页开始放映幻灯片',
-    slide: '幻灯片',
-    link: '本页链接',
-    commentary: '讲者说明',
-    position: '阅读位置',
-    end: '本讲完。',
-    top: '回到开头',
-    scrollFormula: '公式，可横向滚动',
-    scrollTable: '表格，可横向滚动',
-    scrollCode: '代码，可横向滚动',
-  },
-};
-
-export type Strings = (typeof STRINGS)['en'];
-
-export function stringsFor(lang: string): Strings {
-  return lang.toLowerCase().startsWith('zh') ? STRINGS.zh : STRINGS.en;
-}
+export const STRINGS = UI_STRINGS;
+export type Strings = UiStrings;
+export const stringsFor = uiStrings;
 
 function labelOf(id: string, fallback: number): string {
   const pos = parseSlideId(id);

@@ -17,7 +17,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   const t = stringsFor(config.lang ?? 'en');
   document.documentElement.classList.add('lectern-reading-page');
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-  if (config.title) document.title = `${config.title} · ${t.contents === '目录' ? '阅读' : 'Reading'}`;
+  if (config.title) document.title = `${config.title} · ${t.reading}`;
 
   const page = buildReadingPage(config, t);
   const scroll = initReadingScroll(config.slug, page);

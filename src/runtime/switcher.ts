@@ -1,4 +1,5 @@
 import './reading.css';
+import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
 import type { Deck } from './present.js';
 
@@ -22,14 +23,14 @@ export function installViewSwitch(deck: Deck): void {
   const printing = api.isPrintView?.() ?? api.isPrintingPDF?.() ?? false;
   if (viewOf(location.search) !== 'present' || params.has('receiver') || printing) return;
 
-  const zh = (readDeckConfig().lang ?? '').toLowerCase().startsWith('zh');
+  const t = uiStrings(readDeckConfig().lang);
   const link = document.createElement('a');
   link.className = 'lectern-view-switch';
-  link.title = zh ? '在阅读模式中打开这一页（R）' : 'Read this slide in reading mode (R)';
+  link.title = t.readTitle;
   link.setAttribute('aria-keyshortcuts', 'R');
   link.innerHTML =
     '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M3 5.5C5.5 4.5 8.5 4.5 12 6.5c3.5-2 6.5-2 9-1v13c-2.5-1-5.5-1-9 1-3.5-2-6.5-2-9-1z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M12 6.5v13" stroke="currentColor" stroke-width="1.8"/></svg>';
-  link.append(zh ? '阅读' : 'Read');
+  link.append(t.read);
 
   const update = () => {
     link.href = readingHref((deck.getCurrentSlide() as HTMLElement | undefined)?.id || undefined);
@@ -41,7 +42,7 @@ export function installViewSwitch(deck: Deck): void {
   link.addEventListener('pointerdown', update);
   link.addEventListener('focus', update);
 
-  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: zh ? '阅读模式（当前页）' : 'Reading mode at this slide' }, () => {
+  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: t.readKey }, () => {
     update();
     location.assign(link.href);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../test/helpers.js';
-import { characters, fontHead, openingText, subsetFor, unicodeRange } from './fonts.js';
+import { UI_STRINGS } from '../model/ui-strings.js';
+import { characters, deckText, fontHead, openingText, subsetFor, unicodeRange } from './fonts.js';
 
 const cache = mkdtempSync(join(tmpdir(), 'lectern-fonts-test-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -34,6 +35,15 @@ describe('font subsets', () => {
     expect(text).toContain('标题');
     expect(text).not.toContain('四');
     expect(text).not.toContain('注释');
+  });
+
+  it("a Chinese deck's subsets hold the runtime's Chinese labels, in the opening part; an English deck's do not", async () => {
+    const zh = await compile('---\ntitle: 标题\nlang: zh-CN\n---\n\n# 一\n');
+    const en = await compile('---\ntitle: Title\nlang: en\n---\n\n# One\n');
+    const labels = Object.values(UI_STRINGS.zh).join('');
+    for (const text of [openingText(zh), deckText(zh, '# 一')]) for (const c of labels) expect(text, c).toContain(c);
+    expect(openingText(en)).not.toContain('阅');
+    expect(deckText(en, '# One')).not.toContain('阅');
   });
 
   it('splits each weight in two files with disjoint ranges that cover every character', async () => {

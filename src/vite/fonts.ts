@@ -6,6 +6,7 @@ import subsetFont from 'subset-font';
 import { liveUiText } from '../model/live.js';
 import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
+import { uiText } from '../model/ui-strings.js';
 
 /** The bundled CJK font, in the two weights slides use. Each page gets a subset of just its characters. */
 export { FONT_FAMILY };
@@ -36,7 +37,14 @@ export interface FontFile {
  * served live never fetches them).
  */
 export function deckText(deck: Deck, raw: string): string {
-  return [raw, deck.meta.title, deck.meta.author ?? '', ...deck.diagrams.map((d) => d.source), liveUiText(deck.meta.lang)].join('\n');
+  return [
+    raw,
+    deck.meta.title,
+    deck.meta.author ?? '',
+    uiText(deck.meta.lang),
+    ...deck.diagrams.map((d) => d.source),
+    liveUiText(deck.meta.lang),
+  ].join('\n');
 }
 
 /**
@@ -44,7 +52,11 @@ export function deckText(deck: Deck, raw: string): string {
  * `viewDistance` of 3: horizontal index + vertical index < 3); hidden slides fetch no fonts.
  */
 export function openingText(deck: Deck): string {
-  return [deck.meta.title, ...deck.slides.filter((s) => s.h + s.v < 3).map((s) => s.html.replace(/<[^>]*>/g, ' '))].join('\n');
+  return [
+    deck.meta.title,
+    uiText(deck.meta.lang),
+    ...deck.slides.filter((s) => s.h + s.v < 3).map((s) => s.html.replace(/<[^>]*>/g, ' ')),
+  ].join('\n');
 }
 
 export function characters(text: string): string {
