@@ -6,7 +6,7 @@ for (const width of [390, 360]) {
   test(`at ${width} px, a wide formula fades at its hidden side and is a named keyboard stop`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await openDeck(page, 'reasoning-origins-en', '?view=read');
-    const slide = page.locator('article', { hasText: 'PPO-ptx' }).first();
+    const slide = page.locator('article', { hasText: 'PPO-ptx', has: page.locator('.katex-display') }).first();
     await slide.scrollIntoViewIfNeeded();
     const formula = slide.locator('.katex-display').first();
     await expect(formula).toHaveAttribute('data-lectern-more', 'right');
