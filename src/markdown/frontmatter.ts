@@ -29,6 +29,7 @@ const KNOWN_KEYS = new Set([
   'notes',
   'theme',
   'description',
+  'order',
   // Hexo's keys, accepted so a blog post works as it is.
   'categories',
   'mathjax',
@@ -207,6 +208,17 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
         `theme \`${String(theme)}\` is not known here: Lectern's light theme is used`,
         `themes: ${LOOK_NAMES.slice(0, 20).join(', ')}, … (reveal.js, Marp and Quarto names map to Lectern's light or dark look)`,
         'theme-unknown',
+      );
+  }
+  if (typeof data.description === 'string') meta.description = data.description;
+  if (data.order !== undefined) {
+    const order = typeof data.order === 'number' ? data.order : Number(asString(data.order));
+    if (Number.isFinite(order)) meta.order = order;
+    else
+      warn(
+        'order',
+        `cannot read order \`${String(data.order)}\``,
+        'write a number, e.g. `order: 3` (lectures are listed by it on the course home)',
       );
   }
   return result;

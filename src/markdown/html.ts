@@ -9,6 +9,8 @@ export interface PageOptions {
   head?: string;
   /** See `DeckConfig.mermaidModules`. */
   mermaidModules?: string[];
+  /** Put this in place of the slides (the build inserts them after Vite has processed the page). */
+  slidesPlaceholder?: string;
 }
 
 function attrString(attrs: Record<string, string>): string {
@@ -79,7 +81,7 @@ ${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n<
 </head>
 <body>
 <div class="reveal"><div class="slides">
-${renderSlides(deck)}
+${options.slidesPlaceholder ?? renderSlides(deck)}
 </div></div>
 </body>
 </html>

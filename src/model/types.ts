@@ -66,6 +66,10 @@ export interface DeckMeta {
   css?: string;
   /** `css:` stylesheets, as written (relative to the deck or under assets/). */
   cssFiles: string[];
+  /** One-line summary for the course home. */
+  description?: string;
+  /** Position on the course home (front matter `order:`); see src/project/course.ts for the fallbacks. */
+  order?: number;
 }
 
 /** One slide cut out of the source, before any Markdown is rendered. */

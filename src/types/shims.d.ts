@@ -26,3 +26,8 @@ declare module 'markdown-it-bracketed-spans' {
   const plugin: PluginSimple;
   export default plugin;
 }
+
+declare module 'wawoff2' {
+  export function decompress(woff2: Uint8Array): Promise<Uint8Array>;
+  export function compress(ttf: Uint8Array): Promise<Uint8Array>;
+}

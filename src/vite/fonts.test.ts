@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../test/helpers.js';
 import { UI_STRINGS } from '../model/ui-strings.js';
-import { characters, deckText, fontHead, openingText, subsetFor, unicodeRange } from './fonts.js';
+import {
+  deckText,
+  facesToFiles,
+  fontHead,
+  openingBoldText,
+  openingText,
+  type PlannedFace,
+  planFonts,
+  subsetWhole,
+  unicodeRange,
+} from './fonts.js';
 
 const cache = mkdtempSync(join(tmpdir(), 'lectern-fonts-test-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -22,19 +32,30 @@ function covered(range: string): Set<number> {
   return points;
 }
 
+const cp = (c: string) => c.codePointAt(0) ?? 0;
+/** Faces of one weight, and which face covers a character. */
+const of = (faces: PlannedFace[] | undefined, weight: number) => (faces ?? []).filter((f) => f.weight === weight);
+const coverers = (faces: PlannedFace[], c: string) => faces.filter((f) => covered(f.range).has(cp(c)));
+
 describe('font subsets', () => {
   it('writes unicode-range as merged runs of code points', () => {
     expect(unicodeRange('ABCE中')).toBe('U+41-43,U+45,U+4E2D');
   });
 
-  it('takes the opening text from the slides a first visit lays out, notes left out', async () => {
-    const deck = await compile('---\ntitle: 标题\n---\n\n# 一\n\nNote: 注释\n\n---\n\n## 二\n\n---\n\n## 三\n\n---\n\n## 四\n');
+  it('takes the opening text from the slides a first visit lays out, notes left out; bold from headings', async () => {
+    const deck = await compile(
+      '---\ntitle: 标题\n---\n\n# 一\n\n正文**粗**\n\nNote: 注释\n\n---\n\n## 二\n\n---\n\n## 三\n\n---\n\n## 四\n',
+    );
     const text = openingText(deck);
     expect(text).toContain('一');
     expect(text).toContain('三');
     expect(text).toContain('标题');
     expect(text).not.toContain('四');
     expect(text).not.toContain('注释');
+    const bold = openingBoldText(deck);
+    expect(bold).toContain('粗');
+    expect(bold).toContain('二');
+    expect(bold).not.toContain('正文');
   });
 
   it("a Chinese deck's subsets hold the runtime's Chinese labels, in the opening part; an English deck's do not", async () => {
@@ -46,32 +67,52 @@ describe('font subsets', () => {
     expect(deckText(en, '# One')).not.toContain('阅');
   });
 
-  it('splits each weight in two files with disjoint ranges that cover every character', async () => {
-    const all = '开场白的文字。后面才出现的字';
-    const files = await subsetFor('split-test', all, cache, '开场白的文字。');
-    expect(files.map((f) => [f.weight, !!f.rest])).toEqual([
-      [400, false],
-      [400, true],
-      [700, false],
-      [700, true],
-    ]);
-    const [near, rest] = [covered(files[0]?.unicodeRange ?? ''), covered(files[1]?.unicodeRange ?? '')];
-    for (const cp of near) expect(rest.has(cp)).toBe(false);
-    for (const c of characters(all)) expect(near.has(c.codePointAt(0) ?? 0) || rest.has(c.codePointAt(0) ?? 0)).toBe(true);
-    expect(rest.has('后'.codePointAt(0) ?? 0)).toBe(true);
-    expect(near.has('A'.codePointAt(0) ?? 0)).toBe(true);
+  const pages = [
+    { id: 'one', text: '开场白的文字。后面才出现的字', opening: { 400: '开场白的文字', 700: '开场' } },
+    { id: 'two', text: '第二讲开场。后面的字和新字', opening: { 400: '第二讲开场', 700: '第二讲' } },
+  ];
+  const plan = planFonts(pages, '目录');
 
+  it('gives every character of a page exactly one face per weight', () => {
+    for (const page of pages)
+      for (const weight of [400, 700]) {
+        const faces = of(plan.get(page.id), weight);
+        for (const c of `${page.text}A目`.replace(/\s/g, '')) expect(coverers(faces, c), `${page.id} ${weight} ${c}`).toHaveLength(1);
+      }
+  });
+
+  it('shares the core and the characters an earlier lecture introduced; a first visit needs only core + opening', () => {
+    const one = of(plan.get('one'), 400);
+    const two = of(plan.get('two'), 400);
+    // "后面的字" were introduced by lecture one: lecture two takes them from lecture one's file.
+    const [fromTwo] = coverers(two, '后');
+    expect(fromTwo?.rest).toBe(true);
+    expect(one.some((f) => f.chars === fromTwo?.chars)).toBe(true);
+    // The core (ASCII, the UI's characters) is one file for both.
+    expect(coverers(one, 'A')[0]?.chars).toBe(coverers(two, 'A')[0]?.chars);
+    expect(coverers(one, '目')[0]?.rest).toBe(false);
+    // Opening characters come from a file that is not "rest" (preloaded), the rest from files that are.
+    expect(coverers(two, '讲')[0]?.rest).toBe(false);
+    expect(coverers(two, '新')[0]?.rest).toBe(true);
+    // Bold: only the bold opening is in the first-visit file.
+    expect(coverers(of(plan.get('two'), 700), '场')[0]?.rest).toBe(true);
+  });
+
+  it('makes the files and declares them, preloading the regular first-visit ones', async () => {
+    const files = await facesToFiles(plan.get('one') ?? [], 'woff2', cache);
+    expect(files.every((f) => f.source.byteLength > 100 && f.fileName.endsWith('.woff2'))).toBe(true);
     const head = fontHead(files, (name) => `/f/${name}`);
-    expect(head.match(/@font-face/g)).toHaveLength(4);
-    expect(head.match(/unicode-range:/g)).toHaveLength(4);
-    // Only the regular weight's opening file is preloaded.
-    expect(head.match(/rel="preload"/g)).toHaveLength(1);
-    expect(head).toContain(`href="/f/${files[0]?.fileName}"`);
+    expect(head.match(/@font-face/g)).toHaveLength(files.length);
+    expect(head.match(/rel="preload"/g)).toHaveLength(files.filter((f) => f.weight === 400 && !f.rest).length);
+    // Equal characters, equal file: the second call is the cache.
+    const again = await facesToFiles(plan.get('one') ?? [], 'woff2', cache);
+    expect(again.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
   }, 60_000);
 
-  it('keeps one file per weight, without unicode-range, when the opening shows every character', async () => {
-    const files = await subsetFor('whole-test', '全部都在开场', cache, '全部都在开场');
+  it('subsets a whole page as TrueType for the dev server', async () => {
+    const files = await subsetWhole('全部都在开场', 'truetype', cache);
     expect(files).toHaveLength(2);
-    expect(files.every((f) => f.unicodeRange === undefined && !f.rest)).toBe(true);
+    expect(files.every((f) => f.unicodeRange === undefined && f.format === 'truetype')).toBe(true);
+    expect(fontHead(files, (n) => n)).toContain("format('truetype')");
   }, 60_000);
 });

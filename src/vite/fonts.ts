@@ -1,20 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import subsetFont from 'subset-font';
 import { liveUiText } from '../model/live.js';
 import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 import { uiText } from '../model/ui-strings.js';
+import { type FontFormat, subset, subsetFileName, WEIGHTS, type Weight } from './font-subset.js';
 
-/** The bundled CJK font, in the two weights slides use. Each page gets a subset of just its characters. */
+/** The bundled CJK font, in the two weights slides use; pages get subsets of it (see `planFonts`). */
 export { FONT_FAMILY };
-
-const WEIGHTS = [400, 700] as const;
-const require = createRequire(import.meta.url);
-const sourceOf = (weight: number) =>
-  require.resolve(`@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-${weight}-normal.woff2`);
 
 /** Characters every page may show besides its own text: ASCII, common CJK punctuation, UI symbols. */
 const ALWAYS =
@@ -25,9 +16,10 @@ export interface FontFile {
   weight: number;
   fileName: string;
   source: Uint8Array;
-  /** CSS `unicode-range` of the file's characters when a weight is split in two (see `subsetFor`). */
+  format: FontFormat;
+  /** CSS `unicode-range` of the characters this page takes from the file (absent: all of them). */
   unicodeRange?: string;
-  /** The part of a split a first visit does not need. */
+  /** A file a first visit does not need (no preload). */
   rest?: boolean;
 }
 
@@ -47,20 +39,28 @@ export function deckText(deck: Deck, raw: string): string {
   ].join('\n');
 }
 
+const openingSlides = (deck: Deck) => deck.slides.filter((s) => s.h + s.v < 3);
+
 /**
  * The text of the slides reveal.js lays out when the deck opens at its first slide (its default
  * `viewDistance` of 3: horizontal index + vertical index < 3); hidden slides fetch no fonts.
  */
 export function openingText(deck: Deck): string {
-  return [
-    deck.meta.title,
-    uiText(deck.meta.lang),
-    ...deck.slides.filter((s) => s.h + s.v < 3).map((s) => s.html.replace(/<[^>]*>/g, ' ')),
-  ].join('\n');
+  return [deck.meta.title, uiText(deck.meta.lang), ...openingSlides(deck).map((s) => s.html.replace(/<[^>]*>/g, ' '))].join('\n');
 }
 
+/** What the opening slides show in bold (headings, `<strong>`, `<b>`, table headers): the bold weight's opening. */
+export function openingBoldText(deck: Deck): string {
+  const bold = /<(h[1-6]|strong|b|th)\b[^>]*>([\s\S]*?)<\/\1>/g;
+  const parts = [deck.meta.title];
+  for (const s of openingSlides(deck)) for (const m of s.html.matchAll(bold)) parts.push((m[2] ?? '').replace(/<[^>]*>/g, ' '));
+  return parts.join('\n');
+}
+
+const sorted = (chars: Iterable<string>) => [...new Set(chars)].sort().join('');
+
 export function characters(text: string): string {
-  return [...new Set(ALWAYS + text.replace(/\s+/g, ''))].sort().join('');
+  return sorted(ALWAYS + text.replace(/\s+/g, ''));
 }
 
 /** `U+20-7E,U+4E00,…` for a sorted string of characters. */
@@ -76,56 +76,109 @@ export function unicodeRange(chars: string): string {
   return ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
 }
 
-const memory = new Map<string, Promise<FontFile>>();
+/** One page's text for the course plan, pages in course order. */
+export interface PageText {
+  id: string;
+  /** Everything the page can show. */
+  text: string;
+  /** What a first visit lays out, per weight (see `openingText`, `openingBoldText`); absent: the whole text. */
+  opening?: Record<Weight, string>;
+}
 
-/** One weight subset to `chars` (woff2), cached on disk by content hash: a rebuild without new characters is a file read. */
-function subsetFile(name: string, weight: number, chars: string, cacheDir: string): Promise<FontFile> {
-  const hash = createHash('sha256').update(chars).digest('hex').slice(0, 10);
-  const fileName = `noto-sans-sc-${name}-${weight}-${hash}.woff2`;
-  let file = memory.get(fileName);
-  if (!file) {
-    file = (async () => {
-      const cached = join(cacheDir, fileName);
-      if (existsSync(cached)) return { weight, fileName, source: readFileSync(cached) };
-      const source = await subsetFont(readFileSync(sourceOf(weight)), chars, { targetFormat: 'woff2' });
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(cached, source);
-      return { weight, fileName, source };
-    })();
-    memory.set(fileName, file);
-  }
-  return file;
+/** A face of a page: the file (by weight and characters) and the characters the page takes from it. */
+export interface PlannedFace {
+  weight: Weight;
+  chars: string;
+  range: string;
+  rest: boolean;
 }
 
 /**
- * Subsets the font to the characters of `text`, both weights. With `opening` (see `openingText`),
- * each weight is split in two files with disjoint `unicode-range`s: the characters of the opening
- * slides (plus ASCII and common punctuation), and the rest of the deck's, which the browser fetches
- * only once a slide that shows one of them is laid out. A first visit then downloads a fraction of
- * the font; the print view, the reading view and the speaker notes lay out everything and get both.
+ * The font files of a whole course and which of them each page declares, so that a first visit downloads
+ * about what it shows and a second lecture reuses what the first downloaded:
+ * - `core`, shared by every page: `always` (ASCII, punctuation, the UI's own strings in every language);
+ * - per page and weight, its opening characters not in the core (the title and first slides);
+ * - per page in course order, the characters it is the first page to use: page k declares the parts of
+ *   files 1…k it needs, minus its opening. Reading the course in order downloads each character once.
+ * Within a page and weight the ranges are disjoint, so every character has one file. Pure: no I/O.
  */
-export async function subsetFor(name: string, text: string, cacheDir: string, opening?: string): Promise<FontFile[]> {
-  const all = characters(text);
-  const near = opening === undefined ? all : characters(opening);
-  const rest = [...all].filter((c) => !near.includes(c)).join('');
-  const files = await Promise.all(
-    WEIGHTS.flatMap((weight) => [
-      subsetFile(name, weight, near, cacheDir).then((f) => (rest ? { ...f, unicodeRange: unicodeRange(near) } : f)),
-      ...(rest ? [subsetFile(name, weight, rest, cacheDir).then((f) => ({ ...f, unicodeRange: unicodeRange(rest), rest: true }))] : []),
-    ]),
-  );
-  return files;
+export function planFonts(pages: PageText[], always: string): Map<string, PlannedFace[]> {
+  const core = characters(always);
+  const inCore = new Set(core);
+  const firstUse = new Map<string, number>();
+  const own = pages.map((p, k) => {
+    const chars = [...new Set(p.text.replace(/\s+/g, ''))].filter((c) => !inCore.has(c));
+    for (const c of chars) if (!firstUse.has(c)) firstUse.set(c, k);
+    return chars;
+  });
+  // The characters each page introduced, by page index.
+  const introduced = pages.map(() => [] as string[]);
+  for (const [c, k] of firstUse) introduced[k]?.push(c);
+  const chunks = introduced.map((cs) => sorted(cs));
+
+  const plan = new Map<string, PlannedFace[]>();
+  pages.forEach((page, k) => {
+    const faces: PlannedFace[] = [];
+    const mine = own[k] ?? [];
+    for (const weight of WEIGHTS) {
+      faces.push({ weight, chars: core, range: unicodeRange(core), rest: false });
+      const openingSet = new Set(page.opening ? [...page.opening[weight].replace(/\s+/g, '')].filter((c) => !inCore.has(c)) : mine);
+      const opening = sorted(mine.filter((c) => openingSet.has(c)));
+      if (opening) faces.push({ weight, chars: opening, range: unicodeRange(opening), rest: false });
+      const byChunk = new Map<number, string[]>();
+      for (const c of mine) {
+        if (openingSet.has(c)) continue;
+        const j = firstUse.get(c) ?? k;
+        const list = byChunk.get(j);
+        if (list) list.push(c);
+        else byChunk.set(j, [c]);
+      }
+      for (const [j, cs] of [...byChunk].sort((a, b) => a[0] - b[0]))
+        faces.push({ weight, chars: chunks[j] ?? '', range: unicodeRange(sorted(cs)), rest: true });
+    }
+    plan.set(page.id, faces);
+  });
+  return plan;
 }
 
-/** `@font-face` rules and a preload for the regular weight (its opening part), with URLs made by `urlOf`. */
+/** The files of planned faces, made (or read from the cache) in `format`. */
+export async function facesToFiles(faces: PlannedFace[], format: FontFormat, cacheDir: string): Promise<FontFile[]> {
+  return Promise.all(
+    faces.map(async (f) => ({
+      weight: f.weight,
+      fileName: subsetFileName(f.weight, f.chars, format),
+      source: await subset(f.weight, f.chars, format, cacheDir),
+      format,
+      unicodeRange: f.range,
+      rest: f.rest,
+    })),
+  );
+}
+
+/** One file per weight with every character of `text` (the dev server: quick TrueType subsets, no plan). */
+export function subsetWhole(text: string, format: FontFormat, cacheDir: string): Promise<FontFile[]> {
+  const chars = characters(text);
+  return facesToFiles(
+    WEIGHTS.map((weight) => ({ weight, chars, range: '', rest: false })),
+    format,
+    cacheDir,
+  ).then((files) => files.map(({ unicodeRange: _, ...f }) => f));
+}
+
+/** `@font-face` rules, and preloads for the regular weight's first-visit files, with URLs made by `urlOf`. */
 export function fontHead(files: FontFile[], urlOf: (fileName: string) => string): string {
   const faces = files
     .map(
       (f) =>
-        `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:swap;src:url(${urlOf(f.fileName)}) format('woff2')${f.unicodeRange ? `;unicode-range:${f.unicodeRange}` : ''}}`,
+        `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:swap;src:url(${urlOf(f.fileName)}) format('${f.format}')${f.unicodeRange ? `;unicode-range:${f.unicodeRange}` : ''}}`,
     )
     .join('\n');
-  const regular = files.find((f) => f.weight === 400 && !f.rest);
-  const preload = regular ? `<link rel="preload" as="font" type="font/woff2" crossorigin href="${urlOf(regular.fileName)}">\n` : '';
+  const preload = files
+    .filter((f) => f.weight === 400 && !f.rest)
+    .map(
+      (f) =>
+        `<link rel="preload" as="font" type="font/${f.format === 'woff2' ? 'woff2' : 'ttf'}" crossorigin href="${urlOf(f.fileName)}">\n`,
+    )
+    .join('');
   return `${preload}<style id="lectern-fonts">\n${faces}\n</style>\n`;
 }

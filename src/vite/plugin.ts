@@ -1,14 +1,26 @@
 import { join, relative, sep } from 'node:path';
 import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
-import { deckConfig, renderDeckPage, renderIndexPage, renderStacks } from '../markdown/html.js';
+import { deckConfig, renderDeckPage, renderIndexPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import type { Deck } from '../model/types.js';
+import { courseOrder } from '../project/course.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
-import { deckText, type FontFile, fontHead, openingText, subsetFor } from './fonts.js';
+import {
+  deckText,
+  type FontFile,
+  facesToFiles,
+  fontHead,
+  openingBoldText,
+  openingText,
+  type PageText,
+  planFonts,
+  subsetWhole,
+} from './fonts.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
 import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
+import { uiCharacters } from './ui-chars.js';
 
 /** Pages load the browser code by these ids; resolveId maps them into the package's src/runtime. */
 const RUNTIME_PREFIX = '/@lectern-runtime/';
@@ -16,6 +28,13 @@ const RUNTIME = `${RUNTIME_PREFIX}main.ts`;
 const INDEX_RUNTIME = `${RUNTIME_PREFIX}index-page.ts`;
 const FONTS_MARKER = '<!--lectern-fonts-->';
 const DEV_FONTS = '/@lectern-fonts/';
+const SLIDES_MARKER = '<!--lectern-slides-->';
+/** Markup Vite's HTML build step rewrites (files to bundle: images, media, styles, scripts). */
+const NEEDS_VITE =
+  /<(img|picture|video|audio|source|track|image|use|embed|object|input|link|script|style)\b|\sstyle="[^"]*url\(|\ssrcset=/i;
+
+/** What the home page shows of the lectures (for its font subset). */
+const homeText = (decks: Deck[]) => decks.map((d) => [d.meta.title, d.meta.description ?? '', d.meta.date ?? ''].join('\n')).join('\n');
 
 export interface LecternOptions {
   /** Project root holding slides/ and assets/; defaults to Vite's root. */
@@ -42,9 +61,38 @@ export function lectern(options: LecternOptions = {}): Plugin {
   /** Font subsets by page id (the html path), and by file name for the dev server. */
   const pageFonts = new Map<string, FontFile[]>();
   const fontFiles = new Map<string, FontFile>();
+  const emitted = new Set<string>();
+  /** Build: slide markup inserted after Vite's HTML processing, by page id. */
+  const deferredSlides = new Map<string, string>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
   /** Dev server: each deck's top-level section markup as last sent, so updates carry only what changed. */
   const served = new Map<string, string[]>();
+
+  /**
+   * Build: the font plan of the whole course (see `planFonts`), made once per build: every page's
+   * files are subset together (in parallel) when the first page asks.
+   */
+  let coursePlan: Promise<Map<string, FontFile[]>> | undefined;
+  const plannedFonts = async (id: string): Promise<FontFile[]> => {
+    coursePlan ??= planCourse();
+    return (await coursePlan).get(id) ?? [];
+  };
+  const indexId = () => join(config.root, 'index.html');
+  const pageIdOf = (deck: Deck) => join(config.root, deck.slug, 'index.html');
+  const planCourse = async (): Promise<Map<string, FontFile[]>> => {
+    const decks = courseOrder(await store.all());
+    const indexText = homeText(decks);
+    const pages: PageText[] = decks.map((d) => ({
+      id: pageIdOf(d),
+      text: deckText(d, store.text(d.file)),
+      opening: { 400: openingText(d), 700: openingBoldText(d) },
+    }));
+    // The home page shows titles at once, and search results from any lecture later.
+    pages.push({ id: indexId(), text: [indexText, ...pages.map((p) => p.text)].join('\n'), opening: { 400: indexText, 700: indexText } });
+    const plan = planFonts(pages, uiCharacters());
+    const entries = await Promise.all([...plan].map(async ([id, faces]) => [id, await facesToFiles(faces, 'woff2', fontCache())] as const));
+    return new Map(entries);
+  };
 
   /** Built decks with diagrams: the prebuilt Mermaid modules they will load (see mermaid-modules.ts). */
   const preloads = async (deck: Deck): Promise<string[]> => {
@@ -68,7 +116,10 @@ export function lectern(options: LecternOptions = {}): Plugin {
         errors: d.diagnostics.filter((x) => x.severity === 'error').length,
       }));
       html = renderIndexPage(summaries, { runtime: INDEX_RUNTIME, head: `${FONTS_MARKER}\n` });
-      fonts = await subsetFor('index', summaries.map((d) => d.title).join(''), fontCache());
+      fonts =
+        config.command === 'build'
+          ? await plannedFonts(id)
+          : await subsetWhole(`${homeText(decks)}\n${uiCharacters()}`, 'truetype', fontCache());
     } else {
       const m = /^([^/]+)\/index\.html$/.exec(rel);
       const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
@@ -77,8 +128,21 @@ export function lectern(options: LecternOptions = {}): Plugin {
       report(deck, (msg) => config.logger.warn(msg));
       // Dev server: what this page starts from; later pages of the deck get the same markup or a newer one.
       if (config.command === 'serve' && !served.has(deck.slug)) served.set(deck.slug, renderStacks(deck));
-      html = renderDeckPage(deck, { runtime: RUNTIME, head: `${FONTS_MARKER}\n`, mermaidModules: await preloads(deck) });
-      fonts = await subsetFor(deck.slug, deckText(deck, store.text(file)), fontCache(), openingText(deck));
+      // Vite parses every page it builds (parse5) for the files it must bundle: for a deck whose slides refer to
+      // none, that was the largest part of a course's build. Such slides go in after Vite is done with the page.
+      const slides = config.command === 'build' ? renderSlides(deck) : undefined;
+      const later = slides !== undefined && !NEEDS_VITE.test(slides);
+      if (later) deferredSlides.set(id, slides);
+      html = renderDeckPage(deck, {
+        runtime: RUNTIME,
+        head: `${FONTS_MARKER}\n`,
+        mermaidModules: await preloads(deck),
+        ...(later ? { slidesPlaceholder: SLIDES_MARKER } : {}),
+      });
+      fonts =
+        config.command === 'build'
+          ? await plannedFonts(id)
+          : await subsetWhole(`${deckText(deck, store.text(file))}\n${uiCharacters()}`, 'truetype', fontCache());
     }
     pageFonts.set(id, fonts);
     for (const f of fonts) fontFiles.set(f.fileName, f);
@@ -113,6 +177,11 @@ export function lectern(options: LecternOptions = {}): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
+    buildStart() {
+      coursePlan = undefined;
+      emitted.clear();
+      store.invalidate();
+    },
     resolveId(id) {
       if (id.startsWith(RUNTIME_PREFIX)) return join(RUNTIME_DIR, id.slice(RUNTIME_PREFIX.length));
       if (id.endsWith('.html') && id.startsWith(config.root) && !id.includes('node_modules')) return id;
@@ -123,7 +192,12 @@ export function lectern(options: LecternOptions = {}): Plugin {
       const html = await pageFor(config.root, id);
       if (html === undefined) return null;
       if (config.command === 'build') {
-        for (const f of pageFonts.get(id) ?? []) this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
+        // Pages share font files (the core, the course's chunks): each is written once.
+        for (const f of pageFonts.get(id) ?? []) {
+          if (emitted.has(f.fileName)) continue;
+          emitted.add(f.fileName);
+          this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
+        }
       }
       return html;
     },
@@ -133,10 +207,10 @@ export function lectern(options: LecternOptions = {}): Plugin {
         const fonts = pageFonts.get(ctx.filename);
         if (!fonts || config.command !== 'build') return html;
         const up = relative(config.root, ctx.filename).split(sep).length > 1 ? '../' : './';
-        return html.replace(
-          FONTS_MARKER,
-          fontHead(fonts, (name) => `${up}assets/fonts/${name}`),
-        );
+        const slides = deferredSlides.get(ctx.filename);
+        return html
+          .replace(FONTS_MARKER, () => fontHead(fonts, (name) => `${up}assets/fonts/${name}`))
+          .replace(SLIDES_MARKER, () => slides ?? SLIDES_MARKER);
       },
     },
     configureServer(server: ViteDevServer) {
@@ -196,7 +270,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
           if (path.startsWith(DEV_FONTS)) {
             const font = fontFiles.get(path.slice(DEV_FONTS.length));
             if (!font) return next();
-            res.setHeader('Content-Type', 'font/woff2');
+            res.setHeader('Content-Type', font.format === 'woff2' ? 'font/woff2' : 'font/ttf');
             res.end(font.source);
             return;
           }

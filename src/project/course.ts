@@ -1,0 +1,120 @@
+/**
+ * The course: its settings (`lectern.yml` at the project root, like Quarto's `_quarto.yml` or MkDocs'
+ * `mkdocs.yml`) and its lectures in a deliberate order, grouped by folder. Pure apart from reading the
+ * settings file; the home page, the font plan and previous/next links all take their order from here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import { parseDuration } from '../markdown/frontmatter.js';
+import type { Deck, Diagnostic } from '../model/types.js';
+
+export const COURSE_FILE = 'lectern.yml';
+
+export interface CourseSettings {
+  title?: string;
+  description?: string;
+  author?: string;
+  /** UI language of the home page (`zh-CN`, `en`, …); default: the lectures' most common language. */
+  lang?: string;
+  /** Default lecture length in minutes, for lectures without their own `duration`. */
+  durationMinutes?: number;
+  theme?: string;
+  /** Section titles by folder name (`part-1: 第一部分`); default: the folder name. */
+  sections: Record<string, string>;
+}
+
+const KEYS = ['title', 'description', 'author', 'lang', 'duration', 'theme', 'sections'];
+
+/** Reads `lectern.yml`; every problem is a diagnostic and the rest of the settings still apply. */
+export function readCourseSettings(root: string): { settings: CourseSettings; diagnostics: Diagnostic[] } {
+  const settings: CourseSettings = { sections: {} };
+  const diagnostics: Diagnostic[] = [];
+  const path = join(root, COURSE_FILE);
+  if (!existsSync(path)) return { settings, diagnostics };
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
+  for (const err of doc.errors)
+    diagnostics.push({
+      file: COURSE_FILE,
+      line: lineAt(err.pos[0]),
+      severity: 'error',
+      message: `course settings: ${err.message.split('\n')[0]}`,
+      hint: 'check the YAML syntax: `key: value`, one per line; quote values that contain `: `',
+    });
+  if (doc.errors.length || !isMap(doc.contents)) return { settings, diagnostics };
+  const data = doc.toJS() as Record<string, unknown>;
+  const warn = (key: string, message: string, hint: string) => {
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+    diagnostics.push({
+      file: COURSE_FILE,
+      line: lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]),
+      severity: 'warning',
+      message,
+      hint,
+    });
+  };
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  for (const key of Object.keys(data))
+    if (!KEYS.includes(key)) warn(key, `unknown course setting \`${key}\``, `known settings: ${KEYS.join(', ')}`);
+  const title = str(data.title);
+  if (title) settings.title = title;
+  const description = str(data.description);
+  if (description) settings.description = description;
+  const author = str(data.author);
+  if (author) settings.author = author;
+  const lang = str(data.lang);
+  if (lang) settings.lang = lang;
+  const theme = str(data.theme);
+  if (theme) settings.theme = theme;
+  if (data.duration !== undefined) {
+    const minutes = parseDuration(data.duration);
+    if (minutes) settings.durationMinutes = minutes;
+    else warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`');
+  }
+  if (data.sections !== undefined) {
+    if (data.sections && typeof data.sections === 'object' && !Array.isArray(data.sections))
+      for (const [folder, name] of Object.entries(data.sections))
+        if (str(name)) settings.sections[folder] = String(name);
+        else warn('sections', '`sections` is not a list of `folder: title` lines', 'write e.g.\nsections:\n  part-1: Part one');
+  }
+  return { settings, diagnostics };
+}
+
+/** `slides/part-1/03-intro.md` -> 3: a numeric file-name prefix (`03-`, `3_`, `03.`), or undefined. */
+export function numericPrefix(file: string): number | undefined {
+  const m = /^(\d+)(?:[-_. ]|$)/.exec(file.split('/').pop() ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The folder a deck sits in under slides/ (`part-1` for slides/part-1/x.md; '' at the top). */
+export function sectionOf(file: string): string {
+  const parts = file.split('/').slice(1, -1);
+  return parts.join('/');
+}
+
+/**
+ * Lectures in course order: grouped by folder (the top level first, then folders by name, numbers read as
+ * numbers), and within a folder by front matter `order:`, then a numeric file-name prefix, then date, then
+ * file name. A lecture with an `order:` comes before one without.
+ */
+export function courseOrder<T extends Pick<Deck, 'file' | 'meta'>>(decks: T[]): T[] {
+  const key = (d: T): [number, number, string, string] => [
+    d.meta.order ?? Number.POSITIVE_INFINITY,
+    numericPrefix(d.file) ?? Number.POSITIVE_INFINITY,
+    d.meta.date ?? '\uffff',
+    d.file,
+  ];
+  const cmp = (a: T, b: T) => {
+    const [sa, sb] = [sectionOf(a.file), sectionOf(b.file)];
+    if (sa !== sb) return sa === '' ? -1 : sb === '' ? 1 : sa.localeCompare(sb, 'en', { numeric: true });
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) {
+      const [x, y] = [ka[i] as number | string, kb[i] as number | string];
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return [...decks].sort(cmp);
+}

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Every non-ASCII character the browser runtime can show by itself (labels, buttons, messages in every UI
+ * language), for the font subset every page gets: collected from the runtime's sources, so a string added
+ * there is covered without a second list to keep in step.
+ */
+let cached: string | undefined;
+export function uiCharacters(): string {
+  if (cached !== undefined) return cached;
+  const dir = fileURLToPath(new URL('../runtime/', import.meta.url));
+  const chars = new Set<string>();
+  for (const name of readdirSync(dir)) {
+    if (!/\.(ts|css)$/.test(name) || name.endsWith('.test.ts')) continue;
+    for (const c of readFileSync(`${dir}${name}`, 'utf8')) if ((c.codePointAt(0) ?? 0) > 0x7e) chars.add(c);
+  }
+  cached = [...chars].sort().join('');
+  return cached;
+}
