@@ -17,6 +17,7 @@ Prints decks to PDF in dist/pdf/ (builds the site first when it is out of date).
   --out DIR      write the PDFs to DIR instead of dist/pdf
   --build        always build first;  --no-build  never build
   --timeout S    seconds to wait for a deck to become ready (default 60)
+  --jobs N       pages printed at the same time (default: one per core, 2 to 4)
   -h, --help     this text`;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -25,6 +26,8 @@ const shown = (path: string) => {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
 };
+
+let finished = 0;
 
 function report(event: ProgressEvent): void {
   switch (event.type) {
@@ -35,16 +38,16 @@ function report(event: ProgressEvent): void {
       console.log(`Built in ${seconds(event.ms)}.`);
       break;
     case 'start':
-      console.log(`[${event.index + 1}/${event.total}] ${event.slug}${event.kind === 'handout' ? ' (handout)' : ''}`);
-      break;
     case 'step':
-      if (process.stdout.isTTY) process.stdout.write(`      ${event.step}…\r`);
+      // Several decks print at once: a line per finished PDF says it all.
       break;
     case 'done': {
       const r = event.result;
       const what = r.kind === 'slides' && r.pages !== r.slides ? `${r.pages} pages, ${r.slides} slides` : `${r.pages} pages`;
-      if (process.stdout.isTTY) process.stdout.write('\x1b[2K');
-      console.log(`      → ${shown(r.file)}  (${what}, ${size(r.bytes)}, ${seconds(r.ms)})`);
+      finished += 1;
+      console.log(
+        `[${finished}/${event.total}] ${r.slug}${r.kind === 'handout' ? ' (handout)' : ''} → ${shown(r.file)}  (${what}, ${size(r.bytes)}, ${seconds(r.ms)})`,
+      );
       for (const w of r.warnings) console.warn(`      warning: ${w}`);
       break;
     }
@@ -69,6 +72,11 @@ async function main(): Promise<number> {
     console.error(`--timeout wants a number of seconds, got ${values.timeout}`);
     return 1;
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) {
+    console.error(`--jobs wants a whole number above 0, got ${values.jobs}`);
+    return 1;
+  }
   const kinds: PdfKind[] = [];
   if (values.slides || !values.handout) kinds.push('slides');
   if (values.handout) kinds.push('handout');
@@ -83,6 +91,7 @@ async function main(): Promise<number> {
       ...(outDir ? { outDir } : {}),
       build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
       timeoutMs: timeout * 1000,
+      ...(jobs ? { concurrency: jobs } : {}),
       onProgress: report,
     });
     if (results[0]) await cleanStaleTemporaries(results[0].file.replace(/[/\\][^/\\]+$/, ''));
@@ -107,6 +116,7 @@ function parse() {
       build: { type: 'boolean' },
       'no-build': { type: 'boolean' },
       timeout: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { PDFDocument as PdfDocument } from 'pdf-lib';
 import { type Browser, chromium } from 'playwright-core';
@@ -35,6 +36,8 @@ export interface ExportOptions {
   baseUrl?: string;
   /** Longest wait for a page's ready signal, in ms. Default 60 s. */
   timeoutMs?: number;
+  /** Pages printed at the same time (default: one per core, at least 2, at most 4). */
+  concurrency?: number;
   /** Reuse a browser (tests); otherwise one is launched and closed. */
   browser?: Browser;
   onProgress?: (event: ProgressEvent) => void;
@@ -81,6 +84,10 @@ async function keepingEarlierPdfs(root: string, outDir: string, build: () => Pro
     }
     await rm(aside, { recursive: true, force: true });
   }
+}
+
+export function defaultConcurrency(): number {
+  return Math.min(4, Math.max(2, availableParallelism()));
 }
 
 export function pdfFileName(slug: string, kind: PdfKind): string {
@@ -229,13 +236,28 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     const browser = options.browser ?? (await (launching as Promise<Browser>));
     const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
     const results: ExportResult[] = [];
-    for (const [index, { slug, kind }] of jobs.entries()) {
-      progress({ type: 'start', slug, kind, index, total: jobs.length });
-      const opts = { fragments: !!options.fragments, outDir, timeoutMs, progress, pdfLib };
-      const result = await printOne(browser, baseUrl, slug, kind, opts);
-      results.push(result);
-      progress({ type: 'done', result, index, total: jobs.length });
-    }
+    const opts = { fragments: !!options.fragments, outDir, timeoutMs, progress, pdfLib };
+    // Several pages print at once in the one browser: while one waits for its fonts and diagrams or is
+    // being written, another renders. The first failure stops new jobs; those under way finish.
+    let next = 0;
+    let failed: unknown;
+    const worker = async () => {
+      while (failed === undefined && next < jobs.length) {
+        const index = next++;
+        const { slug, kind } = jobs[index] as (typeof jobs)[number];
+        progress({ type: 'start', slug, kind, index, total: jobs.length });
+        try {
+          const result = await printOne(browser, baseUrl, slug, kind, opts);
+          results[index] = result;
+          progress({ type: 'done', result, index, total: jobs.length });
+        } catch (err) {
+          failed ??= err;
+        }
+      }
+    };
+    const parallel = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), jobs.length));
+    await Promise.all(Array.from({ length: parallel }, worker));
+    if (failed !== undefined) throw failed;
     return results;
   } finally {
     await (await launching?.catch(() => undefined))?.close();
