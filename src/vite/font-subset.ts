@@ -132,8 +132,16 @@ export function subset(weight: Weight, chars: string, format: FontFormat, cacheD
     file = (async () => {
       const cached = join(cacheDir, fileName);
       if (existsSync(cached)) return readFileSync(cached);
-      pool ??= new Pool(Math.max(1, Math.min(2, availableParallelism())));
-      const bytes = await pool.run(await trueTypeSource(weight, cacheDir), chars, format);
+      const source = await trueTypeSource(weight, cacheDir);
+      let bytes: Uint8Array;
+      if (format === 'truetype') {
+        // A TrueType subset takes milliseconds: a worker would cost more to start than the work.
+        const { default: subsetFont } = await import('subset-font');
+        bytes = await subsetFont(readFileSync(source), chars, { targetFormat: 'truetype' });
+      } else {
+        pool ??= new Pool(Math.max(1, Math.min(2, availableParallelism())));
+        bytes = await pool.run(source, chars, format);
+      }
       mkdirSync(cacheDir, { recursive: true });
       const tmp = `${cached}.${process.pid}.tmp`;
       writeFileSync(tmp, bytes);
