@@ -12,6 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { PDFDocument as PdfDocument } from 'pdf-lib';
 import { type Browser, chromium } from 'playwright-core';
 import { SLIDE_SIZE } from '../model/page.js';
+import { pdfFileName } from '../project/pdfs.js';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
 import { inspect, PdfExportError, type PdfKind, queryFor, waitUntilReady } from './print-page.js';
 import { serve } from './serve.js';
@@ -90,9 +91,7 @@ export function defaultConcurrency(): number {
   return Math.min(4, Math.max(2, availableParallelism()));
 }
 
-export function pdfFileName(slug: string, kind: PdfKind): string {
-  return kind === 'handout' ? `${slug}-handout.pdf` : `${slug}.pdf`;
-}
+export { pdfFileName };
 
 async function printOne(
   browser: Browser,

@@ -11,6 +11,8 @@ export interface PageOptions {
   mermaidModules?: string[];
   /** Put this in place of the slides (the build inserts them after Vite has processed the page). */
   slidesPlaceholder?: string;
+  /** See `DeckConfig.course`. */
+  course?: DeckConfig['course'];
 }
 
 function attrString(attrs: Record<string, string>): string {
@@ -65,6 +67,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
   const config: DeckConfig = {
     ...deckConfig(deck),
     ...(deck.hasMermaid && options.mermaidModules?.length ? { mermaidModules: options.mermaidModules } : {}),
+    ...(options.course ? { course: options.course } : {}),
   };
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const meta = deck.meta;

@@ -26,6 +26,13 @@ export interface DeckConfig {
    * Requested together when the first diagram is about to be drawn, instead of import by import.
    */
   mermaidModules?: string[];
+  /** The deck's place in the course: the home page and the lectures before and after it (hrefs relative to the deck). */
+  course?: { home: string; prev?: LectureLink; next?: LectureLink };
+}
+
+export interface LectureLink {
+  href: string;
+  title: string;
 }
 
 /**

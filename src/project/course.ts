@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { parseDuration } from '../markdown/frontmatter.js';
+import type { Course, HomeLecture, HomeSection } from '../markdown/home.js';
+import { homeStringsFor } from '../model/home-strings.js';
+import type { DeckConfig } from '../model/page.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 
 export const COURSE_FILE = 'lectern.yml';
@@ -117,4 +120,67 @@ export function courseOrder<T extends Pick<Deck, 'file' | 'meta'>>(decks: T[]): 
     return 0;
   };
   return [...decks].sort(cmp);
+}
+
+/** The home page's language: the settings' `lang`, else the language most lectures are in. */
+export function courseLang(settings: CourseSettings, decks: Pick<Deck, 'meta'>[]): string {
+  if (settings.lang) return settings.lang;
+  const counts = new Map<string, number>();
+  for (const d of decks) counts.set(d.meta.lang, (counts.get(d.meta.lang) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
+}
+
+/** `part-1/intro` -> `./part-1/intro/`: a deck's address relative to the home page. */
+export const deckHref = (slug: string) => `./${slug.split('/').map(encodeURIComponent).join('/')}/`;
+
+/**
+ * The home page's model: lectures in course order grouped by folder, each with what the home shows.
+ * `pdfs` says which PDFs of a deck are in the site (links relative to the home page).
+ */
+export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck: Deck) => Pick<HomeLecture, 'pdf' | 'handout'>): Course {
+  const lang = courseLang(settings, decks);
+  const sections: HomeSection[] = [];
+  for (const d of courseOrder(decks)) {
+    const folder = sectionOf(d.file);
+    let section = sections[sections.length - 1];
+    if (!section || section.folder !== folder) {
+      section = { folder, title: settings.sections[folder] ?? folder, lectures: [] };
+      sections.push(section);
+    }
+    const duration = d.meta.durationMinutes ?? settings.durationMinutes;
+    section.lectures.push({
+      slug: d.slug,
+      href: deckHref(d.slug),
+      title: d.meta.title,
+      ...(d.meta.date ? { date: d.meta.date } : {}),
+      ...(duration ? { durationMinutes: duration } : {}),
+      ...(d.meta.description ? { description: d.meta.description } : {}),
+      slides: d.slides.length,
+      errors: d.diagnostics.filter((x) => x.severity === 'error').length,
+      ...pdfs(d),
+    });
+  }
+  const title = settings.title ?? homeStringsFor(lang).lectures;
+  return {
+    title,
+    lang,
+    sections,
+    ...(settings.description ? { description: settings.description } : {}),
+    ...(settings.author ? { author: settings.author } : {}),
+  };
+}
+
+/** From a deck's page to another deck's: `part-1/a` -> `part-2/b` is `../../part-2/b/`. */
+export function hrefBetween(fromSlug: string, toSlug: string): string {
+  const up = '../'.repeat(fromSlug.split('/').length);
+  return `${up}${toSlug.split('/').map(encodeURIComponent).join('/')}/`;
+}
+
+/** A deck's neighbours in course order and the way home, as links relative to the deck's page. */
+export function courseLinks(slug: string, ordered: Pick<Deck, 'slug' | 'meta'>[]): NonNullable<DeckConfig['course']> {
+  const i = ordered.findIndex((d) => d.slug === slug);
+  const link = (d: Pick<Deck, 'slug' | 'meta'> | undefined) => (d ? { href: hrefBetween(slug, d.slug), title: d.meta.title } : undefined);
+  const prev = i > 0 ? link(ordered[i - 1]) : undefined;
+  const next = i >= 0 ? link(ordered[i + 1]) : undefined;
+  return { home: '../'.repeat(slug.split('/').length), ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }

@@ -1,4 +1,26 @@
 import './fonts.css';
 import './index.css';
+import { HMR_EVENT } from '../model/page.js';
 
-if (import.meta.hot) import.meta.hot.on('lectern:decks', () => location.reload());
+/** The course home: the search box loads its code and index only when the reader first uses it. */
+const box = document.querySelector<HTMLElement>('.course-search');
+if (box) {
+  const input = box.querySelector('input');
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void import('./home-search.js').then((m) => {
+      m.initSearch(box);
+      // The reader may have typed while the code loaded.
+      input?.dispatchEvent(new Event('input'));
+    });
+  };
+  input?.addEventListener('input', start, { once: true });
+  box.querySelector('form')?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    start();
+  });
+}
+
+if (import.meta.hot) import.meta.hot.on(HMR_EVENT.decks, () => location.reload());

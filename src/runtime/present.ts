@@ -5,6 +5,7 @@ import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
 import { initScreenFit } from './screen-fit.js';
+import { installLectureNav } from './lecture-nav.js';
 import { installSpeaker } from './speaker-link.js';
 import { installViewSwitch } from './switcher.js';
 
@@ -69,6 +70,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   if (!opts.printing) {
     initScreenFit(deck);
     initBlackout(deck);
+    installLectureNav(deck, config);
   }
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.

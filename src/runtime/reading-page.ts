@@ -2,6 +2,7 @@ import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
 import { UI_STRINGS, type UiStrings, uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { el, loadLazyMedia } from './dom.js';
+import { lectureNav } from './lecture-nav.js';
 import { leafSlides } from './page-dom.js';
 
 /** Reading mode's page: the slides turned into reading items, the table of contents, the top bar. */
@@ -169,6 +170,8 @@ export function buildReadingPage(config: DeckConfig, t: Strings): ReadingPage {
   const footer = el('footer', { class: 'lectern-rfooter' });
   const top = el('a', { href: `#${items[0]?.id ?? 'lectern-main'}` }, t.top);
   footer.append(el('p', {}, t.end), top);
+  const lectures = lectureNav(config, true);
+  if (lectures) footer.append(lectures);
   main.append(footer);
 
   const layout = el('div', { class: 'lectern-rlayout' });

@@ -1,10 +1,11 @@
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
-import { deckConfig, renderDeckPage, renderIndexPage, renderSlides, renderStacks } from '../markdown/html.js';
+import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import type { Deck } from '../model/types.js';
-import { courseOrder } from '../project/course.js';
+import { courseLinks, courseOrder } from '../project/course.js';
+import { buildSearchIndex } from '../project/search-index.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
 import {
@@ -18,7 +19,9 @@ import {
   planFonts,
   subsetWhole,
 } from './fonts.js';
+import { type HomeBuild, homePage } from './home.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
+import { emptyKeepingPdfs, PDF_DIR } from './out-dir.js';
 import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
 import { uiCharacters } from './ui-chars.js';
 
@@ -29,12 +32,10 @@ const INDEX_RUNTIME = `${RUNTIME_PREFIX}index-page.ts`;
 const FONTS_MARKER = '<!--lectern-fonts-->';
 const DEV_FONTS = '/@lectern-fonts/';
 const SLIDES_MARKER = '<!--lectern-slides-->';
+const DEV_SEARCH = '/@lectern-search.json';
 /** Markup Vite's HTML build step rewrites (files to bundle: images, media, styles, scripts). */
 const NEEDS_VITE =
   /<(img|picture|video|audio|source|track|image|use|embed|object|input|link|script|style)\b|\sstyle="[^"]*url\(|\ssrcset=/i;
-
-/** What the home page shows of the lectures (for its font subset). */
-const homeText = (decks: Deck[]) => decks.map((d) => [d.meta.title, d.meta.description ?? '', d.meta.date ?? ''].join('\n')).join('\n');
 
 export interface LecternOptions {
   /** Project root holding slides/ and assets/; defaults to Vite's root. */
@@ -62,6 +63,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageFonts = new Map<string, FontFile[]>();
   const fontFiles = new Map<string, FontFile>();
   const emitted = new Set<string>();
+  /** Build: the search index the home page links, by page id. */
+  const searchFiles = new Map<string, NonNullable<HomeBuild['search']>>();
   /** Build: slide markup inserted after Vite's HTML processing, by page id. */
   const deferredSlides = new Map<string, string>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
@@ -81,7 +84,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageIdOf = (deck: Deck) => join(config.root, deck.slug, 'index.html');
   const planCourse = async (): Promise<Map<string, FontFile[]>> => {
     const decks = courseOrder(await store.all());
-    const indexText = homeText(decks);
+    const indexText = (await builtHome()).text;
     const pages: PageText[] = decks.map((d) => ({
       id: pageIdOf(d),
       text: deckText(d, store.text(d.file)),
@@ -92,6 +95,24 @@ export function lectern(options: LecternOptions = {}): Plugin {
     const plan = planFonts(pages, uiCharacters());
     const entries = await Promise.all([...plan].map(async ([id, faces]) => [id, await facesToFiles(faces, 'woff2', fontCache())] as const));
     return new Map(entries);
+  };
+
+  /** The home page, once per build (its text also feeds the font plan). */
+  let home: Promise<HomeBuild> | undefined;
+  const homeFor = async (): Promise<HomeBuild> => {
+    const build = config.command === 'build';
+    return homePage({
+      root: config.root,
+      decks: await store.all(),
+      runtime: INDEX_RUNTIME,
+      head: `${FONTS_MARKER}\n`,
+      ...(build ? { pdfDir: join(resolve(config.root, config.build.outDir), PDF_DIR) } : {}),
+      search: build ? { kind: 'file', assetsDir: config.build.assetsDir } : { kind: 'url', url: DEV_SEARCH },
+    });
+  };
+  const builtHome = () => {
+    home ??= homeFor();
+    return home;
   };
 
   /** Built decks with diagrams: the prebuilt Mermaid modules they will load (see mermaid-modules.ts). */
@@ -107,19 +128,12 @@ export function lectern(options: LecternOptions = {}): Plugin {
     let html: string;
     let fonts: FontFile[];
     if (rel === 'index.html') {
-      const decks = await store.all();
-      const summaries = decks.map((d) => ({
-        slug: d.slug,
-        title: d.meta.title,
-        ...(d.meta.date ? { date: d.meta.date } : {}),
-        slides: d.slides.length,
-        errors: d.diagnostics.filter((x) => x.severity === 'error').length,
-      }));
-      html = renderIndexPage(summaries, { runtime: INDEX_RUNTIME, head: `${FONTS_MARKER}\n` });
+      const page = config.command === 'build' ? await builtHome() : await homeFor();
+      for (const d of page.diagnostics) config.logger.warn(formatDiagnostic(d));
+      html = page.html;
+      if (page.search) searchFiles.set(id, page.search);
       fonts =
-        config.command === 'build'
-          ? await plannedFonts(id)
-          : await subsetWhole(`${homeText(decks)}\n${uiCharacters()}`, 'truetype', fontCache());
+        config.command === 'build' ? await plannedFonts(id) : await subsetWhole(`${page.text}\n${uiCharacters()}`, 'truetype', fontCache());
     } else {
       const m = /^([^/]+)\/index\.html$/.exec(rel);
       const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
@@ -137,6 +151,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
         runtime: RUNTIME,
         head: `${FONTS_MARKER}\n`,
         mermaidModules: await preloads(deck),
+        course: courseLinks(deck.slug, courseOrder(await store.all())),
         ...(later ? { slidesPlaceholder: SLIDES_MARKER } : {}),
       });
       fonts =
@@ -171,14 +186,17 @@ export function lectern(options: LecternOptions = {}): Plugin {
           ? { include: ['reveal.js', 'mermaid'] }
           : { entries: [join(RUNTIME_DIR, '*.ts'), `!${join(RUNTIME_DIR, '*.test.ts')}`] },
         preview: { host: '127.0.0.1' },
-        build: { rollupOptions: { input } },
+        // The build empties the output directory itself, keeping the PDFs `npm run pdf` exported (see buildStart).
+        build: { rollupOptions: { input }, emptyOutDir: false },
       };
     },
     configResolved(resolved) {
       config = resolved;
     },
     buildStart() {
+      if (config.command === 'build') emptyKeepingPdfs(config);
       coursePlan = undefined;
+      home = undefined;
       emitted.clear();
       store.invalidate();
     },
@@ -198,6 +216,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
           emitted.add(f.fileName);
           this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
         }
+        const search = searchFiles.get(id);
+        if (search) this.emitFile({ type: 'asset', fileName: search.fileName, source: search.source });
       }
       return html;
     },
@@ -267,6 +287,11 @@ export function lectern(options: LecternOptions = {}): Plugin {
               : /^\/[^/]+\/(index\.html)?$/.test(path)
                 ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
                 : undefined;
+          if (path === DEV_SEARCH) {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(buildSearchIndex(courseOrder(await store.all())));
+            return;
+          }
           if (path.startsWith(DEV_FONTS)) {
             const font = fontFiles.get(path.slice(DEV_FONTS.length));
             if (!font) return next();

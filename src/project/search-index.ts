@@ -1,0 +1,47 @@
+/** The course's search index, built with the site: one MiniSearch document per slide of every lecture. */
+import MiniSearch from 'minisearch';
+import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
+import type { Deck } from '../model/types.js';
+import { deckHref } from './course.js';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** Readable text of rendered slide markup: tags, KaTeX's MathML twin and SVG left out, entities decoded. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<(math|svg|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+      return ENTITIES[name] ?? all;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function searchDocs(decks: Deck[]): SearchDoc[] {
+  return decks.flatMap((deck) =>
+    deck.slides
+      .filter((s) => s.attrs['data-visibility'] !== 'hidden')
+      .map((s) => {
+        const slideId = `slide-${s.h + 1}${s.v ? `-${s.v + 1}` : ''}`;
+        return {
+          id: `${deck.slug}#${slideId}`,
+          title: s.title,
+          text: plainText(s.html),
+          notes: plainText(s.notesHtml),
+          deck: deck.meta.title,
+          href: `${deckHref(deck.slug)}?view=read#${slideId}`,
+          label: `${s.h + 1}${s.v ? `.${s.v + 1}` : ''}`,
+        };
+      }),
+  );
+}
+
+/** The serialized index (JSON) the home page fetches on its first search. */
+export function buildSearchIndex(decks: Deck[]): string {
+  const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+  index.addAll(searchDocs(decks));
+  return JSON.stringify(index);
+}
