@@ -69,10 +69,13 @@ export interface ExportResult {
  * `vite build` empties `dist/`: PDFs exported there earlier (other decks, the other kind) are moved
  * aside for the build and put back after it, whether it worked or not.
  */
-async function keepingEarlierPdfs(root: string, outDir: string, build: () => Promise<void>): Promise<void> {
+function insideSite(root: string, outDir: string): boolean {
   const rel = relative(join(root, 'dist'), outDir);
-  const insideDist = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  if (!insideDist || !existsSync(outDir)) return build();
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function keepingEarlierPdfs(root: string, outDir: string, build: () => Promise<void>): Promise<void> {
+  if (!insideSite(root, outDir) || !existsSync(outDir)) return build();
   const aside = join(root, 'node_modules', '.cache', `lectern-pdf-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(dirname(aside), { recursive: true });
   await rename(outDir, aside);
@@ -257,6 +260,13 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     const parallel = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), jobs.length));
     await Promise.all(Array.from({ length: parallel }, worker));
     if (failed !== undefined) throw failed;
+    // The home page links a deck's PDFs only when they are in the site: rebuild it so the new ones appear.
+    if (!options.baseUrl && results.length && insideSite(root, outDir)) {
+      progress({ type: 'build', reason: 'the home page links the new PDFs' });
+      const t = performance.now();
+      await buildSite(root);
+      progress({ type: 'built', ms: Math.round(performance.now() - t) });
+    }
     return results;
   } finally {
     await (await launching?.catch(() => undefined))?.close();

@@ -54,14 +54,14 @@ function pdfAnchor(link: PdfLink | undefined, label: string, t: HomeStrings): st
 function lectureItem(l: HomeLecture, n: number, t: HomeStrings): string {
   const meta = [
     l.date ? `<time datetime="${e(l.date)}">${e(l.date)}</time>` : '',
-    l.durationMinutes ? `${l.durationMinutes} ${e(t.minutes)}` : '',
     `${l.slides} ${e(t.slides)}`,
+    l.durationMinutes ? `${l.durationMinutes} ${e(t.minutes)}` : '',
     l.errors ? `<span class="lecture-errors">${l.errors} ${e(t.problems)}</span>` : '',
   ].filter(Boolean);
-  return `<li class="lecture" data-slug="${e(l.slug)}">
+  return `<li class="lecture deck-card" data-slug="${e(l.slug)}">
   <span class="lecture-number" aria-hidden="true">${n}</span>
   <div class="lecture-body">
-  <a class="lecture-title" href="${e(l.href)}"><span class="visually-hidden">${e(t.lecturePrefix)}${n}${e(t.lectureSuffix)}: </span>${e(l.title)}</a>
+  <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(t.lecturePrefix)}${n}${e(t.lectureSuffix)}: </span>${e(l.title)}</a>
   <p class="lecture-meta">${meta.join(' · ')}</p>
   ${l.description ? `<p class="lecture-description">${e(l.description)}</p>\n  ` : ''}<p class="lecture-links"><a href="${e(l.href)}">${e(t.present)}</a> <a href="${e(l.href)}?view=read">${e(t.read)}</a>${pdfAnchor(l.pdf, t.pdf, t)}${pdfAnchor(l.handout, t.handout, t)}</p>
   </div>
