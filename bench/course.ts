@@ -3,8 +3,13 @@
  * each with its own title and date), so whole-site figures (build, rebuild after an edit, PDF of every
  * deck, dev server start) can be measured at the size a lecturer actually has.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { exportPdf } from '../src/export/pdf.js';
+import { firstVisit, serveDir } from './browser.js';
+import { createProject, removeProject, viteBuild } from './project.js';
 
 export const COURSE_LECTURES = 30;
 
@@ -61,3 +66,151 @@ export function courseDecks(lecture: string, count = COURSE_LECTURES): Record<st
 export function readLecture(repo: string, slug: string): string {
   return readFileSync(join(repo, 'slides', `${slug}.md`), 'utf8');
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring the course
+
+export interface CourseFigures {
+  lectures: number;
+  coldBuild: { ms: number[]; cpuMs: number[]; peakMiB: number[] };
+  build: { ms: number[]; cpuMs: number[]; peakMiB: number[] };
+  /** `vite build` after one lecture's heading was edited (a new character in it), font cache warm. */
+  rebuild: { ms: number[] };
+  pdfSlidesMs: number[];
+  pdfBothMs: number[];
+  pdfFiles: number;
+  /** Spawn → the dev server answers; spawn → the course home is served. */
+  devStartMs: number[];
+  devHomeMs: number[];
+  /** Lecture 2's first slide after lecture 1 in the same browser: how much of it lecture 1 already fetched. */
+  secondLecture?: { kb: number; sharedKB: number; files: number; sharedFiles: number };
+}
+
+const MiB = 1024 * 1024;
+
+async function devServer(root: string, port: number): Promise<{ startMs: number; homeMs: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const until = async (path: string) => {
+    for (let i = 0; i < 1200; i++) {
+      try {
+        const r = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(30_000) });
+        if (r.ok) return performance.now() - t0;
+      } catch {}
+      await new Promise((ok) => setTimeout(ok, 25));
+    }
+    throw new Error(`dev server on ${base} did not answer ${path}`);
+  };
+  try {
+    const startMs = await until('/@vite/client');
+    const homeMs = await until('/');
+    return { startMs, homeMs };
+  } finally {
+    child.kill();
+    await new Promise((ok) => child.once('exit', ok));
+  }
+}
+
+export async function measureCourse(opts: {
+  lecture: string;
+  runs: number;
+  browser?: Browser;
+  pdf: boolean;
+  devPort: number;
+  log: (msg: string) => void;
+}): Promise<CourseFigures> {
+  const project = createProject('course', courseDecks(opts.lecture));
+  const fonts = join(project.root, 'node_modules', '.vite', 'lectern-fonts');
+  const f: CourseFigures = {
+    lectures: COURSE_LECTURES,
+    coldBuild: { ms: [], cpuMs: [], peakMiB: [] },
+    build: { ms: [], cpuMs: [], peakMiB: [] },
+    rebuild: { ms: [] },
+    pdfSlidesMs: [],
+    pdfBothMs: [],
+    pdfFiles: 0,
+    devStartMs: [],
+    devHomeMs: [],
+  };
+  try {
+    for (let r = 0; r < opts.runs; r++) {
+      rmSync(fonts, { recursive: true, force: true });
+      const b = await viteBuild(project);
+      f.coldBuild.ms.push(b.ms);
+      f.coldBuild.cpuMs.push(b.cpuMs);
+      f.coldBuild.peakMiB.push(b.peakRss / MiB);
+    }
+    for (let r = 0; r < opts.runs; r++) {
+      const b = await viteBuild(project);
+      f.build.ms.push(b.ms);
+      f.build.cpuMs.push(b.cpuMs);
+      f.build.peakMiB.push(b.peakRss / MiB);
+    }
+    const edited = join(project.root, 'slides', 'lecture-15.md');
+    const text = readFileSync(edited, 'utf8');
+    const edits = ['鲲', '鹏', '鸾'];
+    for (let r = 0; r < opts.runs; r++) {
+      writeFileSync(edited, text.replace('\n## ', `\n## ${edits[r % edits.length]}${r} `));
+      f.rebuild.ms.push((await viteBuild(project)).ms);
+    }
+    opts.log(
+      `  course build: cold ${(median(f.coldBuild.ms) / 1000).toFixed(2)} s, warm ${(median(f.build.ms) / 1000).toFixed(2)} s, after an edit ${(median(f.rebuild.ms) / 1000).toFixed(2)} s`,
+    );
+    if (opts.pdf) {
+      const out = join(project.root, 'pdf-out');
+      for (let r = 0; r < opts.runs; r++) {
+        const t0 = performance.now();
+        const results = await exportPdf({ root: project.root, build: 'never', outDir: out });
+        f.pdfSlidesMs.push(performance.now() - t0);
+        f.pdfFiles = results.length;
+      }
+      const t0 = performance.now();
+      await exportPdf({ root: project.root, build: 'never', outDir: out, kinds: ['slides', 'handout'] });
+      f.pdfBothMs.push(performance.now() - t0);
+      opts.log(
+        `  course pdf: slides ${(median(f.pdfSlidesMs) / 1000).toFixed(1)} s, slides + handouts ${(median(f.pdfBothMs) / 1000).toFixed(1)} s`,
+      );
+    }
+    for (let r = 0; r < opts.runs; r++) {
+      const d = await devServer(project.root, opts.devPort);
+      f.devStartMs.push(d.startMs);
+      f.devHomeMs.push(d.homeMs);
+    }
+    opts.log(`  course dev server: answers after ${Math.round(median(f.devStartMs))} ms, home after ${Math.round(median(f.devHomeMs))} ms`);
+    if (opts.browser) {
+      const dist = join(project.root, 'dist');
+      const server = await serveDir(dist);
+      try {
+        const one = await firstVisit(opts.browser, server.url, dist, 'lecture-01');
+        const two = await firstVisit(opts.browser, server.url, dist, 'lecture-02');
+        const seen = new Set(one.files.map((x) => x.path));
+        const shared = two.files.filter((x) => seen.has(x.path));
+        f.secondLecture = {
+          kb: two.files.reduce((s, x) => s + x.gzip, 0) / 1000,
+          sharedKB: shared.reduce((s, x) => s + x.gzip, 0) / 1000,
+          files: two.files.length,
+          sharedFiles: shared.length,
+        };
+        opts.log(
+          `  course, lecture 2 after lecture 1: ${f.secondLecture.sharedKB.toFixed(1)} of ${f.secondLecture.kb.toFixed(1)} KB gz (${shared.length}/${two.files.length} files) already fetched`,
+        );
+      } finally {
+        await server.close();
+      }
+    }
+    return f;
+  } finally {
+    removeProject(project);
+  }
+}
+
+export const median = (xs: number[]): number => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};

@@ -21,6 +21,7 @@ import { clearRenderCaches } from '../src/markdown/memo.js';
 import { compileContext, listDeckFiles } from '../src/project/store.js';
 import { type Bytes, devLatency, emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
 import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
+import { COURSE_LECTURES, type CourseFigures, measureCourse } from './course.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { syntheticDeck } from './synthetic.js';
 
@@ -29,11 +30,13 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs N     timed runs per figure (default 3; medians are reported)
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
   --only LIST  some of: compile,build,load,pdf,dev,live (default: all)
+  --only LIST  some of: compile,build,load,pdf,dev,course (default: all; course = 30 lectures of the lecture)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
 const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'course'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -519,6 +522,47 @@ function targets(workloads: Workload[], dev: { domMs: number[] } | undefined, li
   return t;
 }
 
+function courseReport(c: CourseFigures): string {
+  const s = (xs: number[]) => fmt(median(xs) / 1000, 2);
+  const lines = [
+    `course: ${c.lectures} lectures (copies of the lecture, each with its own title): build with an empty font cache ${s(c.coldBuild.ms)} s`,
+    `(CPU ${s(c.coldBuild.cpuMs)} s, peak ${fmt(median(c.coldBuild.peakMiB))} MiB); font cache warm ${s(c.build.ms)} s (CPU ${s(c.build.cpuMs)} s, peak`,
+    `${fmt(median(c.build.peakMiB))} MiB); after editing one lecture ${s(c.rebuild.ms)} s. npm run pdf of every deck: ${s(c.pdfSlidesMs)} s`,
+    `(${c.pdfFiles} PDFs), slides + handouts ${s(c.pdfBothMs)} s. Dev server answers after ${fmt(median(c.devStartMs))} ms, serves the home after`,
+    `${fmt(median(c.devHomeMs))} ms.`,
+  ];
+  if (c.secondLecture)
+    lines.push(
+      `Lecture 2 after lecture 1: ${fmt(c.secondLecture.sharedKB, 1)} of its ${fmt(c.secondLecture.kb, 1)} KB gz before ready (${c.secondLecture.sharedFiles} of ${c.secondLecture.files} files) were fetched for lecture 1 already.`,
+    );
+  return lines.join('\n');
+}
+
+function courseTargets(c: CourseFigures): Target[] {
+  const t = (what: string, target: string, v: number, unit: string, ok: boolean, digits = 2): Target => ({
+    what,
+    target,
+    measured: Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : 'not measured',
+    met: Number.isFinite(v) ? ok : null,
+  });
+  const cold = median(c.coldBuild.ms) / 1000;
+  const warm = median(c.build.ms) / 1000;
+  const re = median(c.rebuild.ms) / 1000;
+  const peak = Math.max(median(c.coldBuild.peakMiB), median(c.build.peakMiB));
+  const pdf = median(c.pdfSlidesMs) / 1000;
+  const both = median(c.pdfBothMs) / 1000;
+  const dev = median(c.devStartMs);
+  return [
+    t('course: whole-site build, empty font cache', '< 5 s', cold, 's', cold < 5),
+    t('course: whole-site build, font cache warm', '< 5 s', warm, 's', warm < 5),
+    t('course: rebuild after editing one lecture', '< 1.5 s', re, 's', re < 1.5),
+    t('course: peak build memory', '< 1024 MiB', peak, 'MiB', peak < 1024, 0),
+    t('course: npm run pdf, every deck', '< 30 s', pdf, 's', pdf < 30, 1),
+    t('course: slides + handouts', '< 50 s', both, 's', both < 50, 1),
+    t('course: dev server start', '< 2 s', dev / 1000, 's', dev < 2000),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Main
 
@@ -557,6 +601,7 @@ for (const n of sizes) {
 
 let dev: DevFigures | undefined;
 let live: LiveFigures | undefined;
+let course: CourseFigures | undefined;
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -570,6 +615,7 @@ try {
   }
   if (only.has('live') && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
   if (only.has('load') || only.has('dev') || only.has('live')) browser = await chromium.launch(launchOptions());
+  if (only.has('load') || only.has('dev') || only.has('course')) browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
     for (const w of workloads) await measureLoad(browser, w);
@@ -612,6 +658,16 @@ try {
         `  ${run.followers} Chromium followers, ${run.slides} slides: median ${Math.round(run.medianMs)} ms, p99 ${Math.round(run.p99Ms)} ms, missed ${run.missed}`,
       );
     }
+  if (only.has('course')) {
+    log(`course (${COURSE_LECTURES} lectures)`);
+    course = await measureCourse({
+      lecture: repoDecks[LECTURE] as string,
+      runs,
+      ...(browser ? { browser } : {}),
+      pdf: true,
+      devPort: Number(process.env.LECTERN_BENCH_DEV_PORT ?? 5390),
+      log,
+    });
   }
 } finally {
   await browser?.close();
@@ -621,6 +677,8 @@ try {
 
 const text = report(workloads, dev, live, info);
 const checked = targets(workloads, dev, live);
+const text = report(workloads, dev, info) + (course ? `\n${courseReport(course)}` : '');
+const checked = [...targets(workloads, dev), ...(course ? courseTargets(course) : [])];
 console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
 for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
 
@@ -650,6 +708,7 @@ const json = {
   live,
   dev: dev ? { ...dev, medianDomMs: median(dev.domMs), medianFrameMs: median(dev.frameMs) } : undefined,
   targets: checked,
+  course,
 };
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`\nWrote ${out.slice(REPO.length + 1)}`);
