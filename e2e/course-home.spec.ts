@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,21 +19,15 @@ let site: Awaited<ReturnType<typeof serve>> | undefined;
 const deck = (title: string, front: string, slides: string[]) =>
   `---\ntitle: ${title}\ndate: 2026-03-01\n${front}---\n\n${slides.join('\n\n---\n\n')}\n`;
 
+/** `lectern build DIR`, as a lecturer with their own course folder runs it. */
 async function build(): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
-    cwd: root,
-  });
+  await promisify(execFile)(process.execPath, [join(REPO, 'bin', 'lectern.mjs'), 'build', root], { cwd: tmpdir() });
 }
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  root = mkdtempSync(join(tmpdir(), 'lectern-course-e2e-'));
-  cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
-  for (const f of ['vite.config.ts', 'tsconfig.json', 'package.json']) cpSync(join(REPO, f), join(root, f));
-  mkdirSync(join(root, 'node_modules'));
-  for (const entry of readdirSync(join(REPO, 'node_modules')))
-    if (!entry.startsWith('.')) symlinkSync(join(REPO, 'node_modules', entry), join(root, 'node_modules', entry));
+  root = mkdtempSync(join(tmpdir(), 'lectern-course-home-e2e-'));
   mkdirSync(join(root, 'slides'));
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'lectern.yml'), 'title: 机器学习导论\ndescription: 春季学期\nauthor: 某老师\nlang: zh-CN\nduration: 90min\n');
