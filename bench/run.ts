@@ -20,8 +20,8 @@ import { compileDeck, slugOf } from '../src/markdown/compile.js';
 import { clearRenderCaches } from '../src/markdown/memo.js';
 import { compileContext, listDeckFiles } from '../src/project/store.js';
 import { type Bytes, devLatency, emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
-import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { COURSE_LECTURES, type CourseFigures, measureCourse } from './course.js';
+import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { syntheticDeck } from './synthetic.js';
 
@@ -29,14 +29,12 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --runs N     timed runs per figure (default 3; medians are reported)
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
-  --only LIST  some of: compile,build,load,pdf,dev,live (default: all)
-  --only LIST  some of: compile,build,load,pdf,dev,course (default: all; course = 30 lectures of the lecture)
+  --only LIST  some of: compile,build,load,pdf,dev,live,course (default: all; course = 30 lectures of the lecture)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live'] as const;
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'course'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -614,8 +612,7 @@ try {
     if (!only.has('build')) for (const w of workloads) delete w.build;
   }
   if (only.has('live') && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
-  if (only.has('load') || only.has('dev') || only.has('live')) browser = await chromium.launch(launchOptions());
-  if (only.has('load') || only.has('dev') || only.has('course')) browser = await chromium.launch(launchOptions());
+  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course')) browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
     for (const w of workloads) await measureLoad(browser, w);
@@ -658,6 +655,7 @@ try {
         `  ${run.followers} Chromium followers, ${run.slides} slides: median ${Math.round(run.medianMs)} ms, p99 ${Math.round(run.p99Ms)} ms, missed ${run.missed}`,
       );
     }
+  }
   if (only.has('course')) {
     log(`course (${COURSE_LECTURES} lectures)`);
     course = await measureCourse({
@@ -675,10 +673,8 @@ try {
   else for (const p of projects) removeProject(p);
 }
 
-const text = report(workloads, dev, live, info);
-const checked = targets(workloads, dev, live);
-const text = report(workloads, dev, info) + (course ? `\n${courseReport(course)}` : '');
-const checked = [...targets(workloads, dev), ...(course ? courseTargets(course) : [])];
+const text = report(workloads, dev, live, info) + (course ? `\n${courseReport(course)}` : '');
+const checked = [...targets(workloads, dev, live), ...(course ? courseTargets(course) : [])];
 console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
 for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
 
