@@ -4,8 +4,8 @@ import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
-import { initScreenFit } from './screen-fit.js';
 import { installLectureNav } from './lecture-nav.js';
+import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
 import { installViewSwitch } from './switcher.js';
 
