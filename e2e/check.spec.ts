@@ -45,6 +45,14 @@ ${Array.from({ length: 14 }, (_, i) => `- item ${i}`).join('\n')}
 flowchart LR
   a --> b -->> ]]
 \`\`\`
+
+---
+
+## Wide formula
+
+$$
+${Array.from({ length: 40 }, (_, i) => `x_{${i}}`).join(' + ')}
+$$
 `;
 
 test('finds overflow, tiny text, a broken image, missing anchors and a broken diagram at their lines', async () => {
@@ -67,10 +75,11 @@ test('finds overflow, tiny text, a broken image, missing anchors and a broken di
       /^slides\/problems\.md:41: error: link to `#\/slide-99`: no such slide/,
       /^slides\/problems\.md:41: error: link to `..\/problems\/#\/slide-42`: no such slide/,
       /^slides\/problems\.md:50: error: diagram failed to draw: Parse error/,
+      /^slides\/problems\.md:56: error: content overflows the slide by \d+ px on the right: <span> "x0/,
     ];
     for (const re of expected) expect(found, String(re)).toContainEqual(expect.stringMatching(re));
     expect(found).toHaveLength(expected.length);
-    expect(report.decks).toEqual([expect.objectContaining({ slug: 'problems', slides: 6 })]);
+    expect(report.decks).toEqual([expect.objectContaining({ slug: 'problems', slides: 7 })]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -59,6 +59,26 @@ describe('bad input in one slide leaves the others alone', () => {
     expect(dom(deck.slides[1]?.html ?? '').querySelector('.lectern-error')).not.toBeNull();
   });
 
+  it('a `$$` that never closes: named at its line, the rest of the slide stays Markdown', async () => {
+    for (const rest of ['more text that runs on\n\n- an item', 'more text with $x$ inline\n\n- an item']) {
+      const deck = await compile(around(`$$\n\\theta = 1\n\n${rest}`));
+      expectNeighboursIntact(deck);
+      expectHelpful(deck);
+      expect(messages(deck)).toEqual(['slides/deck.md:10: error: `$$` opened on line 10 is never closed']);
+      const slide = dom(deck.slides[1]?.html ?? '');
+      expect(slide.querySelector('.lectern-error')?.textContent).toContain('never closed');
+      expect(slide.querySelector('li')?.textContent).toBe('an item');
+      expect([...slide.querySelectorAll('p')].some((p) => p.textContent?.startsWith('more text'))).toBe(true);
+      expect(slide.querySelector('.katex-display')).toBeNull();
+    }
+    // One line `$$ x` with no closing either.
+    const oneLine = await compile(around('$$ x + y\n\ntext'));
+    expect(messages(oneLine)).toEqual(['slides/deck.md:10: error: `$$` opened on line 10 is never closed']);
+    // Closed forms stay fine.
+    for (const ok of ['$$\nx\n$$', '$$x$$', '$$\nx\ny$$', '- item\n\n  $$\n  x\n  $$'])
+      expect((await compile(around(ok))).diagnostics).toEqual([]);
+  });
+
   it('a missing image: error at its line, a box naming the file in place of the picture', async () => {
     const deck = await compile(around('![a tree](../assets/nope.png)'), memoryContext({}, ['deck']));
     expectNeighboursIntact(deck);
