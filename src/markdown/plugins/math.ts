@@ -101,6 +101,6 @@ export function mathPlugin(md: MarkdownIt): void {
       message,
       'end the formula with a line `$$`; until then it is left out and the rest of the slide shown as text',
     );
-    return errorBox('Math error', `${tokens[idx]?.content ?? '$$'}\n${message}`, `${env.file}:${line}`);
+    return errorBox('Math error', `${tokens[idx]?.content ?? '$$'}\n${message}`, { file: env.file, line });
   };
 }
