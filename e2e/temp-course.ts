@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
-/** A course folder of its own (slides/, assets/) that builds with this checkout's code; removed by `done()`. */
+/** A course folder of its own (slides/, assets/) that this checkout builds from outside; removed by `done()`. */
 export function tempCourse(files: Record<string, string | Buffer>): { root: string; done: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'lectern-course-'));
-  for (const f of ['node_modules', 'src', 'bin', 'vite.config.ts', 'package.json', 'tsconfig.json'])
-    symlinkSync(join(process.cwd(), f), join(root, f));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);

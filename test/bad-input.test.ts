@@ -87,6 +87,31 @@ describe('bad input in one slide leaves the others alone', () => {
     expect(dom(deck.slides[1]?.html ?? '').querySelector('.lectern-error')?.textContent).toContain('nope.png');
   });
 
+  it('a mistyped file, deck or diagram id: the hint names the near match', async () => {
+    const ctx = memoryContext(
+      {
+        'assets/contours.svg': '<svg/>',
+        'assets/loop.mmd': '%% The training loop, drawn left to right\nflowchart LR\n  init --> grad --> step',
+      },
+      ['deck', 'gradient-descent'],
+    );
+    const deck = await compile(
+      around('![contours](../assets/contour.svg)\n\n```mermaid src="lop.mmd" caption="x"\n```\n\n[next](gradient-decsent.md)'),
+      ctx,
+    );
+    expectNeighboursIntact(deck);
+    const hints = deck.diagnostics.map((d) => `${d.message} → ${d.hint}`);
+    expect(hints).toEqual([
+      expect.stringMatching(/^image `..\/assets\/contour.svg` not found → did you mean `..\/assets\/contours.svg`\?/),
+      expect.stringMatching(/^link to deck `gradient-decsent` .* → did you mean `gradient-descent.md`\?/),
+      expect.stringMatching(/^diagram source `lop.mmd` not found → did you mean `loop.mmd`\?/),
+    ]);
+    const ids = await compile(around('```mermaid src="loop.mmd" highlight="stepp" caption="x"\n```'), ctx);
+    expect(ids.diagnostics.map((d) => `${d.message} → ${d.hint}`)).toEqual([
+      'diagram has no node or subgraph `stepp` → did you mean `step`? ids in this diagram: init, grad, step',
+    ]);
+  });
+
   it('a code fence that never closes: error at the fence; it does not swallow the slides after it', async () => {
     const deck = await compile(around('```js\nconst x = 1;'));
     expectNeighboursIntact(deck);

@@ -3,7 +3,8 @@ import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevS
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderIndexPage, renderStacks } from '../markdown/html.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
-import type { Deck } from '../model/types.js';
+import type { Deck, Diagnostic } from '../model/types.js';
+import { checkDiagrams } from '../project/mermaid-check.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
 import { deckText, type FontFile, fontHead, openingText, subsetFor } from './fonts.js';
@@ -31,12 +32,23 @@ export function lectern(options: LecternOptions = {}): Plugin {
   let config: ResolvedConfig;
   const printed = new Set<string>();
 
+  /** Mermaid syntax checks under way (the build waits for them before it ends). */
+  const diagramChecks: Promise<void>[] = [];
   const report = (deck: Deck, log: (msg: string) => void) => {
-    for (const d of deck.diagnostics) {
-      const text = formatDiagnostic(d);
-      if (!printed.has(text)) log(text);
-      printed.add(text);
-    }
+    const print = (ds: Diagnostic[]) => {
+      for (const d of ds) {
+        const text = formatDiagnostic(d);
+        if (!printed.has(text)) log(text);
+        printed.add(text);
+      }
+    };
+    print(deck.diagnostics);
+    // Mermaid draws in the browser; its parser runs here too, so a broken diagram is named in this
+    // terminal as `npm run check` names it (loaded once, in the background).
+    if (deck.diagrams.length)
+      diagramChecks.push(
+        checkDiagrams(deck).then(print, (err: unknown) => log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`)),
+      );
   };
 
   /** Font subsets by page id (the html path), and by file name for the dev server. */
@@ -112,6 +124,9 @@ export function lectern(options: LecternOptions = {}): Plugin {
     },
     configResolved(resolved) {
       config = resolved;
+    },
+    async buildEnd() {
+      await Promise.all(diagramChecks.splice(0));
     },
     resolveId(id) {
       if (id.startsWith(RUNTIME_PREFIX)) return join(RUNTIME_DIR, id.slice(RUNTIME_PREFIX.length));
