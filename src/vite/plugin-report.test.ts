@@ -1,4 +1,4 @@
-import { build, createLogger, createServer, type Logger } from 'vite';
+import { build, createLogger, createServer, type Logger, resolveConfig } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCourse } from '../../e2e/temp-course.js';
 
@@ -50,4 +50,22 @@ describe('the terminal', () => {
       .poll(() => lines.join('\n'), { timeout: 30_000 })
       .toMatch(/slides\/deck\.md:10: error: mermaid: Parse error \(assets\/loop\.mmd:5\)/);
   }, 120_000);
+});
+
+describe('npm start (vite --open)', () => {
+  it('opens the only deck of a course, or the deck list when there are several', async () => {
+    for (const [files, path] of [
+      [{ 'slides/gradient-descent.md': '# GD' }, '/gradient-descent/'],
+      [{ 'slides/a.md': '# A', 'slides/b.md': '# B' }, '/'],
+    ] as const) {
+      const course = tempCourse(files);
+      done = course.done;
+      const config = await resolveConfig(
+        { root: course.root, configFile: `${course.root}/vite.config.ts`, server: { open: true } },
+        'serve',
+      );
+      expect(config.server.open).toBe(path);
+      course.done();
+    }
+  }, 60_000);
 });

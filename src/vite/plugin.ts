@@ -107,11 +107,14 @@ export function lectern(options: LecternOptions = {}): Plugin {
         ['index', join(root, 'index.html')],
         ...store.files().map((f) => [slugOf(f), join(root, slugOf(f), 'index.html')]),
       ]);
+      // `npm start` (`vite --open`): a course of one deck opens that deck, any other the deck list.
+      const files = store.files();
+      const open = userConfig.server?.open === true ? { open: files.length === 1 ? `/${encodeURI(slugOf(files[0] ?? ''))}/` : '/' } : {};
       return {
         appType: 'mpa',
         base: './',
         // The browser code lives in the package, which may be outside the course (a linked install).
-        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] } },
+        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] }, ...open },
         // Pages are virtual, so Vite's dependency scan would find nothing and re-optimize (and reload the
         // open deck) on the first visit: scan the browser code instead. Vite's scan skips node_modules/,
         // so an installed package names the browser's packages (hoisted beside it) instead.
