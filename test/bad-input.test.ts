@@ -35,7 +35,9 @@ function expectHelpful(deck: Deck): void {
 }
 
 describe('bad input in one slide leaves the others alone', () => {
-  it('broken Mermaid: error at the diagram line (from the syntax check), an error box in place in the browser', async () => {
+  it('broken Mermaid: error at the diagram line (from the syntax check), an error box in place in the browser', {
+    timeout: 60_000,
+  }, async () => {
     const deck = await compile(around('```mermaid\nflowchart LR\n  a --> \n  b -->> ]]\n```'));
     expectNeighboursIntact(deck);
     expect(dom(deck.slides[1]?.html ?? '').querySelector('figure.lectern-diagram')).not.toBeNull();

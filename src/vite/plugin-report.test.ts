@@ -49,7 +49,7 @@ describe('the terminal', () => {
     await expect
       .poll(() => lines.join('\n'), { timeout: 30_000 })
       .toMatch(/slides\/deck\.md:10: error: mermaid: Parse error \(assets\/loop\.mmd:5\)/);
-  }, 120_000);
+  }, 150_000);
 });
 
 describe('npm start (vite --open)', () => {
