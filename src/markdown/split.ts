@@ -163,12 +163,9 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
     // Heading mode: text before the first heading joins a title slide made from the front matter,
     // unless the file opens with its own `# Title` (Quarto always makes one when there is a title).
     if (!explicit && index === 0) {
-<<<<<<< HEAD
-      const opensWithH1 = !quarto && isBlank(chunk.lines) && /^#\s/.test(chunks[1]?.lines[0] ?? '');
-      if (opensWithH1 || (quarto && !meta.titleFromFrontMatter && isBlank(chunk.lines))) return;
-=======
       const next = chunks[1];
-      const opensWithH1 = isBlank(chunk.lines.map((l) => l.replace(SLIDE_COMMENT, ''))) && /^#\s/.test(next?.lines[0] ?? '');
+      const opensWithH1 =
+        !quarto && isBlank(chunk.lines.map((l) => l.replace(SLIDE_COMMENT, ''))) && /^#\s/.test(next?.lines[0] ?? '');
       if (opensWithH1) {
         // `<!-- .slide: class="title" -->` above the `# Title` belongs to that slide.
         if (next && !isBlank(chunk.lines)) {
@@ -177,7 +174,7 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
         }
         return;
       }
->>>>>>> 4a3be01 (Title slide from front matter: a first slide marked class="title", or whose # heading is the deck title, shows title, subtitle (new key), author · date and source, leaving out what the slide already says; a .slide comment above the # Title of a file cut at headings belongs to that slide; reading mode stacks a title card's lines. npm start opens the deck list (or the only deck) instead of a fixed sample deck. README: title slide, subtitle, unclosed $$, near-match hints, Mermaid errors in every terminal, images in the PDF, Keywords)
+      if (quarto && !meta.titleFromFrontMatter && isBlank(chunk.lines)) return;
       const attrs = takeSlideAttrs(chunk.lines);
       const className = `title ${attrs.class ?? ''}`.trim();
       slides.push({
