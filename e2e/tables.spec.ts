@@ -89,7 +89,7 @@ test('code in the handout prints at a readable size, every line whole', async ({
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.goto(`${server.url}/optimisers/?view=handout`);
     await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached' });
-    const code = await page.locator('pre.shiki').evaluate((pre) => {
+    const code = await page.locator('pre.shiki').evaluate((pre: HTMLElement) => {
       const span = pre.querySelector('.line span') as HTMLElement;
       const scale = pre.getBoundingClientRect().width / pre.offsetWidth;
       return { px: Number.parseFloat(getComputedStyle(span).fontSize) * scale, cut: pre.scrollWidth - pre.clientWidth };

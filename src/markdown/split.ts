@@ -164,8 +164,7 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
     // unless the file opens with its own `# Title` (Quarto always makes one when there is a title).
     if (!explicit && index === 0) {
       const next = chunks[1];
-      const opensWithH1 =
-        !quarto && isBlank(chunk.lines.map((l) => l.replace(SLIDE_COMMENT, ''))) && /^#\s/.test(next?.lines[0] ?? '');
+      const opensWithH1 = !quarto && isBlank(chunk.lines.map((l) => l.replace(SLIDE_COMMENT, ''))) && /^#\s/.test(next?.lines[0] ?? '');
       if (opensWithH1) {
         // `<!-- .slide: class="title" -->` above the `# Title` belongs to that slide.
         if (next && !isBlank(chunk.lines)) {

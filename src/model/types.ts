@@ -32,8 +32,6 @@ export type SlideRules =
 /** Deck-level options from YAML front matter, with defaults applied. */
 export interface DeckMeta {
   title: string;
-  /** Shown under the title on the title slide. */
-  subtitle?: string;
   author?: string;
   date?: string;
   lang: string;
