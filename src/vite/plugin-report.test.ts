@@ -1,6 +1,7 @@
 import { build, createLogger, createServer, type Logger, resolveConfig } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCourse } from '../../e2e/temp-course.js';
+import { courseConfig } from './config.js';
 
 /** The terminal of `npm run build` and `npm run dev`: every mistake in a deck is printed there, Mermaid's too. */
 
@@ -23,7 +24,7 @@ describe('the terminal', () => {
     const course = tempCourse({ 'slides/deck.md': DECK, 'assets/loop.mmd': MMD });
     done = course.done;
     const { logger, lines } = capture();
-    await build({ root: course.root, configFile: `${course.root}/vite.config.ts`, customLogger: logger, logLevel: 'info' });
+    await build({ ...courseConfig(course.root), customLogger: logger, logLevel: 'info' });
     const text = lines.join('\n');
     expect(text).toMatch(/slides\/deck\.md:10: error: mermaid: Parse error \(assets\/loop\.mmd:5\)/);
     expect(text).toMatch(/b -->> \]\]\n\s+-+\^/);
@@ -33,8 +34,7 @@ describe('the terminal', () => {
     const course = tempCourse({ 'slides/deck.md': DECK, 'assets/loop.mmd': MMD });
     const { logger, lines } = capture();
     const server = await createServer({
-      root: course.root,
-      configFile: `${course.root}/vite.config.ts`,
+      ...courseConfig(course.root),
       customLogger: logger,
       server: { port: 0, host: '127.0.0.1' },
     });
