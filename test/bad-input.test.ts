@@ -35,7 +35,9 @@ function expectHelpful(deck: Deck): void {
 }
 
 describe('bad input in one slide leaves the others alone', () => {
-  it('broken Mermaid: error at the diagram line (from the syntax check), an error box in place in the browser', async () => {
+  it('broken Mermaid: error at the diagram line (from the syntax check), an error box in place in the browser', {
+    timeout: 60_000,
+  }, async () => {
     const deck = await compile(around('```mermaid\nflowchart LR\n  a --> \n  b -->> ]]\n```'));
     expectNeighboursIntact(deck);
     expect(dom(deck.slides[1]?.html ?? '').querySelector('figure.lectern-diagram')).not.toBeNull();
@@ -59,12 +61,57 @@ describe('bad input in one slide leaves the others alone', () => {
     expect(dom(deck.slides[1]?.html ?? '').querySelector('.lectern-error')).not.toBeNull();
   });
 
+  it('a `$$` that never closes: named at its line, the rest of the slide stays Markdown', async () => {
+    for (const rest of ['more text that runs on\n\n- an item', 'more text with $x$ inline\n\n- an item']) {
+      const deck = await compile(around(`$$\n\\theta = 1\n\n${rest}`));
+      expectNeighboursIntact(deck);
+      expectHelpful(deck);
+      expect(messages(deck)).toEqual(['slides/deck.md:10: error: `$$` opened on line 10 is never closed']);
+      const slide = dom(deck.slides[1]?.html ?? '');
+      expect(slide.querySelector('.lectern-error')?.textContent).toContain('never closed');
+      expect(slide.querySelector('li')?.textContent).toBe('an item');
+      expect([...slide.querySelectorAll('p')].some((p) => p.textContent?.startsWith('more text'))).toBe(true);
+      expect(slide.querySelector('.katex-display')).toBeNull();
+    }
+    // One line `$$ x` with no closing either.
+    const oneLine = await compile(around('$$ x + y\n\ntext'));
+    expect(messages(oneLine)).toEqual(['slides/deck.md:10: error: `$$` opened on line 10 is never closed']);
+    // Closed forms stay fine.
+    for (const ok of ['$$\nx\n$$', '$$x$$', '$$\nx\ny$$', '- item\n\n  $$\n  x\n  $$'])
+      expect((await compile(around(ok))).diagnostics).toEqual([]);
+  });
+
   it('a missing image: error at its line, a box naming the file in place of the picture', async () => {
     const deck = await compile(around('![a tree](../assets/nope.png)'), memoryContext({}, ['deck']));
     expectNeighboursIntact(deck);
     expectHelpful(deck);
     expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:10: error: image `..\/assets\/nope.png` not found/)]);
     expect(dom(deck.slides[1]?.html ?? '').querySelector('.lectern-error')?.textContent).toContain('nope.png');
+  });
+
+  it('a mistyped file, deck or diagram id: the hint names the near match', async () => {
+    const ctx = memoryContext(
+      {
+        'assets/contours.svg': '<svg/>',
+        'assets/loop.mmd': '%% The training loop, drawn left to right\nflowchart LR\n  init --> grad --> step',
+      },
+      ['deck', 'gradient-descent'],
+    );
+    const deck = await compile(
+      around('![contours](../assets/contour.svg)\n\n```mermaid src="lop.mmd" caption="x"\n```\n\n[next](gradient-decsent.md)'),
+      ctx,
+    );
+    expectNeighboursIntact(deck);
+    const hints = deck.diagnostics.map((d) => `${d.message} → ${d.hint}`);
+    expect(hints).toEqual([
+      expect.stringMatching(/^image `..\/assets\/contour.svg` not found → did you mean `..\/assets\/contours.svg`\?/),
+      expect.stringMatching(/^link to deck `gradient-decsent` .* → did you mean `gradient-descent.md`\?/),
+      expect.stringMatching(/^diagram source `lop.mmd` not found → did you mean `loop.mmd`\?/),
+    ]);
+    const ids = await compile(around('```mermaid src="loop.mmd" highlight="stepp" caption="x"\n```'), ctx);
+    expect(ids.diagnostics.map((d) => `${d.message} → ${d.hint}`)).toEqual([
+      'diagram has no node or subgraph `stepp` → did you mean `step`? ids in this diagram: init, grad, step',
+    ]);
   });
 
   it('a code fence that never closes: error at the fence; it does not swallow the slides after it', async () => {

@@ -9,6 +9,7 @@ export function memoryContext(assets: Record<string, string> = {}, slugs: string
     slugs: new Set(slugs),
     readAsset: (rel) => assets[rel],
     assetExists: (rel) => rel in assets,
+    assetFiles: () => Object.keys(assets).filter((p) => p.startsWith('assets/')),
   };
 }
 

@@ -85,7 +85,7 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
   if (stale) {
     progress({ type: 'build', reason: stale });
     const t = performance.now();
-    await buildSite(root);
+    await buildSite(root, { quiet: true });
     buildMs = Math.round(performance.now() - t);
   }
   if (!existsSync(join(distDir, 'index.html'))) throw new VisualCheckError('no built site in dist/: run `npm run build`');

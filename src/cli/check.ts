@@ -61,7 +61,7 @@ if (values.json) {
     ? `, every slide looked at in Chromium in ${(visual.ms / 1000).toFixed(1)} s`
     : `; slides not looked at: ${skipped}`;
   console.log(
-    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slides: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${looked}`,
+    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slide${slides === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${looked}`,
   );
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -139,6 +139,13 @@ async function printOne(
         `diagram(s) not drawn: ${blank.map((d) => `${d.where} (${d.state}, ${Math.round(d.width)}×${Math.round(d.height)})`).join(', ')}`,
       );
     }
+    if (report.brokenImages.length) {
+      const shown = (src: string) => (src.length > 60 ? `${src.slice(0, 57)}…` : src);
+      throw new PdfExportError(
+        report.brokenImages.map((i) => `image ${shown(i.src)} failed to load (${i.where})`).join(', ') +
+          ': the PDF would show a blank in its place; fix the file or the path',
+      );
+    }
     for (const d of report.diagrams.filter((d) => d.state === 'error'))
       warnings.push(`${d.where}: diagram has an error (printed as an error box)`);
     for (const where of report.overflowing)
@@ -176,7 +183,7 @@ async function printOne(
     pdf.setCreator('Lectern');
     pdf.setProducer('Lectern (Chromium, pdf-lib)');
     if (report.lang) pdf.setLanguage(report.lang);
-    pdf.setKeywords(['lecture', slug]);
+    pdf.setKeywords(report.tags.length ? report.tags : ['lecture', slug]);
     const now = new Date();
     pdf.setCreationDate(now);
     pdf.setModificationDate(now);

@@ -37,10 +37,13 @@ export function siteIsStale(root: string): string | undefined {
   return undefined;
 }
 
-/** `vite build` of the course in `root` (empties `dist/`, including an earlier `dist/pdf/`). */
-export async function buildSite(root: string): Promise<void> {
+/**
+ * `vite build` of the course in `root` (empties `dist/`, including an earlier `dist/pdf/`). `quiet`: the
+ * deck diagnostics the build prints are left to the caller (`npm run check` prints them all, once).
+ */
+export async function buildSite(root: string, opts: { quiet?: boolean } = {}): Promise<void> {
   const [{ build }, { courseConfig }] = await Promise.all([import('vite'), import('../vite/config.js')]);
-  await build({ ...courseConfig(root), logLevel: 'warn' });
+  await build({ ...courseConfig(root), logLevel: opts.quiet ? 'error' : 'warn' });
 }
 
 /** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */

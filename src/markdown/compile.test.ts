@@ -197,3 +197,59 @@ describe('whole decks', () => {
     expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:4: error: deck has no slides/)]);
   });
 });
+
+describe('the title slide', () => {
+  const META =
+    '---\ntitle: Gradient descent\nsubtitle: Finding the bottom by feel\nauthor: A. Lecturer\ndate: 2026-03-01\nsource: https://example.org/gd\n---\n';
+  const shown = (html: string) => {
+    const page = dom(html);
+    return {
+      h1: page.querySelector('h1')?.textContent,
+      subtitle: page.querySelector('.lectern-subtitle')?.textContent,
+      byline: page.querySelector('.lectern-byline')?.textContent,
+      source: page.querySelector<HTMLAnchorElement>('.lectern-source a')?.href,
+    };
+  };
+  const full = {
+    h1: 'Gradient descent',
+    subtitle: 'Finding the bottom by feel',
+    byline: 'A. Lecturer · 2026-03-01',
+    source: 'https://example.org/gd',
+  };
+
+  it('a first slide marked class="title" shows title, subtitle, author, date and source from front matter', async () => {
+    for (const body of ['<!-- .slide: class="title" -->\n\n# Gradient descent\n\nNote: hi', '<!-- .slide: class="title" -->\n\nNote: hi']) {
+      const deck = await compile(`${META}\n${body}\n\n---\n\n## Next`);
+      expect(shown(deck.slides[0]?.html ?? '')).toEqual(full);
+      expect(deck.slides[0]?.attrs.class).toContain('title');
+      expect(deck.slides[1]?.html).not.toContain('lectern-byline');
+    }
+  });
+
+  it('a first slide that is the front matter title (`# Gradient descent`) is the title slide too', async () => {
+    const deck = await compile(`${META}\n# Gradient descent\n\nA first lecture.\n\n---\n\n## Next`);
+    expect(shown(deck.slides[0]?.html ?? '')).toEqual(full);
+    expect(deck.slides[0]?.html).toContain('A first lecture.');
+    expect(deck.slides[0]?.attrs.class).toBe('title');
+  });
+
+  it('adds nothing the author already wrote on it', async () => {
+    const own =
+      '<!-- .slide: class="title" -->\n\n# Gradient descent\n\nA. Lecturer, "Finding the bottom by feel"\n\n2026-03-01\n\nSource: [the article](https://example.org/gd)';
+    const deck = await compile(`${META}\n${own}`);
+    const page = dom(deck.slides[0]?.html ?? '');
+    expect(page.querySelectorAll('h1')).toHaveLength(1);
+    expect(page.querySelector('.lectern-byline, .lectern-subtitle, .lectern-source')).toBeNull();
+  });
+
+  it('a first slide of its own kind (another heading) is left alone', async () => {
+    const deck = await compile(`${META}\n# Welcome\n\nText.`);
+    expect(deck.slides[0]?.html).not.toContain('lectern-byline');
+    expect(deck.slides[0]?.attrs.class).toBeUndefined();
+  });
+
+  it('a file cut at headings gets one made from front matter, with the subtitle', async () => {
+    const deck = await compile(`${META}\n## First\n\ntext`);
+    expect(shown(deck.slides[0]?.html ?? '')).toEqual(full);
+  });
+});

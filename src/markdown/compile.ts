@@ -16,11 +16,62 @@ export function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.md$/i, '');
 }
 
-function titleSlideHeader(meta: DeckMeta, md: ReturnType<typeof createMarkdown>, env: RenderEnv): string {
-  const subtitle = meta.subtitle ? `<p class="lectern-subtitle">${escapeHtml(meta.subtitle)}</p>` : '';
-  const byline = [meta.author, meta.date].filter(Boolean).map((s) => escapeHtml(String(s)));
-  const source = meta.source ? `<p class="lectern-source">${md.renderInline(`<${meta.source}>`, env)}</p>` : '';
-  return `<h1>${escapeHtml(meta.title)}</h1>${subtitle}${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`;
+/** Text compared loosely: case, spaces, punctuation and quotes ignored (「」, “”, ", … all alike). */
+const loose = (text: string) => text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
+
+/** What a title slide already shows, to add from front matter only what is missing. */
+interface Shown {
+  h1: boolean;
+  text: string;
+  hrefs: Set<string>;
+}
+
+function shownOn(tokens: ReturnType<ReturnType<typeof createMarkdown>['parse']>): Shown {
+  const shown: Shown = { h1: false, text: '', hrefs: new Set() };
+  let inHeading = false;
+  for (const t of tokens) {
+    if (t.type === 'heading_open' && t.tag === 'h1') shown.h1 = true;
+    if (t.type === 'heading_open' || t.type === 'heading_close') inHeading = t.type === 'heading_open';
+    // The heading is the title: an author named in it ("Lectern" in "Lectern demo") is not a byline.
+    if (inHeading) continue;
+    for (const c of t.children ?? []) {
+      if (c.type === 'text' || c.type === 'code_inline') shown.text += c.content;
+      if (c.type === 'link_open') shown.hrefs.add(c.attrGet('href') ?? '');
+    }
+  }
+  shown.text = loose(shown.text);
+  return shown;
+}
+
+/**
+ * The title slide's parts from front matter: title, subtitle, author · date, source. `shown` leaves out
+ * what the slide already says in its own words (a sample lecture writes its author line by hand).
+ */
+function titleParts(meta: DeckMeta, md: ReturnType<typeof createMarkdown>, env: RenderEnv, shown: Shown): { h1: string; rest: string } {
+  const missing = (value: string | undefined): value is string => !!value && !shown.text.includes(loose(value));
+  const byline = [meta.author, meta.date].filter(missing).map((s) => escapeHtml(String(s)));
+  const subtitle = missing(meta.subtitle) ? `<p class="lectern-subtitle">${escapeHtml(meta.subtitle)}</p>` : '';
+  const source =
+    meta.source && !shown.hrefs.has(meta.source) && missing(meta.source)
+      ? `<p class="lectern-source">${md.renderInline(`<${meta.source}>`, env)}</p>`
+      : '';
+  return {
+    h1: shown.h1 ? '' : `<h1>${escapeHtml(meta.title)}</h1>`,
+    rest: `${subtitle}${byline.length ? `<p class="lectern-byline">${byline.join(' · ')}</p>` : ''}${source}`,
+  };
+}
+
+/** The first slide is the title slide when marked `class="title"` or when its `# heading` is the deck's title. */
+function isTitleSlide(
+  source: SlideSource,
+  attrs: Record<string, string>,
+  tokens: ReturnType<ReturnType<typeof createMarkdown>['parse']>,
+  meta: DeckMeta,
+): boolean {
+  if (source.h !== 0 || source.v !== 0) return false;
+  if ((attrs.class ?? '').split(/\s+/).includes('title')) return true;
+  const first = tokens.findIndex((t) => t.type === 'heading_open');
+  return tokens[first]?.tag === 'h1' && loose(tokens[first + 1]?.content ?? '') === loose(meta.title);
 }
 
 /** Validates the raw file before any parsing: empty files and binary files get one clear message. */
@@ -92,9 +143,13 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   if (meta.slideClass) attrs.class = `${attrs.class ?? ''} ${meta.slideClass}`.trim();
   html = marpBackgroundMarkup(bodyEnv.backgrounds, attrs) + html;
   if (meta.footer && !html.includes('lectern-footer')) html += `<div class="lectern-footer">${md.renderInline(meta.footer, bodyEnv)}</div>`;
-  if (slide.kind === 'title') {
-    html = titleSlideHeader(meta, md, bodyEnv) + html;
-    title = meta.title;
+  const auto = slide.kind === 'title';
+  if (auto || isTitleSlide(slide, attrs, tokens, meta)) {
+    const parts = titleParts(meta, md, bodyEnv, auto ? { h1: false, text: '', hrefs: new Set() } : shownOn(tokens));
+    const h1End = html.indexOf('</h1>');
+    html = parts.h1 || h1End < 0 ? parts.h1 + parts.rest + html : `${html.slice(0, h1End + 5)}${parts.rest}${html.slice(h1End + 5)}`;
+    if (!title) title = meta.title;
+    if (!(attrs.class ?? '').split(/\s+/).includes('title')) attrs.class = `${attrs.class ?? ''} title`.trim();
   }
   const notesEnv = Object.assign(env, { line: slide.notesLine, source: slide.notes });
   const notesHtml = slide.notes ? md.render(slide.notes, notesEnv) : '';

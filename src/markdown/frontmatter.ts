@@ -17,6 +17,7 @@ export interface FrontMatterResult {
 
 const KNOWN_KEYS = new Set([
   'title',
+  'subtitle',
   'author',
   'date',
   'lang',
@@ -163,6 +164,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       warn(key, `unknown front matter key \`${key}\``, `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`);
   }
   meta.title = asString(data.title) || fallbackTitle;
+  meta.subtitle = asString(data.subtitle);
   meta.author = asString(data.author);
   meta.date = asString(data.date)?.slice(0, 10);
   meta.source = asString(data.source);

@@ -77,7 +77,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<meta name="generator" content="Lectern">
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.tags.length ? `<meta name="keywords" content="${escapeHtml(meta.tags.join(', '))}">\n` : ''}<meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
 ${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 <script type="module" src="${options.runtime}"></script>

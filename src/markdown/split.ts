@@ -163,8 +163,17 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
     // Heading mode: text before the first heading joins a title slide made from the front matter,
     // unless the file opens with its own `# Title` (Quarto always makes one when there is a title).
     if (!explicit && index === 0) {
-      const opensWithH1 = !quarto && isBlank(chunk.lines) && /^#\s/.test(chunks[1]?.lines[0] ?? '');
-      if (opensWithH1 || (quarto && !meta.titleFromFrontMatter && isBlank(chunk.lines))) return;
+      const next = chunks[1];
+      const opensWithH1 = !quarto && isBlank(chunk.lines.map((l) => l.replace(SLIDE_COMMENT, ''))) && /^#\s/.test(next?.lines[0] ?? '');
+      if (opensWithH1) {
+        // `<!-- .slide: class="title" -->` above the `# Title` belongs to that slide.
+        if (next && !isBlank(chunk.lines)) {
+          next.lines.unshift(...chunk.lines);
+          next.startLine = chunk.startLine;
+        }
+        return;
+      }
+      if (quarto && !meta.titleFromFrontMatter && isBlank(chunk.lines)) return;
       const attrs = takeSlideAttrs(chunk.lines);
       const className = `title ${attrs.class ?? ''}`.trim();
       slides.push({

@@ -229,6 +229,8 @@ export type PdfKind = 'slides' | 'handout';
 export interface PageReport {
   title: string;
   author: string;
+  /** The deck's `tags`, from `<meta name="keywords">` (comma-separated). */
+  tags: string[];
   lang: string;
   slides: number;
   /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
@@ -236,6 +238,8 @@ export interface PageReport {
   diagrams: { state: string; width: number; height: number; where: string }[];
   /** Source locations (`formatSource`) of slides taller than their page. */
   overflowing: string[];
+  /** Images that did not load (or had not when the page said it was ready), where they are. */
+  brokenImages: { src: string; where: string }[];
   /** `--fragments`: diagram steps were drawn after reveal's print layout, so they are not separate pages. */
   lateSteps: boolean;
 }

@@ -10,6 +10,8 @@ export interface Diagnostic {
   line: number;
   severity: Severity;
   message: string;
+  /** Lines to show under the message as they are (an excerpt of the source with a caret). */
+  detail?: string;
   hint?: string;
 }
 
@@ -139,4 +141,6 @@ export interface CompileContext {
   /** Reads a file under the project root, or returns undefined when it does not exist. */
   readAsset: (relPath: string) => string | undefined;
   assetExists: (relPath: string) => boolean;
+  /** Every file under assets/ (project-relative), for "did you mean …" hints. */
+  assetFiles?: () => string[];
 }

@@ -1,19 +1,68 @@
+import { Worker } from 'node:worker_threads';
 import type { Deck, Diagnostic } from '../model/types.js';
 
-type Mermaid = typeof import('mermaid').default;
-let mermaidPromise: Promise<Mermaid> | undefined;
+/**
+ * Mermaid's parser needs a DOM (DOMPurify; jsdom is enough to parse, not to draw), and loading it costs
+ * seconds of CPU. It runs in a worker thread: the dev server and the build, which run this check, keep
+ * answering meanwhile, and no browser globals leak into their process. One worker per process, unref'd.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ready = (async () => {
+  const { JSDOM } = await import(workerData.jsdom);
+  const { window } = new JSDOM('<!doctype html><body></body>', { pretendToBeVisual: true });
+  Object.assign(globalThis, { window, document: window.document });
+  const { default: mermaid } = await import(workerData.mermaid);
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  return mermaid;
+})();
+parentPort.on('message', async ({ id, source }) => {
+  try {
+    await (await ready).parse(source);
+    parentPort.postMessage({ id });
+  } catch (e) {
+    parentPort.postMessage({ id, error: { message: String((e && e.message) || e), hash: e && e.hash ? { loc: e.hash.loc } : undefined } });
+  }
+});
+`;
 
-/** Mermaid's parser needs a DOM (DOMPurify); jsdom is enough to parse, not to draw. */
-async function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= (async () => {
-    const { JSDOM } = await import('jsdom');
-    const { window } = new JSDOM('<!doctype html><body></body>', { pretendToBeVisual: true });
-    Object.assign(globalThis, { window, document: window.document });
-    const { default: mermaid } = await import('mermaid');
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    return mermaid;
-  })();
-  return mermaidPromise;
+type Reply = { id: number; error?: ParseError };
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, (reply: Reply) => void>();
+
+function parserWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(WORKER, {
+    eval: true,
+    workerData: { jsdom: import.meta.resolve('jsdom'), mermaid: import.meta.resolve('mermaid') },
+  });
+  w.unref();
+  w.on('message', (reply: Reply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
+  w.on('error', (err) => {
+    for (const done of waiting.values())
+      done({ id: -1, error: { message: `the Mermaid parser stopped: ${err instanceof Error ? err.message : String(err)}` } });
+    waiting.clear();
+    worker = undefined;
+  });
+  worker = w;
+  return w;
+}
+
+/** Mermaid's verdict on one diagram's text: undefined when it parses. */
+function parseMermaid(source: string): Promise<ParseError | undefined> {
+  const id = nextId++;
+  return new Promise((done) => {
+    waiting.set(id, (reply) => done(reply.error));
+    const w = parserWorker();
+    w.ref(); // keep the process alive while a parse is awaited, not after
+    w.postMessage({ id, source });
+  }).finally(() => {
+    if (waiting.size === 0) worker?.unref();
+  }) as Promise<ParseError | undefined>;
 }
 
 interface ParseError {
@@ -21,27 +70,58 @@ interface ParseError {
   hash?: { loc?: { first_line?: number } };
 }
 
+/**
+ * Mermaid parses its text after dropping front matter, `%%{…}%%` directives, `%%` comment lines (with
+ * the blank lines before them) and leading blank lines, so the line in its error counts only what is
+ * left. Returns, for each line Mermaid parses (0-based), the 0-based line of `source` it came from.
+ */
+export function parsedLines(source: string): number[] {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const kept = lines.map(() => true);
+  let start = 0;
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (end > 0) start = end + 1;
+  }
+  for (let i = 0; i < start; i++) kept[i] = false;
+  const blank = (i: number) => kept[i] && (lines[i] ?? '').trim() === '';
+  for (let i = start; i < lines.length; i++) {
+    const t = (lines[i] ?? '').trim();
+    if (/^%%\{[\s\S]*\}%%$/.test(t))
+      lines[i] = ''; // a directive leaves its line empty
+    else if (/^%%(?!\{)./.test(t)) {
+      kept[i] = false;
+      for (let j = i - 1; j >= start && blank(j); j--) kept[j] = false;
+    }
+  }
+  for (let i = start; i < lines.length && (blank(i) || !kept[i]); i++) kept[i] = false;
+  return lines.flatMap((_, i) => (kept[i] ? [i] : []));
+}
+
 /** Parses every diagram of a deck; a syntax error is reported at its line in the .md (or the .mmd). */
 export async function checkDiagrams(deck: Deck): Promise<Diagnostic[]> {
   if (deck.diagrams.length === 0) return [];
-  const mermaid = await loadMermaid();
   const out: Diagnostic[] = [];
   for (const d of deck.diagrams) {
-    try {
-      await mermaid.parse(d.source);
-    } catch (err) {
-      const e = err as ParseError;
-      const at = e.hash?.loc?.first_line;
+    const e = await parseMermaid(d.source);
+    if (e) {
+      const parsed = e.hash?.loc?.first_line;
+      // 1-based line in the text as written (.mmd lines first, then the fence body).
+      const at = parsed === undefined ? undefined : (parsedLines(d.source)[parsed - 1] ?? parsed - 1) + 1;
       const inFile = d.srcFile && at !== undefined && at <= d.srcLines;
       const line = at === undefined ? d.line : inFile ? d.line : d.line + at - d.srcLines;
-      const detail = (e.message ?? String(err)).split('\n').filter(Boolean);
+      const text = (e.message ?? 'syntax error').split('\n').filter(Boolean);
+      // Mermaid's "on line N" counts lines after dropping comments: our own location replaces it.
+      const first = (text[0] ?? 'syntax error').replace(/ on line \d+:?$/, '');
       const where = inFile ? ` (${d.srcFile}:${at})` : '';
+      const excerpt = text.length > 2 ? text.slice(1, -1).join('\n') : '';
       out.push({
         code: 'mermaid-syntax',
         file: deck.file,
         line,
         severity: 'error',
-        message: `mermaid: ${detail[0] ?? 'syntax error'}${where}${detail.at(-1) && detail.length > 1 ? ` — ${detail.at(-1)}` : ''}`,
+        message: `mermaid: ${first}${where}${text.length > 1 ? `: ${text.at(-1)}` : ''}`,
+        ...(excerpt ? { detail: excerpt } : {}),
         hint: 'see https://mermaid.js.org/syntax/flowchart.html; the slide shows an error box instead of the diagram',
       });
     }

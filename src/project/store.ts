@@ -21,11 +21,25 @@ export function slugKey(slug: string): string {
   return slug.normalize('NFC').toLowerCase();
 }
 
+/** Files under a folder, as paths relative to `root` with `/`. */
+function filesUnder(root: string, dir: string): string[] {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { withFileTypes: true }).flatMap((e) =>
+    e.name.startsWith('.') ? [] : e.isDirectory() ? filesUnder(root, `${dir}/${e.name}`) : [`${dir}/${e.name}`],
+  );
+}
+
 export function compileContext(root: string, slugs: ReadonlySet<string>): CompileContext {
   const inside = (rel: string) => !relative(root, join(root, rel)).startsWith('..');
+  let assets: string[] | undefined;
   return {
     root,
     slugs,
+    assetFiles: () => {
+      assets ??= filesUnder(root, ASSETS_DIR);
+      return assets;
+    },
     assetExists: (rel) => inside(rel) && existsSync(join(root, rel)) && statSync(join(root, rel)).isFile(),
     readAsset: (rel) => {
       const path = join(root, rel);
@@ -107,5 +121,6 @@ export class DeckStore {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${d.severity}: ${d.message}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
+  const detail = d.detail ? `\n${d.detail.replace(/^/gm, '    ')}` : '';
+  return `${d.file}:${d.line}: ${d.severity}: ${d.message}${detail}${d.hint ? `\n    hint: ${d.hint}` : ''}`;
 }

@@ -4,6 +4,7 @@ import './handout.css';
 import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
 import { el, loadLazyMedia } from './dom.js';
+import { imagesSettled } from './images.js';
 
 /** A CSS string literal (for the page footer's `content`). */
 function cssString(text: string): string {
@@ -58,7 +59,7 @@ function fitStages(main: HTMLElement): void {
 /**
  * `?view=handout`: a plain printable document (A4 portrait, two slides a sheet) with every slide
  * scaled into a 16:9 box, all its fragments shown and its diagrams drawn, and its speaker notes
- * under it. Signals ready (fonts and diagrams) for the PDF exporter.
+ * under it. Signals ready (fonts, images and diagrams) for the PDF exporter.
  */
 export async function startHandout(config: DeckConfig): Promise<void> {
   // `print-pdf` switches off reveal's own `@media print` paper styles (`html:not(.print-pdf) .reveal …`),
@@ -82,7 +83,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   await document.fonts.ready;
   fitStages(main);
   matchMedia('print').addEventListener('change', () => fitStages(main));
-  await drawAll(main.querySelectorAll<HTMLElement>(pendingDiagrams));
+  await Promise.all([drawAll(main.querySelectorAll<HTMLElement>(pendingDiagrams)), imagesSettled(main)]);
   // Every step shown: reveal's final state of each fragment (diagram steps become fragments when drawn).
   for (const f of main.querySelectorAll('.fragment')) f.classList.add('visible');
   await document.fonts.ready;

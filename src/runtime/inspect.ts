@@ -96,16 +96,28 @@ function printReport(kind: PdfKind, fragments: boolean): PageReport {
     kind === 'slides'
       ? [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section')].filter((s) => s.scrollHeight > SLIDE_SIZE.height + 2)
       : [...document.querySelectorAll<HTMLElement>('.handout-item')].filter((s) => s.scrollHeight > s.clientHeight + 2);
+  const brokenImages = [...document.querySelectorAll<HTMLImageElement>('img')]
+    .filter((img) => !img.complete || img.naturalWidth === 0)
+    .map((img) => ({
+      // A small image is inlined by the build as a data: URL; its alt text names it better.
+      src: /^data:/.test(img.getAttribute('src') ?? '') ? `"${img.alt}"` : (img.getAttribute('src') ?? ''),
+      where: img.closest(`[${PAGE.sourceAttr}]`)?.getAttribute(PAGE.sourceAttr) ?? '?',
+    }));
   const layoutPages = kind === 'slides' ? document.querySelectorAll('.reveal .pdf-page').length : Number(document.body.dataset.sheets ?? 0);
   return {
     title: document.title,
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
+    tags: (document.querySelector<HTMLMetaElement>('meta[name="keywords"]')?.content ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     lang: document.documentElement.lang,
     // The handout view has moved the slides out of `.slides`: count the sections that carry a source.
     slides: [...document.querySelectorAll(`section[${PAGE.sourceAttr}]`)].filter((s) => !s.querySelector(':scope > section')).length,
     layoutPages,
     diagrams,
     overflowing: [...new Set(overflowing.map(sourceOf))],
+    brokenImages,
     lateSteps,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, paceOf, planTimings } from './pacing.js';
+import { clockTime, lectureLeft, paceOf, planTimings } from './pacing.js';
 
 describe('clockTime', () => {
   it('shows m:ss, and h:mm:ss past an hour', () => {
@@ -46,5 +46,15 @@ describe('paceOf', () => {
 
   it('is behind after the window ends, by how much', () => {
     expect(paceOf(plan, 1, 200)).toEqual({ state: 'behind', by: 20, slideLeft: -20 });
+  });
+});
+
+describe('lectureLeft', () => {
+  it('counts down from the whole duration: 50:00 left of 50:00 before the first second has passed', () => {
+    const plan = planTimings(Array<null>(17).fill(null), 50 * 60) ?? [];
+    expect(lectureLeft(plan, 0)).toEqual({ total: 3000, left: 3000, over: 0 });
+    expect(clockTime(lectureLeft(plan, 0.4).left)).toBe('50:00');
+    expect(clockTime(lectureLeft(plan, 1).left)).toBe('49:59');
+    expect(lectureLeft(plan, 3000.2)).toEqual({ total: 3000, left: 0, over: 1 });
   });
 });

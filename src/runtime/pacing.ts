@@ -31,3 +31,14 @@ export function paceOf(plan: number[], index: number, elapsed: number): Pace {
   if (elapsed > end) return { state: 'behind', by: elapsed - end, slideLeft: end - elapsed };
   return { state: 'on-time', by: 0, slideLeft: end - elapsed };
 }
+
+/**
+ * The lecture's countdown in whole seconds: the planned total (shares of the duration add up to it
+ * only within rounding), the time left (rounded up, as a countdown shows it) and the time over.
+ */
+export function lectureLeft(plan: number[], elapsed: number): { total: number; left: number; over: number } {
+  const total = Math.round(plan.reduce((a, b) => a + b, 0));
+  const left = Math.max(0, Math.ceil(total - elapsed - 1e-9));
+  const over = elapsed > total ? Math.ceil(elapsed - total - 1e-9) : 0;
+  return { total, left, over };
+}

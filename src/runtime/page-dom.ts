@@ -81,7 +81,9 @@ export function measureOverflow(slide: HTMLElement, scale: number): Overflow {
     if (el.closest(PAGE.notes)) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    const right = (r.right - slideRight) / scale;
+    // A block keeps its width while what is inside runs on past it (a long formula): scrollWidth sees that.
+    const inner = getComputedStyle(el).overflowX === 'visible' ? r.left + el.scrollWidth * scale : r.right;
+    const right = (Math.max(r.right, inner) - slideRight) / scale;
     const bottom = (r.bottom - slideBottom) / scale;
     if ((right > 1 || bottom > 1) && (!worst || Math.max(right, bottom) > Math.max(worst.right, worst.bottom)))
       worst = { el, right, bottom };

@@ -4,6 +4,7 @@ import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
+import { imagesSettled } from './images.js';
 import { installLectureNav } from './lecture-nav.js';
 import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
@@ -84,6 +85,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
       s.removeAttribute('hidden');
       s.removeAttribute('aria-hidden');
     }
+    await imagesSettled(document);
   }
   markReady();
   return deck;

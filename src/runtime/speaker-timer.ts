@@ -1,4 +1,4 @@
-import { clockTime, paceOf } from './pacing.js';
+import { clockTime, lectureLeft, paceOf } from './pacing.js';
 import { elapsedSeconds, IDLE, phaseOf, startTimer, type TimerState, toggleTimer } from './speaker-model.js';
 import type { SpeakerView } from './speaker-view.js';
 import { loadTalk, onTalkChange, saveTalk } from './talk-state.js';
@@ -57,10 +57,10 @@ export function initSpeakerTimer(slug: string, view: SpeakerView) {
     // Time left on this slide only means something once its planned window has begun.
     const left = state === 'on-time' ? ` · ${clockTime(pace.slideLeft)} left` : '';
     $('.lectern-sv-pace-slide').textContent = `This slide: ${clockTime(planned)} planned${slide.timed ? ' (data-timing)' : ''}${left}`;
-    $('.lectern-sv-pace-total').textContent =
-      e > total
-        ? `Lecture: ${clockTime(e - total)} over ${clockTime(total)}`
-        : `Lecture: ${clockTime(total - e)} left of ${clockTime(total)}`;
+    const lecture = lectureLeft(plan, e);
+    $('.lectern-sv-pace-total').textContent = lecture.over
+      ? `Lecture: ${clockTime(lecture.over)} over ${clockTime(lecture.total)}`
+      : `Lecture: ${clockTime(lecture.left)} left of ${clockTime(lecture.total)}`;
     const slideEnd = plan.slice(0, slide.index + 1).reduce((a, b) => a + b, 0);
     const pct = (x: number) => `${total ? Math.min(100, (x / total) * 100) : 0}%`;
     $('.lectern-sv-pace-plan').style.width = pct(slideEnd);

@@ -3,8 +3,9 @@ import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevS
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
-import type { Deck } from '../model/types.js';
+import type { Deck, Diagnostic } from '../model/types.js';
 import { courseLinks, courseOrder } from '../project/course.js';
+import { checkDiagrams } from '../project/mermaid-check.js';
 import { buildSearchIndex } from '../project/search-index.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
@@ -51,12 +52,23 @@ export function lectern(options: LecternOptions = {}): Plugin {
   let config: ResolvedConfig;
   const printed = new Set<string>();
 
+  /** Mermaid syntax checks under way (the build waits for them before it ends). */
+  const diagramChecks: Promise<void>[] = [];
   const report = (deck: Deck, log: (msg: string) => void) => {
-    for (const d of deck.diagnostics) {
-      const text = formatDiagnostic(d);
-      if (!printed.has(text)) log(text);
-      printed.add(text);
-    }
+    const print = (ds: Diagnostic[]) => {
+      for (const d of ds) {
+        const text = formatDiagnostic(d);
+        if (!printed.has(text)) log(text);
+        printed.add(text);
+      }
+    };
+    print(deck.diagnostics);
+    // Mermaid draws in the browser; its parser runs here too, so a broken diagram is named in this
+    // terminal as `npm run check` names it (loaded once, in the background).
+    if (deck.diagrams.length)
+      diagramChecks.push(
+        checkDiagrams(deck).then(print, (err: unknown) => log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`)),
+      );
   };
 
   /** Font subsets by page id (the html path), and by file name for the dev server. */
@@ -174,11 +186,14 @@ export function lectern(options: LecternOptions = {}): Plugin {
         ['index', join(root, 'index.html')],
         ...store.files().map((f) => [slugOf(f), join(root, slugOf(f), 'index.html')]),
       ]);
+      // `npm start` (`vite --open`): a course of one deck opens that deck, any other the deck list.
+      const files = store.files();
+      const open = userConfig.server?.open === true ? { open: files.length === 1 ? `/${encodeURI(slugOf(files[0] ?? ''))}/` : '/' } : {};
       return {
         appType: 'mpa',
         base: './',
         // The browser code lives in the package, which may be outside the course (a linked install).
-        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] } },
+        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] }, ...open },
         // Pages are virtual, so Vite's dependency scan would find nothing and re-optimize (and reload the
         // open deck) on the first visit: scan the browser code instead. Vite's scan skips node_modules/,
         // so an installed package names the browser's packages (hoisted beside it) instead.
@@ -199,6 +214,9 @@ export function lectern(options: LecternOptions = {}): Plugin {
       home = undefined;
       emitted.clear();
       store.invalidate();
+    },
+    async buildEnd() {
+      await Promise.all(diagramChecks.splice(0));
     },
     resolveId(id) {
       if (id.startsWith(RUNTIME_PREFIX)) return join(RUNTIME_DIR, id.slice(RUNTIME_PREFIX.length));

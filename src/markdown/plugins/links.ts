@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { errorBox, type RenderEnv, report, tokenLine } from '../env.js';
+import { nearMatch } from '../near-match.js';
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -20,6 +21,17 @@ export function deckLinkSlug(href: string): string | undefined {
   const dir = /^(?:\.\.\/|\/)([^/#?.]+)\/?(?:index\.html)?(?:[?#].*)?$/.exec(href);
   if (dir && dir[1] !== 'assets') return decodeURI(dir[1] ?? '');
   return undefined;
+}
+
+/** The asset a mistyped path probably meant, written the way the author wrote the path. */
+export function nearAsset(env: RenderEnv, written: string): string | undefined {
+  const name = posix.basename(written.split(/[?#]/)[0] ?? '');
+  const files = env.ctx.assetFiles?.() ?? [];
+  const match = nearMatch(
+    name,
+    files.map((f) => posix.basename(f)),
+  );
+  return match === undefined ? undefined : `${written.slice(0, written.length - name.length)}${match}`;
 }
 
 function checkImage(token: Token, env: RenderEnv, line: number): Token | undefined {
@@ -43,7 +55,14 @@ function checkImage(token: Token, env: RenderEnv, line: number): Token | undefin
     token.attrSet('loading', 'lazy');
     return undefined;
   }
-  report(env, line, 'error', `image \`${src}\` not found`, 'put the file under assets/ and write ![alt](../assets/name.png)');
+  const near = nearAsset(env, src);
+  report(
+    env,
+    line,
+    'error',
+    `image \`${src}\` not found`,
+    near ? `did you mean \`${near}\`?` : 'put the file under assets/ and write ![alt](../assets/name.png)',
+  );
   const box = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)('html_inline', '', 0);
   box.content = errorBox('Image missing', src, { file: env.file, line });
   return box;
@@ -68,14 +87,16 @@ export function linksPlugin(md: MarkdownIt): void {
         const slug = deckLinkSlug(href);
         if (slug === undefined) return t;
         if (env.ctx.slugs.has(slug)) t.attrSet('href', `../${encodeURI(slug)}/${href.includes('#') ? href.slice(href.indexOf('#')) : ''}`);
-        else
+        else {
+          const near = nearMatch(slug, env.ctx.slugs);
           report(
             env,
             line,
             'error',
             `link to deck \`${slug}\` but slides/${slug}.md does not exist`,
-            `decks here: ${[...env.ctx.slugs].join(', ')}`,
+            `${near ? `did you mean \`${near}.md\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
           );
+        }
         return t;
       });
     }

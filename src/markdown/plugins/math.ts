@@ -1,7 +1,8 @@
 import { tex } from '@mdit/plugin-tex';
 import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
-import { errorBox, type RenderEnv, report } from '../env.js';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import { errorBox, type RenderEnv, report, tokenLine } from '../env.js';
 import { renderCache } from '../memo.js';
 
 /** Typeset formulas by display mode and TeX: a lecture writes $\theta$ or $p(y \mid x)$ again and again. */
@@ -36,6 +37,31 @@ function displayMathInline(md: MarkdownIt): void {
   });
 }
 
+/**
+ * A `$$` line whose formula never closes: the tex plugin would take the rest of the block (the rest of
+ * the slide) as math and typeset every word of it in italics. Instead only the `$$` line becomes an
+ * error box; what follows is read as Markdown again. Runs before the tex plugin's block rule.
+ */
+function unclosedDisplayMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const lineText = (n: number) => state.src.slice((state.bMarks[n] ?? 0) + (state.tShift[n] ?? 0), state.eMarks[n]).trimEnd();
+  const first = lineText(startLine);
+  if (!first.startsWith('$$')) return false;
+  if (first.length >= 4 && first.endsWith('$$')) return false;
+  if (first.indexOf('$$', 2) > 0) return false; // `$$x$$ and more text`: display math inside a paragraph
+  for (let n = startLine + 1; n < endLine; n++) {
+    const text = lineText(n);
+    if (text && (state.tShift[n] ?? 0) < state.blkIndent) break;
+    if (text.includes('$$')) return false;
+  }
+  if (silent) return true;
+  const token = state.push('lectern_unclosed_math', '', 0);
+  token.map = [startLine, startLine + 1];
+  token.content = first;
+  token.block = true;
+  state.line = startLine + 1;
+  return true;
+}
+
 /** `$…$` and `$$…$$` typeset by KaTeX at build time; errors become a diagnostic and a red box. */
 export function mathPlugin(md: MarkdownIt): void {
   // Only successes are cached: an error is reported at each place it occurs.
@@ -62,4 +88,19 @@ export function mathPlugin(md: MarkdownIt): void {
     },
   });
   displayMathInline(md);
+  md.block.ruler.before('math_block_dollar', 'lectern_unclosed_math', unclosedDisplayMath, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+  md.renderer.rules.lectern_unclosed_math = (tokens, idx, _options, env: RenderEnv) => {
+    const line = tokenLine(env, tokens[idx]);
+    const message = `\`$$\` opened on line ${line} is never closed`;
+    report(
+      env,
+      line,
+      'error',
+      message,
+      'end the formula with a line `$$`; until then it is left out and the rest of the slide shown as text',
+    );
+    return errorBox('Math error', `${tokens[idx]?.content ?? '$$'}\n${message}`, { file: env.file, line });
+  };
 }

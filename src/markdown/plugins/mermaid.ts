@@ -2,6 +2,8 @@ import type MarkdownIt from 'markdown-it';
 import { DIAGRAM, formatSource } from '../../model/page.js';
 import { errorBox, escapeHtml, type RenderEnv, report, tokenLine } from '../env.js';
 import { parseAttrList } from '../fences.js';
+import { nearMatch } from '../near-match.js';
+import { nearAsset } from './links.js';
 
 export interface DiagramOptions {
   src?: string;
@@ -33,12 +35,18 @@ export function parseDiagramInfo(info: string): DiagramOptions {
 }
 
 /** Ids a flowchart declares (nodes and subgraphs); enough to warn about a typo in `highlight`/`steps`. */
-export function declaredIds(source: string): Set<string> {
-  const ids = new Set<string>();
-  for (const m of source.matchAll(/^\s*subgraph\s+([\w-]+)/gm)) if (m[1]) ids.add(m[1]);
-  for (const m of source.matchAll(/(?:^|[\s&>-])([A-Za-z_][\w-]*)\s*(?:\[|\(|\{|>|:::)/gm)) if (m[1]) ids.add(m[1]);
-  for (const m of source.matchAll(/(?:-->|---|==>|-\.->)\s*(?:\|[^|]*\|\s*)?([A-Za-z_][\w-]*)/g)) if (m[1]) ids.add(m[1]);
-  return ids;
+export function declaredIds(text: string): Set<string> {
+  const source = text.replace(/^\s*%%.*$/gm, '');
+  const found: [number, string][] = [];
+  const add = (re: RegExp) => {
+    for (const m of source.matchAll(re)) if (m[1]) found.push([(m.index ?? 0) + m[0].indexOf(m[1]), m[1]]);
+  };
+  add(/^\s*subgraph\s+([\w-]+)/gm);
+  add(/(?:^|[\s&>-])([A-Za-z_][\w-]*)\s*(?:\[|\(|\{|>|:::)/gm);
+  add(/(?:-->|---|==>|-\.->)\s*(?:\|[^|]*\|\s*)?([A-Za-z_][\w-]*)/g);
+  add(/(?:^|[\s&])([A-Za-z_][\w-]*)\s*(?:-->|---|==>|-\.->)/gm);
+  // In source order, so a hint lists them as the author wrote them.
+  return new Set(found.sort((a, b) => a[0] - b[0]).map(([, id]) => id));
 }
 
 const plainLabel = (text: string) =>
@@ -101,7 +109,14 @@ export function mermaidPlugin(md: MarkdownIt): void {
       const rel = `assets/${opts.src.replace(/^(\.\.\/)*(assets\/)?/, '')}`;
       const text = env.ctx.readAsset(rel);
       if (text === undefined) {
-        report(env, line, 'error', `diagram source \`${opts.src}\` not found`, `put the file at ${rel}`);
+        const near = nearAsset(env, opts.src);
+        report(
+          env,
+          line,
+          'error',
+          `diagram source \`${opts.src}\` not found`,
+          near ? `did you mean \`${near}\`?` : `put the file at ${rel}`,
+        );
         return errorBox('Diagram source missing', rel, where);
       }
       srcFile = rel;
@@ -115,8 +130,11 @@ export function mermaidPlugin(md: MarkdownIt): void {
     env.diagrams.push({ line, source, srcLines, ...(srcFile ? { srcFile } : {}) });
     const known = declaredIds(source);
     for (const id of [...opts.highlight, ...opts.steps.flat()]) {
-      if (!known.has(id))
-        report(env, line, 'warning', `diagram has no node or subgraph \`${id}\``, `ids in this diagram: ${[...known].join(', ')}`);
+      if (!known.has(id)) {
+        const near = nearMatch(id, known);
+        const list = known.size ? `ids in this diagram: ${[...known].join(', ')}` : 'this diagram declares no ids';
+        report(env, line, 'warning', `diagram has no node or subgraph \`${id}\``, `${near ? `did you mean \`${near}\`? ` : ''}${list}`);
+      }
     }
     const id = `diagram-${env.ids.next++}`;
     const caption = opts.caption ? `<figcaption id="${id}-caption">${md.renderInline(opts.caption, env)}</figcaption>` : '';

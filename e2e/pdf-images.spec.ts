@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { exportPdf, PdfExportError } from '../src/export/pdf';
+import { serve } from '../src/export/serve';
+import { buildSite } from '../src/export/site';
+import { expect, test } from './fixtures';
+import { solidPng, tempCourse } from './temp-course';
+
+/** Images far down a deck: every export waits for them; an image that fails is an error, never a blank. */
+
+const slides = (image: string) =>
+  [
+    '---\ntitle: Pictures\nauthor: A. Lecturer\ntags: [optimisation, ML]\n---\n\n# Pictures',
+    ...Array.from({ length: 30 }, (_, i) => `## Slide ${i + 2}\n\nText ${i + 2}.\n\nNote: notes ${i + 2}.`),
+    `## Far down\n\n![a red square](../assets/${image})\n\nNote: the picture.`,
+  ].join('\n\n---\n\n');
+
+/** Pages (1-based) that paint a raster image, via pdf.js. */
+async function pagesWithImages(file: string): Promise<number[]> {
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false }).promise;
+  const out: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const ops = await (await doc.getPage(n)).getOperatorList();
+    if (ops.fnArray.some((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject)) out.push(n);
+  }
+  return out;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the handout and the slides print an image on the last slide; keywords come from tags', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const course = tempCourse({ 'slides/pictures.md': slides('red.png'), 'assets/red.png': solidPng(64, 48, [200, 30, 30]) });
+  try {
+    const results = await exportPdf({ root: course.root, kinds: ['slides', 'handout'], browser });
+    const [slidesPdf, handout] = results;
+    expect(await pagesWithImages(slidesPdf?.file ?? '')).toEqual([32]);
+    // Two slides a sheet: slide 32 is on sheet 16.
+    expect(await pagesWithImages(handout?.file ?? '')).toEqual([16]);
+    const pdf = await PDFDocument.load(await readFile(slidesPdf?.file ?? ''), { updateMetadata: false });
+    expect(pdf.getKeywords()?.split(/\s+/)).toEqual(expect.arrayContaining(['optimisation', 'ML']));
+  } finally {
+    course.done();
+  }
+});
+
+test('print views are ready only once every image is in, however slowly it arrives', async ({ page }) => {
+  test.setTimeout(180_000);
+  const course = tempCourse({ 'slides/pictures.md': slides('red.png'), 'assets/red.png': solidPng(64, 48, [200, 30, 30]) });
+  const server = await (async () => {
+    await buildSite(course.root);
+    return serve(`${course.root}/dist`);
+  })();
+  try {
+    await page.route(/red.*\.png$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    for (const view of ['handout', 'print']) {
+      await page.goto(`${server.url}/pictures/?view=${view}`);
+      await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached' });
+      const images = await page.$$eval('img', (all) => all.map((i) => ({ complete: i.complete, width: i.naturalWidth })));
+      expect(images, view).toEqual([{ complete: true, width: 64 }]);
+    }
+  } finally {
+    await server.close();
+    course.done();
+  }
+});
+
+test('an image that fails to load stops the export with its slide named', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const course = tempCourse({ 'slides/pictures.md': slides('broken.png'), 'assets/broken.png': 'this is not a PNG' });
+  try {
+    for (const kind of ['handout', 'slides'] as const) {
+      const failing = exportPdf({ root: course.root, kinds: [kind], browser });
+      await expect(failing).rejects.toThrow(PdfExportError);
+      await expect(failing).rejects.toThrow(/image "a red square" failed to load \(slides\/pictures\.md:\d+\)/);
+    }
+  } finally {
+    course.done();
+  }
+});
