@@ -114,6 +114,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
         ...(d.meta.date ? { date: d.meta.date } : {}),
         slides: d.slides.length,
         errors: d.diagnostics.filter((x) => x.severity === 'error').length,
+        lang: d.meta.lang,
       }));
       html = renderIndexPage(summaries, { runtime: INDEX_RUNTIME, head: `${FONTS_MARKER}\n` });
       fonts =
