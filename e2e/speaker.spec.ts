@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DIAGRAM, PAGE } from '../src/model/page';
+import { fill, UI_STRINGS } from '../src/model/ui-strings';
 import { talkKeys } from '../src/runtime/talk-state';
 import { expect, openDeck, test } from './fixtures';
 
@@ -83,14 +84,20 @@ test.describe('speaker view', () => {
   });
 
   test('pacing: a deck with a duration shows ahead/behind and the slide budget', async ({ page, context }) => {
+    // A Chinese deck: the speaker view speaks Chinese.
+    const t = UI_STRINGS.zh.speaker;
     await openDeck(page, 'reasoning-origins');
     const speaker = await context.newPage();
     await openDeck(speaker, 'reasoning-origins', '?view=speaker');
     await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
+    await expect(speaker.locator('.lectern-sv-status')).toHaveText(t.following);
+    await expect(speaker.locator('.lectern-sv-current .lectern-sv-label')).toContainText(t.current);
+    await expect(speaker.locator('.lectern-sv-time')).toContainText(t.elapsed);
+    await expect(speaker.getByRole('button', { name: t.reset })).toBeVisible();
     const pacing = speaker.locator('.lectern-sv-pacing');
     await expect(pacing).toBeVisible();
     // 45 minutes over 36 slides: 1:15 a slide.
-    await expect(pacing.locator('.lectern-sv-pace-slide')).toContainText('1:15 planned');
+    await expect(pacing.locator('.lectern-sv-pace-slide')).toContainText(fill(t.slidePlan, { time: '1:15' }));
     await expect(pacing.locator('.lectern-sv-pace-total')).toContainText('45:00');
     await expect(pacing).toHaveAttribute('data-pace', 'idle');
 
@@ -98,8 +105,8 @@ test.describe('speaker view', () => {
     await page.bringToFront();
     await page.evaluate(() => window.lectern?.deck.slide(10));
     await expect(pacing).toHaveAttribute('data-pace', 'ahead');
-    await expect(pacing.locator('.lectern-sv-pace-state')).toHaveText(/Ahead/);
-    await expect(pacing.locator('.lectern-sv-pace-by')).toHaveText(/^by \d+:\d\d$/);
+    await expect(pacing.locator('.lectern-sv-pace-state')).toHaveText(t.ahead);
+    await expect(pacing.locator('.lectern-sv-pace-by')).toHaveText(/^\d+:\d\d$/);
     await expect(speaker.locator('.lectern-sv')).toHaveAttribute('data-timer', 'running');
 
     // Pretend 20 minutes have passed at slide 11 (planned to end at 13:45): behind.

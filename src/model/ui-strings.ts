@@ -1,65 +1,216 @@
 /**
- * Every word the runtime shows around a deck (reading mode, the "Read" switch, key help), per UI language.
- * Defined once: the runtime reads it, and the build adds the Chinese strings to a Chinese deck's font
- * subset (a subset holds only the characters it is given, so a label the deck's own text lacks would be tofu).
+ * Every string Lectern itself shows to a viewer (not the lecturer's slides), once per UI language, chosen
+ * by the deck's `lang`. Views import their strings from here, and the build subsets the bundled font to
+ * the characters of all of them (`uiCharacters`), so a string added here can never render without a glyph.
+ *
+ * Pure data: no DOM, no Node. Values with `{name}` placeholders are filled by `fill`; a placeholder is
+ * always ASCII, so the characters of a value are exactly what it can add to the page.
  */
+
+export const UI_LANGS = ['en', 'zh'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+
 const en = {
-  skip: 'Skip to the lecture',
-  contents: 'Contents',
-  openContents: 'Open the table of contents',
-  closeContents: 'Close the table of contents',
-  present: 'Present',
-  presentFromHere: 'Present from here',
-  presentTitle: 'Present this slide (reveal.js)',
-  slide: 'Slide',
-  link: 'Link to this slide',
-  commentary: "Lecturer's notes",
-  position: 'Position',
-  end: 'End of the lecture.',
-  top: 'Back to the top',
-  reading: 'Reading',
-  read: 'Read',
-  readTitle: 'Read this slide in reading mode (R)',
-  readKey: 'Reading mode at this slide',
-  scrollFormula: 'Formula, scrolls sideways',
-  scrollTable: 'Table, scrolls sideways',
-  scrollCode: 'Code, scrolls sideways',
+  /** The presenting view (reveal.js page). */
+  present: {
+    read: 'Read',
+    readTitle: 'Read this slide in reading mode (R)',
+    readKey: 'Reading mode at this slide',
+    speakerKey: 'Speaker view',
+    popupBlocked: 'The browser blocked the speaker window. ',
+    openSpeakerTab: 'Open speaker view in a new tab',
+    dismiss: 'Dismiss',
+  },
+  /** Reading mode (`?view=read`). */
+  reading: {
+    pageTitle: '{title} · Reading',
+    skip: 'Skip to the lecture',
+    contents: 'Contents',
+    openContents: 'Open the table of contents',
+    closeContents: 'Close the table of contents',
+    present: 'Present',
+    presentFromHere: 'Present from here',
+    presentTitle: 'Present this slide (reveal.js)',
+    slide: 'Slide',
+    link: 'Link to this slide',
+    commentary: "Lecturer's notes",
+    position: 'Position',
+    end: 'End of the lecture.',
+    top: 'Back to the top',
+    scrollFormula: 'Formula, scrolls sideways',
+    scrollTable: 'Table, scrolls sideways',
+    scrollCode: 'Code, scrolls sideways',
+  },
+  /** The speaker view (`?view=speaker`). */
+  speaker: {
+    pageTitle: 'Speaker view — {title}',
+    current: 'Current',
+    currentSlide: 'Current slide',
+    next: 'Next',
+    clickToAdvance: 'Click to advance',
+    time: 'Time',
+    elapsed: 'Elapsed',
+    clock: 'Clock',
+    notes: 'Speaker notes',
+    noNotes: 'No notes for this slide.',
+    start: 'Start timer',
+    pause: 'Pause timer',
+    resume: 'Resume timer',
+    reset: 'Reset',
+    following: 'Following the presentation',
+    paused: 'Presentation paused (B)',
+    closed: 'Presentation closed: reopen it to follow it again',
+    waiting: 'Waiting for the presentation (open the deck in this browser)',
+    stepsShown: '· {step} of {steps} steps shown',
+    nextStep: '· step {step} of {steps} on this slide',
+    nextSlide: '· slide {n}',
+    nextSlideTitled: '· slide {n}: {title}',
+    endOfDeck: '· end of deck',
+    notStarted: 'Not started',
+    ahead: '▲ Ahead',
+    behind: '▼ Behind',
+    onTime: '● On time',
+    by: 'by {time}',
+    slideLeft: ' · {time} left',
+    slidePlan: 'This slide: {time} planned',
+    slidePlanTimed: 'This slide: {time} planned (data-timing)',
+    lectureOver: 'Lecture: {over} over {total}',
+    lectureLeft: 'Lecture: {left} left of {total}',
+  },
+  /** The course home (deck list). */
+  index: {
+    pageTitle: 'Lectern — decks',
+    heading: 'Lectures',
+    slides: '{n} slides',
+    problem: '{n} problem',
+    problems: '{n} problems',
+    present: 'Present',
+    read: 'Read',
+    pdf: 'PDF',
+    handout: 'Handout',
+    empty: 'No decks yet: add a Markdown file to slides/.',
+  },
+  /** Boxes the browser shows in place of something that failed. */
+  errors: {
+    diagram: 'Diagram error',
+  },
 };
 
 export type UiStrings = typeof en;
 
 const zh: UiStrings = {
-  skip: '跳到正文',
-  contents: '目录',
-  openContents: '打开目录',
-  closeContents: '关闭目录',
-  present: '放映',
-  presentFromHere: '从此页放映',
-  presentTitle: '从这一页开始放映幻灯片',
-  slide: '幻灯片',
-  link: '本页链接',
-  commentary: '讲者说明',
-  position: '阅读位置',
-  end: '本讲完。',
-  top: '回到开头',
-  reading: '阅读',
-  read: '阅读',
-  readTitle: '在阅读模式中打开这一页（R）',
-  readKey: '阅读模式（当前页）',
-  scrollFormula: '公式，可横向滚动',
-  scrollTable: '表格，可横向滚动',
-  scrollCode: '代码，可横向滚动',
+  present: {
+    read: '阅读',
+    readTitle: '在阅读模式中打开这一页（R）',
+    readKey: '阅读模式（当前页）',
+    speakerKey: '讲者视图',
+    popupBlocked: '浏览器拦截了讲者窗口。',
+    openSpeakerTab: '在新标签页中打开讲者视图',
+    dismiss: '关闭',
+  },
+  reading: {
+    pageTitle: '{title} · 阅读',
+    skip: '跳到正文',
+    contents: '目录',
+    openContents: '打开目录',
+    closeContents: '关闭目录',
+    present: '放映',
+    presentFromHere: '从此页放映',
+    presentTitle: '从这一页开始放映幻灯片',
+    slide: '幻灯片',
+    link: '本页链接',
+    commentary: '讲者说明',
+    position: '阅读位置',
+    end: '本讲完。',
+    top: '回到开头',
+    scrollFormula: '公式，可横向滚动',
+    scrollTable: '表格，可横向滚动',
+    scrollCode: '代码，可横向滚动',
+  },
+  speaker: {
+    pageTitle: '讲者视图 — {title}',
+    current: '当前',
+    currentSlide: '当前幻灯片',
+    next: '下一步',
+    clickToAdvance: '点击前进',
+    time: '时间',
+    elapsed: '已用时间',
+    clock: '时钟',
+    notes: '讲者备注',
+    noNotes: '本页没有备注。',
+    start: '开始计时',
+    pause: '暂停计时',
+    resume: '继续计时',
+    reset: '重置',
+    following: '正在跟随放映',
+    paused: '放映已暂停（B）',
+    closed: '放映已关闭：重新打开即可继续跟随',
+    waiting: '等待放映（请在此浏览器中打开幻灯片）',
+    stepsShown: '· 已显示 {step} / {steps} 步',
+    nextStep: '· 本页第 {step} / {steps} 步',
+    nextSlide: '· 第 {n} 页',
+    nextSlideTitled: '· 第 {n} 页：{title}',
+    endOfDeck: '· 已到最后',
+    notStarted: '未开始',
+    ahead: '▲ 提前',
+    behind: '▼ 落后',
+    onTime: '● 准时',
+    by: '{time}',
+    slideLeft: ' · 还剩 {time}',
+    slidePlan: '本页：计划 {time}',
+    slidePlanTimed: '本页：计划 {time}（data-timing）',
+    lectureOver: '全讲：超出 {over}（计划 {total}）',
+    lectureLeft: '全讲：还剩 {left}（共 {total}）',
+  },
+  index: {
+    pageTitle: 'Lectern — 讲义',
+    heading: '讲义',
+    slides: '{n} 页',
+    problem: '{n} 个问题',
+    problems: '{n} 个问题',
+    present: '放映',
+    read: '阅读',
+    pdf: 'PDF',
+    handout: '讲义稿',
+    empty: '还没有讲义：请在 slides/ 中添加一个 Markdown 文件。',
+  },
+  errors: {
+    diagram: '图表错误',
+  },
 };
 
-export const UI_STRINGS = { en, zh };
+export const UI_STRINGS: Record<UiLang, UiStrings> = { en, zh };
 
-export const isChinese = (lang: string | undefined): boolean => (lang ?? '').toLowerCase().startsWith('zh');
-
-export function uiStrings(lang: string | undefined): UiStrings {
-  return isChinese(lang) ? zh : en;
+/** The UI language for a deck's `lang` (BCP 47: `zh`, `zh-CN`, `zh-Hans`… → zh); English otherwise. */
+export function uiLang(lang: string | undefined): UiLang {
+  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (UI_LANGS as readonly string[]).includes(primary) ? (primary as UiLang) : 'en';
 }
 
-/** The UI text a deck in `lang` can show, for its font subset (Latin UI text is covered by ASCII already). */
+export function uiStrings(lang: string | undefined): UiStrings {
+  return UI_STRINGS[uiLang(lang)];
+}
+
+/** `template` with each `{name}` replaced by `values[name]` (left as is when not given). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Every string value of `strings`, or of the given groups only. */
+export function uiTexts(strings: UiStrings, groups: readonly (keyof UiStrings)[] = Object.keys(strings) as (keyof UiStrings)[]): string[] {
+  return groups.flatMap((g) => Object.values(strings[g]) as string[]);
+}
+
+/** Every character any view can show in any UI language (placeholders removed): what the font must cover. */
+export function uiCharacters(langs: readonly UiLang[] = UI_LANGS): string {
+  const text = langs
+    .flatMap((l) => uiTexts(UI_STRINGS[l]))
+    .join('')
+    .replace(/\{\w+\}/g, '');
+  return [...new Set(text)].sort().join('');
+}
+
+/** The UI text a deck in `lang` can show (all its views), for its font subset. */
 export function uiText(lang: string | undefined): string {
-  return isChinese(lang) ? Object.values(zh).join('') : '';
+  return uiTexts(uiStrings(lang)).join('');
 }

@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import { DIAGRAM, errorBoxHtml, FONT_FAMILY, parseSource, pendingDiagrams } from '../model/page.js';
+import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig } from './config.js';
 import { el } from './dom.js';
 import { programmatic } from './nav-origin.js';
@@ -173,7 +174,7 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
       const at = parseSource(figure.getAttribute(DIAGRAM.lineAttr));
-      target.innerHTML = errorBoxHtml({ title: 'Diagram error', detail: message, ...(at ? { at } : {}) });
+      target.innerHTML = errorBoxHtml({ title: uiStrings(readDeckConfig().lang).errors.diagram, detail: message, ...(at ? { at } : {}) });
     }
     figure.dataset.state = 'error';
     console.error(`${figure.dataset.line}: mermaid: ${message}`);

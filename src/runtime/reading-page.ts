@@ -1,5 +1,5 @@
 import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
-import { UI_STRINGS, type UiStrings, uiStrings } from '../model/ui-strings.js';
+import type { UiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { el, loadLazyMedia } from './dom.js';
 import { lectureNav } from './lecture-nav.js';
@@ -19,9 +19,7 @@ export interface Item {
   group: number;
 }
 
-export const STRINGS = UI_STRINGS;
-export type Strings = UiStrings;
-export const stringsFor = uiStrings;
+export type Strings = UiStrings['reading'];
 
 function labelOf(id: string, fallback: number): string {
   const pos = parseSlideId(id);

@@ -1,8 +1,9 @@
 import './reading.css';
+import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsSettled } from './diagrams.js';
 import { initReadingDrawer, initReadingKeys } from './reading-nav.js';
-import { buildReadingPage, stringsFor } from './reading-page.js';
+import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
 import { initReadingScroll } from './reading-scroll.js';
 import { initScrollCues } from './scroll-cues.js';
@@ -14,10 +15,10 @@ import { initScrollCues } from './scroll-cues.js';
  * drawer, keys, scroll cues), each removed by `destroy()`.
  */
 export async function startReading(config: DeckConfig): Promise<{ destroy(): void }> {
-  const t = stringsFor(config.lang ?? 'en');
+  const t = uiStrings(config.lang).reading;
   document.documentElement.classList.add('lectern-reading-page');
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-  if (config.title) document.title = `${config.title} · ${t.reading}`;
+  if (config.title) document.title = fill(t.pageTitle, { title: config.title });
 
   const page = buildReadingPage(config, t);
   const scroll = initReadingScroll(config.slug, page);

@@ -1,4 +1,5 @@
 import './speaker.css';
+import { type UiStrings, uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
 import { el } from './dom.js';
 import type { Deck } from './present.js';
@@ -45,12 +46,12 @@ const NAV: Record<NavAction, (deck: Deck) => void> = {
 };
 
 /** Shown on the deck when the browser blocked the popup (or a single screen wants a tab instead). */
-function showBlockedNotice(href: string): void {
+function showBlockedNotice(href: string, t: UiStrings['present']): void {
   document.querySelector('.lectern-speaker-notice')?.remove();
   const box = el('div', { class: 'lectern-speaker-notice', role: 'alert' });
-  const text = el('span', {}, 'The browser blocked the speaker window. ');
-  const link = el('a', { href, target: '_blank' }, 'Open speaker view in a new tab');
-  const close = el('button', { type: 'button', class: 'lectern-speaker-notice-close', 'aria-label': 'Dismiss' }, '×');
+  const text = el('span', {}, t.popupBlocked);
+  const link = el('a', { href, target: '_blank' }, t.openSpeakerTab);
+  const close = el('button', { type: 'button', class: 'lectern-speaker-notice-close', 'aria-label': t.dismiss }, '×');
   const dismiss = () => box.remove();
   link.addEventListener('click', dismiss);
   close.addEventListener('click', dismiss);
@@ -65,7 +66,9 @@ function showBlockedNotice(href: string): void {
  */
 export function installSpeaker(deck: Deck): void {
   if (viewOf(location.search) === 'print' || typeof BroadcastChannel === 'undefined') return;
-  const slug = readDeckConfig().slug ?? '';
+  const config = readDeckConfig();
+  const slug = config.slug ?? '';
+  const t = uiStrings(config.lang).present;
   const channel = new BroadcastChannel(channelName(slug));
   const post = (message: SpeakerMessage) => channel.postMessage(message);
 
@@ -97,7 +100,7 @@ export function installSpeaker(deck: Deck): void {
     const href = speakerUrl();
     const win = window.open(href, `lectern-speaker-${slug}`, 'popup,width=1100,height=700');
     if (win) win.focus();
-    else showBlockedNotice(href);
+    else showBlockedNotice(href, t);
   };
-  deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker view' }, open);
+  deck.addKeyBinding({ keyCode: 83, key: 'S', description: t.speakerKey }, open);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UI_STRINGS } from '../model/ui-strings.js';
 import {
   actionOfKey,
   captions,
@@ -63,6 +64,13 @@ describe('speaker model: where the deck is', () => {
     expect(captions(slides, { h: 1, v: 0, f: 5 })).toMatchObject({ f: -1, step: '', next: '· slide 3' });
     expect(captions(slides, { h: 0, v: 0, f: -1 }).next).toBe('· slide 2: Stack');
     expect(captions(slides, { h: 2, v: 0, f: 0 }).next).toBe('· end of deck');
+  });
+
+  it("captions speak the deck's language", () => {
+    const zh = UI_STRINGS.zh.speaker;
+    expect(captions(slides, { h: 1, v: 1, f: 0 }, zh)).toMatchObject({ step: '· 已显示 1 / 2 步', next: '· 本页第 2 / 2 步' });
+    expect(captions(slides, { h: 0, v: 0, f: -1 }, zh).next).toBe('· 第 2 页：Stack');
+    expect(captions(slides, { h: 2, v: 0, f: 0 }, zh).next).toBe('· 已到最后');
   });
 
   it('maps keys as a clicker sends them; Shift+Space goes back', () => {

@@ -2,6 +2,7 @@
  * The speaker view's model: where the deck is, what comes next, what a key does without a deck to follow,
  * and the lecture timer. Pure (no DOM, no clock): the view, timer and link controllers call it.
  */
+import { fill, UI_STRINGS, type UiStrings } from '../model/ui-strings.js';
 import type { DeckPosition, NavAction } from './speaker-link.js';
 
 /** A slide as the model sees it: reveal's indices, its place in the deck and how many steps it has. */
@@ -50,23 +51,24 @@ export function stepLocally(slides: SlideStops[], p: DeckPosition, action: NavAc
   return p;
 }
 
-/** The labels above the two previews. */
+/** The labels above the two previews, in the deck's UI language (`t`, English by default). */
 export function captions(
   slides: (SlideStops & { title: string })[],
   p: DeckPosition,
+  t: UiStrings['speaker'] = UI_STRINGS.en.speaker,
 ): { f: number; step: string; next: string; position: string; title: string } {
   const slide = slideAt(slides, p);
-  if (!slide) return { f: -1, step: '', next: '· end of deck', position: '', title: '' };
+  if (!slide) return { f: -1, step: '', next: t.endOfDeck, position: '', title: '' };
   const f = Math.min(p.f, slide.steps - 1);
   const next = nextOf(slides, { ...p, f });
   return {
     f,
-    step: slide.steps ? `· ${f + 1} of ${slide.steps} steps shown` : '',
+    step: slide.steps ? fill(t.stepsShown, { step: f + 1, steps: slide.steps }) : '',
     next: !next
-      ? '· end of deck'
+      ? t.endOfDeck
       : next.step
-        ? `· step ${next.f + 1} of ${slide.steps} on this slide`
-        : `· slide ${next.slide.index + 1}${next.slide.title ? `: ${next.slide.title}` : ''}`,
+        ? fill(t.nextStep, { step: next.f + 1, steps: slide.steps })
+        : fill(next.slide.title ? t.nextSlideTitled : t.nextSlide, { n: next.slide.index + 1, title: next.slide.title }),
     position: `${slide.index + 1} / ${slides.length}`,
     title: `${slide.index + 1}. ${slide.title}`,
   };

@@ -1,3 +1,4 @@
+import { fill, type UiStrings } from '../model/ui-strings.js';
 import { clockTime, lectureLeft, paceOf } from './pacing.js';
 import { elapsedSeconds, IDLE, phaseOf, startTimer, type TimerState, toggleTimer } from './speaker-model.js';
 import type { SpeakerView } from './speaker-view.js';
@@ -8,7 +9,7 @@ import { loadTalk, onTalkChange, saveTalk } from './talk-state.js';
  * reopening the speaker view, or a second one, keeps the lecture's time), the wall clock, and pacing
  * against the plan. Ticks once a second until destroyed.
  */
-export function initSpeakerTimer(slug: string, view: SpeakerView) {
+export function initSpeakerTimer(slug: string, view: SpeakerView, t: UiStrings['speaker']) {
   const { $, root } = view;
   let timer = loadTalk(slug).timer;
   const set = (next: TimerState) => {
@@ -39,7 +40,7 @@ export function initSpeakerTimer(slug: string, view: SpeakerView) {
     $('.lectern-sv-elapsed').textContent = clockTime(e);
     $('.lectern-sv-clock').textContent = clockFormat.format(new Date());
     root.dataset.timer = phase;
-    runButton.textContent = phase === 'idle' ? 'Start timer' : phase === 'running' ? 'Pause timer' : 'Resume timer';
+    runButton.textContent = phase === 'idle' ? t.start : phase === 'running' ? t.pause : t.resume;
     const pacing = $('.lectern-sv-pacing');
     if (!plan || !slide) {
       pacing.hidden = true;
@@ -52,15 +53,15 @@ export function initSpeakerTimer(slug: string, view: SpeakerView) {
     const state = phase === 'idle' ? 'idle' : pace.state;
     pacing.dataset.pace = state;
     $('.lectern-sv-pace-state').textContent =
-      state === 'idle' ? 'Not started' : state === 'ahead' ? '▲ Ahead' : state === 'behind' ? '▼ Behind' : '● On time';
-    $('.lectern-sv-pace-by').textContent = state === 'ahead' || state === 'behind' ? `by ${clockTime(pace.by)}` : '';
+      state === 'idle' ? t.notStarted : state === 'ahead' ? t.ahead : state === 'behind' ? t.behind : t.onTime;
+    $('.lectern-sv-pace-by').textContent = state === 'ahead' || state === 'behind' ? fill(t.by, { time: clockTime(pace.by) }) : '';
     // Time left on this slide only means something once its planned window has begun.
-    const left = state === 'on-time' ? ` · ${clockTime(pace.slideLeft)} left` : '';
-    $('.lectern-sv-pace-slide').textContent = `This slide: ${clockTime(planned)} planned${slide.timed ? ' (data-timing)' : ''}${left}`;
+    const left = state === 'on-time' ? fill(t.slideLeft, { time: clockTime(pace.slideLeft) }) : '';
+    $('.lectern-sv-pace-slide').textContent = fill(slide.timed ? t.slidePlanTimed : t.slidePlan, { time: clockTime(planned) }) + left;
     const lecture = lectureLeft(plan, e);
     $('.lectern-sv-pace-total').textContent = lecture.over
-      ? `Lecture: ${clockTime(lecture.over)} over ${clockTime(lecture.total)}`
-      : `Lecture: ${clockTime(lecture.left)} left of ${clockTime(lecture.total)}`;
+      ? fill(t.lectureOver, { over: clockTime(lecture.over), total: clockTime(lecture.total) })
+      : fill(t.lectureLeft, { left: clockTime(lecture.left), total: clockTime(lecture.total) });
     const slideEnd = plan.slice(0, slide.index + 1).reduce((a, b) => a + b, 0);
     const pct = (x: number) => `${total ? Math.min(100, (x / total) * 100) : 0}%`;
     $('.lectern-sv-pace-plan').style.width = pct(slideEnd);

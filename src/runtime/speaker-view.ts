@@ -1,28 +1,29 @@
 import { PAGE, SLIDE_SIZE } from '../model/page.js';
+import type { UiStrings } from '../model/ui-strings.js';
 import type { Leaf } from './page-dom.js';
 import type { DeckPosition } from './speaker-link.js';
 import { captions, nextOf, type SlideStops } from './speaker-model.js';
 import { lastFragment } from './speaker-slides.js';
 
-const LAYOUT = `
+const layout = (t: UiStrings['speaker']) => `
 <header class="lectern-sv-bar">
   <span class="lectern-sv-title"></span>
   <span class="lectern-sv-position"></span>
   <span class="lectern-sv-status" role="status"></span>
 </header>
-<section class="lectern-sv-preview lectern-sv-current" aria-label="Current slide">
-  <div class="lectern-sv-label">Current <span class="lectern-sv-step"></span></div>
+<section class="lectern-sv-preview lectern-sv-current" aria-label="${t.currentSlide}">
+  <div class="lectern-sv-label">${t.current} <span class="lectern-sv-step"></span></div>
   <div class="lectern-sv-screen"><div class="reveal lectern-sv-reveal"><div class="slides"></div></div></div>
 </section>
 <div class="lectern-sv-lower">
-  <section class="lectern-sv-preview lectern-sv-next" aria-label="Next">
-    <div class="lectern-sv-label">Next <span class="lectern-sv-next-what"></span></div>
-    <div class="lectern-sv-screen" title="Click to advance"><div class="reveal lectern-sv-reveal"><div class="slides"></div></div></div>
+  <section class="lectern-sv-preview lectern-sv-next" aria-label="${t.next}">
+    <div class="lectern-sv-label">${t.next} <span class="lectern-sv-next-what"></span></div>
+    <div class="lectern-sv-screen" title="${t.clickToAdvance}"><div class="reveal lectern-sv-reveal"><div class="slides"></div></div></div>
   </section>
-  <section class="lectern-sv-time" aria-label="Time">
+  <section class="lectern-sv-time" aria-label="${t.time}">
     <div class="lectern-sv-clocks">
-      <div><span class="lectern-sv-k">Elapsed</span><span class="lectern-sv-elapsed">0:00</span></div>
-      <div><span class="lectern-sv-k">Clock</span><span class="lectern-sv-clock"></span></div>
+      <div><span class="lectern-sv-k">${t.elapsed}</span><span class="lectern-sv-elapsed">0:00</span></div>
+      <div><span class="lectern-sv-k">${t.clock}</span><span class="lectern-sv-clock"></span></div>
     </div>
     <div class="lectern-sv-pacing" hidden>
       <div class="lectern-sv-pace"><span class="lectern-sv-pace-state"></span> <span class="lectern-sv-pace-by"></span></div>
@@ -31,12 +32,12 @@ const LAYOUT = `
       <div class="lectern-sv-pace-bar" aria-hidden="true"><span class="lectern-sv-pace-plan"></span><span class="lectern-sv-pace-used"></span></div>
     </div>
     <div class="lectern-sv-buttons">
-      <button type="button" class="lectern-sv-run">Start timer</button>
-      <button type="button" class="lectern-sv-reset">Reset</button>
+      <button type="button" class="lectern-sv-run">${t.start}</button>
+      <button type="button" class="lectern-sv-reset">${t.reset}</button>
     </div>
   </section>
 </div>
-<section class="lectern-sv-notes" aria-label="Speaker notes">
+<section class="lectern-sv-notes" aria-label="${t.notes}">
   <h1 class="lectern-sv-slide-title"></h1>
   <div class="lectern-sv-notes-body"></div>
 </section>`;
@@ -49,13 +50,6 @@ export function speakerSlides(leaves: Leaf[]): SpeakerSlide[] {
 }
 
 export type Connection = 'following' | 'paused' | 'closed' | 'waiting';
-
-const STATUS: Record<Connection, string> = {
-  following: 'Following the presentation',
-  paused: 'Presentation paused (B)',
-  closed: 'Presentation closed: reopen it to follow it again',
-  waiting: 'Waiting for the presentation (open the deck in this browser)',
-};
 
 /** The notes shown for a step: the notes inside that step's fragments, else the slide's own. */
 function notesOf(slide: HTMLElement, f: number): string {
@@ -93,10 +87,10 @@ function showSlide(box: HTMLElement, slide: HTMLElement | undefined, f: number):
 }
 
 /** The speaker view's page: two previews scaled like the projector, the notes, the bar. */
-export function initSpeakerView(title: string) {
+export function initSpeakerView(title: string, t: UiStrings['speaker']) {
   const root = document.createElement('main');
   root.className = 'lectern-sv';
-  root.innerHTML = LAYOUT;
+  root.innerHTML = layout(t);
   document.body.append(root);
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector(sel) as T;
   $('.lectern-sv-title').textContent = title;
@@ -123,11 +117,11 @@ export function initSpeakerView(title: string) {
     status(connection: Connection) {
       const el = $('.lectern-sv-status');
       el.dataset.connected = String(connection === 'following' || connection === 'paused');
-      el.textContent = STATUS[connection];
+      el.textContent = t[connection];
       root.classList.toggle('lectern-sv-paused', connection === 'paused');
     },
     render(slides: SpeakerSlide[], pos: DeckPosition, slide: SpeakerSlide | undefined) {
-      const c = captions(slides, pos);
+      const c = captions(slides, pos, t);
       showSlide($('.lectern-sv-current'), slide?.el, c.f);
       const next = nextOf(slides, { ...pos, f: c.f });
       showSlide($('.lectern-sv-next'), next?.slide.el, next?.f ?? -1);
@@ -138,7 +132,7 @@ export function initSpeakerView(title: string) {
       const body = $('.lectern-sv-notes-body');
       const html = slide ? notesOf(slide.el, c.f) : '';
       if (body.dataset.html !== html) {
-        body.innerHTML = html || '<p class="lectern-sv-none">No notes for this slide.</p>';
+        body.innerHTML = html || `<p class="lectern-sv-none">${t.noNotes}</p>`;
         body.dataset.html = html;
         for (const a of body.querySelectorAll('a[href]')) {
           a.setAttribute('target', '_blank');

@@ -1,5 +1,6 @@
 import './speaker.css';
 import { type DeckUpdate, HMR_EVENT, PAGE, pendingDiagrams } from '../model/page.js';
+import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { applyDeckUpdate } from './deck-update.js';
 import { drawAll } from './diagrams.js';
@@ -35,10 +36,11 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
   const minutesToSeconds = (m?: number) => (m ? m * 60 : undefined);
   let plan = planTimings(timingsOf(), minutesToSeconds(config.durationMinutes));
 
-  document.title = `Speaker view — ${config.title ?? slug}`;
+  const t = uiStrings(config.lang).speaker;
+  document.title = fill(t.pageTitle, { title: config.title ?? slug });
   document.body.className = 'lectern-speaker';
-  const view = initSpeakerView(config.title ?? slug);
-  const timer = initSpeakerTimer(slug, view);
+  const view = initSpeakerView(config.title ?? slug, t);
+  const timer = initSpeakerTimer(slug, view, t);
 
   // Where the talk was last (shown until a deck reports where it is).
   let pos: DeckPosition = loadTalk(slug).pos;

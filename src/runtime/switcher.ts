@@ -23,7 +23,7 @@ export function installViewSwitch(deck: Deck): void {
   const printing = api.isPrintView?.() ?? api.isPrintingPDF?.() ?? false;
   if (viewOf(location.search) !== 'present' || params.has('receiver') || printing) return;
 
-  const t = uiStrings(readDeckConfig().lang);
+  const t = uiStrings(readDeckConfig().lang).present;
   const link = document.createElement('a');
   link.className = 'lectern-view-switch';
   link.title = t.readTitle;

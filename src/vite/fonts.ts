@@ -24,9 +24,8 @@ export interface FontFile {
 }
 
 /**
- * The text a deck can show: its source, its diagrams' sources, its metadata, and the strings of the live
- * follower UI in the deck's language (not in the opening part unless the slides use them: a deck not
- * served live never fetches them).
+ * The text a deck can show: its source, its diagrams' sources, its metadata, and every string of
+ * Lectern's own views in every UI language (`uiCharacters`, from the one strings module).
  */
 export function deckText(deck: Deck, raw: string): string {
   return [
