@@ -60,10 +60,7 @@ describe('npm start (vite --open)', () => {
     ] as const) {
       const course = tempCourse(files);
       done = course.done;
-      const config = await resolveConfig(
-        { root: course.root, configFile: `${course.root}/vite.config.ts`, server: { open: true } },
-        'serve',
-      );
+      const config = await resolveConfig({ ...courseConfig(course.root), server: { open: true } }, 'serve');
       expect(config.server.open).toBe(path);
       course.done();
     }
