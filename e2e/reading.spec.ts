@@ -179,7 +179,10 @@ test.describe('reading mode, keyboard', () => {
   test('focus is visible and the page has landmarks', async ({ page }) => {
     await openDeck(page, DECK, '?view=read');
     await expect(page.getByRole('main')).toHaveCount(1);
-    await expect(page.getByRole('navigation')).toHaveCount(1);
+    // The contents, and (in a course) the previous/next lecture links: each navigation landmark is named.
+    await expect(page.locator('nav#lectern-toc')).toHaveCount(1);
+    for (const nav of await page.getByRole('navigation').all())
+      expect(await nav.evaluate((n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby'))).toBeTruthy();
     await page.keyboard.press('Tab');
     const skip = page.locator('.lectern-skip');
     await expect(skip).toBeFocused();
