@@ -1,6 +1,5 @@
 import { type DeckConfig, formatSource, PAGE, slideId } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
-import { fill, uiLang, uiStrings } from '../model/ui-strings.js';
 import { escapeHtml } from './env.js';
 
 export interface PageOptions {
@@ -87,49 +86,6 @@ ${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n<
 <div class="reveal"><div class="slides">
 ${options.slidesPlaceholder ?? renderSlides(deck)}
 </div></div>
-</body>
-</html>
-`;
-}
-
-export interface DeckSummary {
-  slug: string;
-  title: string;
-  date?: string;
-  slides: number;
-  errors: number;
-  /** The deck's `lang`: the list speaks the decks' UI language when they share one, English otherwise. */
-  lang?: string;
-}
-
-/** The list of decks at `/`. */
-export function renderIndexPage(decks: DeckSummary[], options: PageOptions): string {
-  const langs = new Set(decks.map((d) => uiLang(d.lang)));
-  const lang = langs.size === 1 ? [...langs][0] : 'en';
-  const t = uiStrings(lang).index;
-  const rows = decks
-    .map(
-      (d) => `<li class="deck-card">
-  <a class="deck-title" href="./${encodeURI(d.slug)}/">${escapeHtml(d.title)}</a>
-  <span class="deck-meta">${d.date ? `<time>${escapeHtml(d.date)}</time> · ` : ''}${fill(t.slides, { n: d.slides })}${d.errors ? ` · <span class="deck-errors">${fill(d.errors > 1 ? t.problems : t.problem, { n: d.errors })}</span>` : ''}</span>
-  <span class="deck-links"><a href="./${encodeURI(d.slug)}/">${t.present}</a> <a href="./${encodeURI(d.slug)}/?view=read">${t.read}</a> <a href="./pdf/${encodeURI(d.slug)}.pdf">${t.pdf}</a> <a href="./pdf/${encodeURI(d.slug)}-handout.pdf">${t.handout}</a></span>
-</li>`,
-    )
-    .join('\n');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.pageTitle)}</title>
-<link rel="icon" href="data:,">
-${options.head ?? ''}<script type="module" src="${options.runtime}"></script>
-</head>
-<body class="lectern-index">
-<main>
-<h1>${escapeHtml(t.heading)}</h1>
-${decks.length ? `<ul class="deck-list">\n${rows}\n</ul>` : `<p>${escapeHtml(t.empty)}</p>`}
-</main>
 </body>
 </html>
 `;
