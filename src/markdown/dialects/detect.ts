@@ -1,4 +1,5 @@
 import type { Dialect } from '../../model/types.js';
+import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 
 /** Which tool a deck was written for, read from its front matter as each tool would recognise its own. */
 
@@ -43,24 +44,7 @@ export const DIALECT_KEYS: Record<Dialect, readonly string[]> = {
     'abstract',
     'keywords',
   ],
-  marp: [
-    'marp',
-    'paginate',
-    'header',
-    'footer',
-    'class',
-    'backgroundColor',
-    'backgroundImage',
-    'backgroundPosition',
-    'backgroundRepeat',
-    'backgroundSize',
-    'color',
-    'size',
-    'style',
-    'math',
-    'headingDivider',
-    'transition',
-  ],
+  marp: ['marp', ...MARP_LOCAL_DIRECTIVES, 'size', 'style', 'math', 'headingDivider', 'transition'],
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,7 +2,7 @@ import type { Diagnostic, SlideSource } from '../../model/types.js';
 import { fenceTracker } from '../fences.js';
 
 /** Marp's local directives (carried to later slides; `_name` for one slide only). */
-const LOCAL = [
+export const MARP_LOCAL_DIRECTIVES = [
   'paginate',
   'header',
   'footer',
@@ -30,9 +30,9 @@ const GLOBAL = [
   'marp',
   'transition',
 ] as const;
-const KNOWN = new Set<string>([...LOCAL, ...GLOBAL]);
+const KNOWN = new Set<string>([...MARP_LOCAL_DIRECTIVES, ...GLOBAL]);
 
-type Directives = Partial<Record<(typeof LOCAL)[number], string>>;
+type Directives = Partial<Record<(typeof MARP_LOCAL_DIRECTIVES)[number], string>>;
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
@@ -80,7 +80,7 @@ function applyDirectives(slide: SlideSource, d: Directives): string[] {
  */
 export function marpSlides(slides: SlideSource[], global: Record<string, unknown>, file: string, diagnostics: Diagnostic[]): SlideSource[] {
   const carried: Directives = {};
-  for (const key of LOCAL) if (global[key] !== undefined && global[key] !== null) carried[key] = String(global[key]);
+  for (const key of MARP_LOCAL_DIRECTIVES) if (global[key] !== undefined && global[key] !== null) carried[key] = String(global[key]);
   return slides.map((source) => {
     const slide = { ...source, attrs: { ...source.attrs } };
     const lines = slide.body.split('\n');
@@ -102,7 +102,7 @@ export function marpSlides(slides: SlideSource[], global: Record<string, unknown
       }
       for (const [key, value] of Object.entries(data)) {
         const name = key.replace(/^_/, '') as keyof Directives;
-        if (!(LOCAL as readonly string[]).includes(name)) {
+        if (!(MARP_LOCAL_DIRECTIVES as readonly string[]).includes(name)) {
           if (key !== 'marp')
             diagnostics.push({
               file,
