@@ -116,6 +116,17 @@ describe('stepping', () => {
     expect(frag.textContent).not.toContain('.element');
   });
 
+  it('gives an inline element comment to the element before it, as reveal.js walks the DOM', async () => {
+    const md = `${FM}Say *this* and more <!-- .element: class="fragment" -->\n\n- **bold** item <!-- .element: class="fragment" data-fragment-index="3" -->\n- plain <!-- .element: class="fragment" -->\n\nA [link](https://example.org) then \`code\` <!-- .element: class="x" -->`;
+    const frag = dom((await compile(md)).slides[0]?.html ?? '');
+    expect(frag.querySelector('em.fragment')?.textContent).toBe('this');
+    expect(frag.querySelector('p')?.className).toBe('');
+    expect(frag.querySelector('strong.fragment')?.getAttribute('data-fragment-index')).toBe('3');
+    expect(frag.querySelectorAll('li')[1]?.className).toBe('fragment');
+    expect(frag.querySelector('code.x')?.textContent).toBe('code');
+    expect(frag.textContent).not.toContain('.element');
+  });
+
   it('warns when a closing ::: is swallowed by the quote above it', async () => {
     const deck = await compile(`${FM}::: fragment\n> a quote\n> :::`);
     expect(messages(deck)).toEqual([expect.stringMatching(/deck\.md:\d+: warning: `:::` is shown as text/)]);

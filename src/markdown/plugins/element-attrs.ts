@@ -27,9 +27,34 @@ function previousBlock(tokens: Token[], idx: number): Token | undefined {
   return undefined;
 }
 
+/** Inline tokens that are no element of their own in the DOM reveal walks: text, line breaks, comments. */
+const NOT_AN_ELEMENT = new Set(['text', 'softbreak', 'hardbreak', 'html_inline']);
+
+/**
+ * The element reveal.js gives an inline `.element` comment to: the nearest element before it among its
+ * siblings (text, `<br>` and comments are passed over), e.g. the `<em>` of `*a* text <!-- .element -->`;
+ * undefined when there is none (the comment then belongs to its paragraph or list item).
+ */
+function previousInlineElement(children: Token[], c: number): Token | undefined {
+  for (let i = c - 1; i >= 0; i--) {
+    const child = children[i];
+    if (!child || NOT_AN_ELEMENT.has(child.type)) continue;
+    if (child.nesting === 0) return child;
+    if (child.nesting === 1) return undefined;
+    let depth = 0;
+    for (let j = i; j >= 0; j--) {
+      depth += children[j]?.nesting ?? 0;
+      if (depth === 0) return children[j];
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /**
  * reveal.js's `<!-- .element: class="fragment" -->`: on its own line it applies to the block before it;
- * inside a paragraph or list item to the image just before it, else to that paragraph or item.
+ * inside a paragraph or list item to the nearest element before it there (an image, `*em*`, a link,
+ * `code`), else to that paragraph or item — as reveal's markdown plugin walks the DOM.
  */
 export function elementAttrsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('lectern_element_attrs', (state) => {
@@ -51,12 +76,9 @@ export function elementAttrsPlugin(md: MarkdownIt): void {
         const m = ELEMENT_COMMENT.exec(child.content);
         if (!m) return;
         const attrs = safeAttrs(parseAttrList(m[1] ?? ''), trusted);
-        let prev = c - 1;
-        while (prev >= 0 && children[prev]?.type === 'text' && !children[prev]?.content.trim()) prev--;
-        const image = children[prev]?.type === 'image' ? children[prev] : undefined;
         let block: Token | undefined = tokens[idx - 1];
         if (block?.hidden) block = tokens[idx - 2];
-        const target = image ?? block;
+        const target = previousInlineElement(children, c) ?? block;
         if (target) applyAttrs(target, attrs);
         child.type = 'text';
         child.content = '';
