@@ -45,8 +45,10 @@ async function slideTexts(page: import('@playwright/test').Page): Promise<string
 
 test('reveal-md deck: its separators, vertical stacks, steps and notes', async ({ page, watch }) => {
   await open(page, 'reveal-md');
-  expect(await page.locator('.reveal .slides > section').count()).toBe(4);
+  expect(await page.locator('.reveal .slides > section').count()).toBe(5);
   expect(await page.locator('.reveal .slides > section:nth-child(2) > section').count()).toBe(3);
+  // Raw <section>s in a slide: an auto-animate stack, as reveal makes of them
+  expect(await page.locator('.reveal .slides > section:nth-child(4) > section[data-auto-animate]').count()).toBe(2);
   expect(await page.evaluate(() => window.lectern?.deck.getConfig().transition)).toBe('fade');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Bubble sort');
@@ -58,6 +60,13 @@ test('reveal-md deck: its separators, vertical stacks, steps and notes', async (
   await expect(notes).toContainText('Welcome everyone');
   await expect(notes).toBeHidden();
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
+  await page.evaluate(() => window.lectern?.deck.slide(3, 1));
+  const card = page.locator('section.present:not(.stack) em.fragment.highlight-red');
+  await expect(card).toHaveText('slide');
+  await expect(card).not.toHaveClass(/visible/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(card).toHaveClass(/visible/);
   await page.evaluate(() => window.lectern?.deck.slide(2));
   // reveal moves data-src to src (and drops data-src) when the slide comes near
   const presented = page.locator('section.present:not(.stack) img[alt="A graph, loaded lazily"]');

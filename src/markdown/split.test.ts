@@ -17,6 +17,43 @@ describe('splitSlides', () => {
     ]);
   });
 
+  it('makes raw <section> elements in a slide vertical slides of their own, with their attributes', () => {
+    const body = [
+      '# Stack', // 1
+      '<section data-auto-animate>', // 2
+      '  ## Step one', // 3
+      '</section>', // 4
+      '<section data-auto-animate class="x">', // 5
+      '  ## Step one', // 6
+      '  - and two', // 7
+      '</section>', // 8
+      '---', // 9
+      '```html', // 10
+      '<section>', // 11
+      '```', // 12
+      '---', // 13
+      '<section>', // 14
+      'never closed', // 15
+    ].join('\n');
+    const slides = splitSlides(body, 1, meta);
+    expect(slides.map((s) => [s.h, s.v, s.line, s.body.trim(), s.attrs])).toEqual([
+      [0, 0, 1, '# Stack', {}],
+      [0, 1, 3, '## Step one', { 'data-auto-animate': '' }],
+      [0, 2, 6, '## Step one\n- and two', { 'data-auto-animate': '', class: 'x' }],
+      [1, 0, 10, '```html\n<section>\n```', {}],
+      [2, 0, 14, '<section>\nnever closed', {}],
+    ]);
+    // Lines stay exact: body line i is file line `line + i`.
+    expect(slides[2]?.body.split('\n')[1]).toBe('- and two');
+    // A slide that is nothing but sections starts its stack with the first of them.
+    const only = splitSlides('# Deck\n---\n<section>\n## A\n</section>\n<section>\n## B\n</section>', 1, meta);
+    expect(only.map((s) => [s.h, s.v, s.body.trim()])).toEqual([
+      [0, 0, '# Deck'],
+      [1, 0, '## A'],
+      [1, 1, '## B'],
+    ]);
+  });
+
   it('never cuts inside a code fence', () => {
     const slides = splitSlides('# A\n```yaml\n---\nkey: v\n```\n---\n# B', 1, meta);
     expect(slides).toHaveLength(2);

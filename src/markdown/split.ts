@@ -96,6 +96,53 @@ function splitByHeadings(lines: string[], firstLine: number, meta: DeckMeta): Ch
   return chunks;
 }
 
+const SECTION_OPEN = /^\s*<section(\s[^>]*)?>\s*$/i;
+const SECTION_CLOSE = /^\s*<\/section>\s*$/i;
+
+interface Piece {
+  chunk: Chunk;
+  attrs: Record<string, string>;
+}
+
+/** Removes the indentation every non-blank line shares (HTML authors indent what a `<section>` holds). */
+function dedent(lines: string[]): string[] {
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return cut ? lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)?.[0].length ?? 0))) : lines;
+}
+
+/**
+ * reveal.js: `<section>` elements written into a slide's Markdown (each tag on a line of its own) are
+ * slides of their own, below the slide they stand in — how reveal-md decks build auto-animate stacks.
+ * Each becomes a vertical slide with the tag's attributes; text around them stays a slide. A `<section>`
+ * that is never closed is left as it is (the attributes stage warns about it).
+ */
+function rawSections(chunk: Chunk): Piece[] {
+  const inFence = fenceTracker(unclosedFences(chunk.lines));
+  const pieces: Piece[] = [{ chunk: { ...chunk, lines: [] }, attrs: {} }];
+  let depth = 0;
+  chunk.lines.forEach((line, i) => {
+    const fenced = inFence(line);
+    const open = fenced ? null : SECTION_OPEN.exec(line);
+    const current = pieces.at(-1) as Piece;
+    if (open && depth++ === 0) {
+      pieces.push({ chunk: { startLine: chunk.startLine + i + 1, lines: [], vertical: true }, attrs: parseAttrList(open[1] ?? '') });
+      return;
+    }
+    if (!open && !fenced && depth > 0 && SECTION_CLOSE.test(line) && --depth === 0) {
+      current.chunk.lines = dedent(current.chunk.lines);
+      pieces.push({ chunk: { startLine: chunk.startLine + i + 1, lines: [], vertical: true }, attrs: {} });
+      return;
+    }
+    current.chunk.lines.push(line);
+  });
+  if (depth > 0 || pieces.length === 1) return [{ chunk, attrs: {} }];
+  const kept = pieces.filter((p, i) => i % 2 === 1 || !isBlank(p.chunk.lines));
+  const first = kept[0];
+  if (first) first.chunk.vertical = chunk.vertical;
+  return kept;
+}
+
 /** Takes `<!-- .slide: … -->` comments (also `<!--.slide:`) out of a slide and returns their attributes. */
 function takeSlideAttrs(lines: string[]): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -190,14 +237,19 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
       return;
     }
     if (isBlank(chunk.lines) && (!explicit || (index === 0 && chunks.length > 1) || quarto)) return;
-    if (chunk.vertical && h >= 0) v += 1;
-    else {
-      h += 1;
-      v = 0;
+    const pieces = meta.html === false ? [{ chunk, attrs: {} }] : rawSections(chunk);
+    for (const { chunk: piece, attrs: sectionAttrs } of pieces) {
+      if (piece.vertical && h >= 0) v += 1;
+      else {
+        h += 1;
+        v = 0;
+      }
+      const own = takeSlideAttrs(piece.lines);
+      const attrs = { ...sectionAttrs, ...own };
+      if (sectionAttrs.class && own.class) attrs.class = `${sectionAttrs.class} ${own.class}`;
+      if (chunk.section && piece === pieces[0]?.chunk) attrs.class = `divider ${attrs.class ?? ''}`.trim();
+      slides.push({ h, v, line: piece.startLine, body: piece.lines.join('\n'), notes: '', notesLine: 0, attrs, kind: 'content' });
     }
-    const attrs = takeSlideAttrs(chunk.lines);
-    if (chunk.section) attrs.class = `divider ${attrs.class ?? ''}`.trim();
-    slides.push({ h, v, line: chunk.startLine, body: chunk.lines.join('\n'), notes: '', notesLine: 0, attrs, kind: 'content' });
   });
   return slides;
 }

@@ -22,7 +22,7 @@ describe('reveal-md deck', () => {
   it('cuts at its own separators, with vertical stacks, notes and element comments', async () => {
     const deck = await compile(fixture('reveal-md.md'), ctx);
     expect(deck.meta.dialect).toBe('reveal');
-    expect(shape(deck)).toEqual(['0.0', '1.0', '1.1', '1.2', '2.0', '3.0']);
+    expect(shape(deck)).toEqual(['0.0', '1.0', '1.1', '1.2', '2.0', '3.0', '3.1', '4.0']);
     expect(deck.slides[0]?.notesHtml).toContain('Welcome everyone');
     expect(deck.slides[3]?.notesHtml).toContain('Vertical slides');
     expect(deck.slides[3]?.attrs['data-background-color']).toBe('#2d1b4e');
@@ -31,6 +31,10 @@ describe('reveal-md deck', () => {
     expect(bubble.querySelectorAll('li.fragment')).toHaveLength(2);
     expect(dom(deck.slides[2]?.html ?? '').querySelector('p.fragment.fade-up')).not.toBeNull();
     expect(dom(deck.slides[4]?.html ?? '').querySelector('.box strong')?.textContent).toBe('Divide');
+    // Raw <section>s: an auto-animate stack; an inline .element goes to the <em> before it.
+    expect(deck.slides.slice(5, 7).map((s) => s.attrs)).toEqual([{ 'data-auto-animate': '' }, { 'data-auto-animate': '' }]);
+    expect(dom(deck.slides[6]?.html ?? '').querySelector('em.fragment.highlight-red')?.textContent).toBe('slide');
+    expect(deck.diagnostics.map((d) => d.code)).not.toContain('dialect-raw-section');
     expect(deck.meta.reveal).toEqual({ transition: 'fade', controls: true, progress: true });
     expect(text(deck)).not.toMatch(DIALECT_MARKUP);
   });

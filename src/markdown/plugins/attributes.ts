@@ -107,8 +107,8 @@ export function attributesPlugin(md: MarkdownIt): void {
           env,
           tokenLine(env, token),
           'warning',
-          'a raw `<section>` inside a slide is shown as part of that slide, not as a slide of its own',
-          "split the slides with the deck's separator instead",
+          'this raw `<section>` is shown as part of the slide, not as a slide of its own',
+          "put `<section …>` and `</section>` each on a line of their own (then it is a vertical slide), or split with the deck's separator",
           'dialect-raw-section',
         );
       }
