@@ -101,7 +101,7 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
 
 test('Marp deck: directives, backgrounds, fitted heading, comment notes', async ({ page, watch }) => {
   await open(page, 'marp');
-  expect(await page.locator('.reveal .slides > section').count()).toBe(5);
+  expect(await page.locator('.reveal .slides > section').count()).toBe(6);
   await expect(page.locator('section.present.lead h1 .r-fit-text')).toHaveText('Graph search');
   await expect(page.locator('section.present:not(.stack) .lectern-footer')).toHaveText('Lecture 3 · Marp');
   await page.evaluate(() => window.lectern?.deck.slide(2));
@@ -111,7 +111,22 @@ test('Marp deck: directives, backgrounds, fitted heading, comment notes', async 
   const list = await page.locator('section.present:not(.stack) ul').boundingBox();
   expect(box && list && list.x + list.width <= box.x + 1).toBe(true);
   await page.evaluate(() => window.lectern?.deck.slide(3));
-  await expect(page.locator('section.present:not(.stack) .lectern-bg')).toHaveCount(2);
+  const stacked = page.locator('section.present:not(.stack) .lectern-bg');
+  await expect(stacked).toHaveCount(2);
+  const [upper, lower] = await Promise.all([stacked.nth(0).boundingBox(), stacked.nth(1).boundingBox()]);
+  expect(upper && lower && lower.y >= upper.y + upper.height - 1).toBe(true); // ![bg vertical]: one above the other
+  const h2Color = () => page.locator('section.present:not(.stack) h2').evaluate((h) => getComputedStyle(h).color);
+  const otherSlide = await h2Color();
+  // class: invert: light text on the dark background; <style scoped>: this slide's h2 only
+  await page.evaluate(() => window.lectern?.deck.slide(5));
+  expect(await h2Color()).toBe('rgb(255, 209, 102)');
+  expect(otherSlide).not.toBe('rgb(255, 209, 102)');
+  const background = await page
+    .locator('.reveal .backgrounds .slide-background.present')
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(background).toBe('rgb(22, 27, 38)');
+  const text = await page.locator('section.present:not(.stack) li').evaluate((li) => getComputedStyle(li).color);
+  expect(text).toBe('rgb(232, 236, 243)');
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
   expect(watch.errors).toEqual([]);
 });

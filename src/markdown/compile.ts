@@ -177,9 +177,10 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   };
 }
 
-/** Marp's `style:` and the `css:` files (beside the deck or under assets/), inlined: nothing loads from elsewhere. */
-function deckCss(file: string, meta: DeckMeta, ctx: CompileContext, diagnostics: Diagnostic[]): string {
+/** Marp's `style:` and its slides' `<style>` elements, and the `css:` files (beside the deck or under assets/), inlined: nothing loads from elsewhere. */
+function deckCss(file: string, meta: DeckMeta, ctx: CompileContext, diagnostics: Diagnostic[], slideCss?: string): string {
   const parts = meta.css ? [meta.css] : [];
+  if (slideCss) parts.push(slideCss);
   for (const name of meta.cssFiles) {
     const found = assetCandidates(file, name).find((p) => ctx.assetExists(p));
     const text = found ? ctx.readAsset(found) : undefined;
@@ -225,7 +226,8 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     chunksWarned: false,
   };
   const split = splitSlides(front.body, front.bodyLine, front.meta);
-  const sources = front.meta.dialect === 'marp' ? marpSlides(split, front.data, file, diagnostics) : split;
+  const marp = front.meta.dialect === 'marp' ? marpSlides(split, front.data, file, diagnostics) : undefined;
+  const sources = marp?.slides ?? split;
   const slides = sources.map((s) => renderSlide(s, md, env, front.meta));
   if (raw || sources.every((s) => !s.body.trim())) {
     const problem = raw ?? {
@@ -253,7 +255,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     meta: front.meta,
     slides,
     diagnostics,
-    css: deckCss(file, front.meta, ctx, diagnostics),
+    css: deckCss(file, front.meta, ctx, diagnostics, marp?.css),
     hasMermaid: slides.some((s) => s.hasMermaid),
     hasMath: env.hasMath,
     diagrams: env.diagrams,

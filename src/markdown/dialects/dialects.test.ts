@@ -93,8 +93,8 @@ describe('Marp deck', () => {
   it('reads directives, comment notes, backgrounds and image sizes', async () => {
     const deck = await compile(fixture('marp.md'), ctx);
     expect(deck.meta.dialect).toBe('marp');
-    expect(deck.slides).toHaveLength(5);
-    const [lead, bfs, dfs, two, sized] = deck.slides;
+    expect(deck.slides).toHaveLength(6);
+    const [lead, bfs, dfs, two, sized, inverted] = deck.slides;
     expect(lead?.attrs.class).toContain('lead');
     expect(bfs?.attrs.class ?? '').not.toContain('lead');
     expect(lead?.notesHtml).toContain('Welcome');
@@ -104,11 +104,30 @@ describe('Marp deck', () => {
     expect(dfs?.attrs.class).toContain('lectern-split-right');
     expect(dom(dfs?.html ?? '').querySelectorAll('.lectern-bgs .lectern-bg')).toHaveLength(1);
     expect(deck.slides[3]?.attrs['data-background-color']).toBeUndefined();
-    expect(dom(two?.html ?? '').querySelectorAll('.lectern-bg')).toHaveLength(2);
+    expect(dom(two?.html ?? '').querySelectorAll('.lectern-bgs-vertical .lectern-bg')).toHaveLength(2);
+    // class: invert -> the dark look on that slide; <style scoped> -> rules for that slide only
+    expect(inverted?.attrs.class).toContain('invert');
+    expect(inverted?.attrs['data-background-color']).toBe('var(--lectern-dark-bg)');
+    expect(inverted?.attrs['data-lectern-scope']).toBe('5-0');
+    expect(deck.css).toContain('section[data-lectern-scope="5-0"] h2');
+    expect(deck.css).toMatch(/section\[data-lectern-scope="5-0"\] \{ letter-spacing/);
+    expect(dom(inverted?.html ?? '').querySelector('style')).toBeNull();
     expect(dom(sized?.html ?? '').querySelector<HTMLImageElement>('img')?.style.width).toBe('300px');
     for (const s of deck.slides) expect(dom(s.html).querySelector('.lectern-footer')?.textContent).toContain('Lecture 3');
     expect(deck.meta.css).toContain('section.lead');
     expect(text(deck)).not.toMatch(DIALECT_MARKUP);
     expect(deck.diagnostics).toEqual([]);
+  });
+
+  it('names a missing background image and CSS that does not parse', async () => {
+    const deck = await compile(
+      '---\nmarp: true\n---\n\n![bg](../assets/nope.png)\n\n<style scoped>\nh2 { color: red\n</style>\n\n## A',
+      ctx,
+    );
+    expect(deck.diagnostics.map((d) => [d.code, d.line, d.severity])).toEqual([
+      ['marp-style-invalid', 8, 'warning'],
+      ['image-missing', 5, 'error'],
+    ]);
+    expect(text(deck)).not.toMatch(DIALECT_MARKUP);
   });
 });

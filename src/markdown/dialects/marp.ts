@@ -1,5 +1,6 @@
 import type { Diagnostic, SlideSource } from '../../model/types.js';
 import { fenceTracker } from '../fences.js';
+import { CssSyntaxError, SCOPE_ATTR, STYLE_ELEMENT, scopeCss } from './marp-style.js';
 
 /** Marp's local directives (carried to later slides; `_name` for one slide only). */
 export const MARP_LOCAL_DIRECTIVES = [
@@ -67,6 +68,8 @@ function applyDirectives(slide: SlideSource, d: Directives): string[] {
   if (d.backgroundRepeat) attrs['data-background-repeat'] = d.backgroundRepeat;
   if (d.color) attrs.style = `${attrs.style ? `${attrs.style}; ` : ''}color: ${d.color}`;
   if (d.paginate === 'false') attrs['data-lectern-nonumber'] = '';
+  // Marp's themes invert a slide's colours with `class: invert`: Lectern's dark look on that slide.
+  if (/(^|\s)invert(\s|$)/.test(attrs.class ?? '') && !d.backgroundColor) attrs['data-background-color'] = 'var(--lectern-dark-bg)';
   const extra: string[] = [];
   if (d.header) extra.push('', '::: {.lectern-header}', d.header, ':::');
   if (d.footer) extra.push('', '::: footer', d.footer, ':::');
@@ -78,15 +81,42 @@ function applyDirectives(slide: SlideSource, d: Directives): string[] {
  * the slide's look, `<!-- fit -->` fits a heading's text to the slide's width, every other comment is a presenter note.
  * `global` holds the front matter's local directives (they apply from the first slide).
  */
-export function marpSlides(slides: SlideSource[], global: Record<string, unknown>, file: string, diagnostics: Diagnostic[]): SlideSource[] {
+export function marpSlides(
+  slides: SlideSource[],
+  global: Record<string, unknown>,
+  file: string,
+  diagnostics: Diagnostic[],
+): { slides: SlideSource[]; css: string } {
   const carried: Directives = {};
   for (const key of MARP_LOCAL_DIRECTIVES) if (global[key] !== undefined && global[key] !== null) carried[key] = String(global[key]);
-  return slides.map((source) => {
+  const css: string[] = [];
+  const out = slides.map((source) => {
     const slide = { ...source, attrs: { ...source.attrs } };
     const lines = slide.body.split('\n');
     const inFence = fenceTracker();
     const fenced = lines.map((l) => inFence(l));
     let text = lines.join('\n');
+    // `<style>` applies to the whole deck, `<style scoped>` to this slide only.
+    text = text.replace(STYLE_ELEMENT, (whole: string, scoped: string | undefined, rules: string, offset: number) => {
+      const line = text.slice(0, offset).split('\n').length - 1;
+      if (fenced[line]) return whole;
+      const scope = `${slide.h}-${slide.v}`;
+      try {
+        css.push(scoped ? scopeCss(rules, scope) : rules);
+        if (scoped) slide.attrs[SCOPE_ATTR] = scope;
+      } catch (error) {
+        if (!(error instanceof CssSyntaxError)) throw error;
+        diagnostics.push({
+          file,
+          line: slide.line + line + (error.line ?? 1) - 1,
+          severity: 'warning',
+          code: 'marp-style-invalid',
+          message: `this \`<style>\` is not valid CSS (${error.reason}): the slide is shown without it`,
+          hint: 'close every `{` and end each declaration with `;`',
+        });
+      }
+      return '\n'.repeat(whole.split('\n').length - 1);
+    });
     const scoped: Directives = {};
     const notes: string[] = [];
     text = text.replace(COMMENT, (whole: string, inner: string, offset: number) => {
@@ -135,4 +165,5 @@ export function marpSlides(slides: SlideSource[], global: Record<string, unknown
     }
     return slide;
   });
+  return { slides: out, css: css.join('\n') };
 }

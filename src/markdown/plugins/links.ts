@@ -34,35 +34,50 @@ export function nearAsset(env: RenderEnv, written: string): string | undefined {
   return match === undefined ? undefined : `${written.slice(0, written.length - name.length)}${match}`;
 }
 
-function checkImage(token: Token, env: RenderEnv, line: number): Token | undefined {
-  const src = token.attrGet('src') ?? '';
-  const alt = token.content;
-  if (!alt.trim()) report(env, line, 'warning', `image \`${src}\` has no alt text`, 'describe the picture: ![what it shows](path)');
+/** Where a local file a slide names is served from (`/assets/x.png`), or undefined (reported) when it is missing. */
+export function resolveLocalFile(
+  env: RenderEnv,
+  src: string,
+  line: number,
+  what = 'image',
+): { url: string } | { missing: true } | undefined {
   if (src.startsWith('data:')) return undefined;
   if (EXTERNAL.test(src) || src.startsWith('//')) {
     report(
       env,
       line,
       'warning',
-      `image \`${src}\` is loaded from the network`,
+      `${what} \`${src}\` is loaded from the network`,
       'it will not show offline; save it under assets/ and link that',
+      'image-external',
     );
     return undefined;
   }
   const found = assetCandidates(env.file, src).find((p) => env.ctx.assetExists(p));
-  if (found) {
-    token.attrSet('src', `/${found}`);
-    token.attrSet('loading', 'lazy');
-    return undefined;
-  }
+  if (found) return { url: `/${found}` };
   const near = nearAsset(env, src);
   report(
     env,
     line,
     'error',
-    `image \`${src}\` not found`,
+    `${what} \`${src}\` not found`,
     near ? `did you mean \`${near}\`?` : 'put the file under assets/ and write ![alt](../assets/name.png)',
+    'image-missing',
   );
+  return { missing: true };
+}
+
+function checkImage(token: Token, env: RenderEnv, line: number): Token | undefined {
+  const src = token.attrGet('src') ?? '';
+  if (!token.content.trim())
+    report(env, line, 'warning', `image \`${src}\` has no alt text`, 'describe the picture: ![what it shows](path)', 'image-no-alt');
+  const file = resolveLocalFile(env, src, line);
+  if (!file) return undefined;
+  if ('url' in file) {
+    token.attrSet('src', file.url);
+    token.attrSet('loading', 'lazy');
+    return undefined;
+  }
   const box = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)('html_inline', '', 0);
   box.content = errorBox('Image missing', src, { file: env.file, line });
   return box;

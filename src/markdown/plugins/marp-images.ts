@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { RenderEnv } from '../env.js';
+import { type RenderEnv, tokenLine } from '../env.js';
+import { resolveLocalFile } from './links.js';
 
 /** One `![bg …](url)` of a Marp slide. */
 export interface MarpBackground {
@@ -12,6 +13,8 @@ export interface MarpBackground {
   /** Share of the slide a split takes (`bg left:40%`), default 50%. */
   share: string;
   filter: string;
+  /** `bg vertical`: the slide's images stack top to bottom instead of side by side. */
+  vertical: boolean;
 }
 
 const FILTERS = ['blur', 'brightness', 'contrast', 'drop-shadow', 'grayscale', 'hue-rotate', 'invert', 'opacity', 'saturate', 'sepia'];
@@ -28,6 +31,7 @@ function readKeywords(alt: string) {
     width: '',
     height: '',
     filter: [] as string[],
+    vertical: false,
   };
   for (const word of words) {
     const [name = '', value] = word.split(/:(.*)/s);
@@ -43,7 +47,7 @@ function readKeywords(alt: string) {
     else if ((lower === 'h' || lower === 'height') && value) kw.height = value;
     else if (FILTERS.includes(lower))
       kw.filter.push(`${lower}(${value ?? (lower === 'blur' ? '10px' : lower === 'hue-rotate' ? '180deg' : '')})`.replace('()', ''));
-    else if (lower === 'vertical') continue;
+    else if (lower === 'vertical') kw.vertical = true;
     else rest.push(word);
   }
   return { kw, alt: rest.join(' ') };
@@ -76,12 +80,17 @@ export function marpImagesPlugin(md: MarkdownIt): void {
         if (child.type !== 'image') return true;
         const { kw, alt } = readKeywords(child.content);
         if (kw.bg) {
+          const src = child.attrGet('src') ?? '';
+          // Checked like any image; a missing one is reported and left out (the slide shows without it).
+          const file = resolveLocalFile(env, src, tokenLine(env, token), 'background image');
+          if (file && !('url' in file)) return false;
           env.backgrounds.push({
-            url: child.attrGet('src') ?? '',
+            url: src,
             size: kw.size,
             split: kw.split,
             share: kw.share,
             filter: kw.filter.join(' '),
+            vertical: kw.vertical,
           });
           return false;
         }
@@ -125,5 +134,6 @@ export function marpBackgroundMarkup(bgs: MarpBackground[], attrs: Record<string
     attrs.class = `${attrs.class ?? ''} lectern-split-${split.split}`.trim();
     attrs.style = `${attrs.style ? `${attrs.style}; ` : ''}--lectern-bg-share: ${esc(split.share)}`;
   }
-  return `<div class="lectern-bgs${split ? ` lectern-bgs-${split.split}` : ''}" aria-hidden="true">${images}</div>`;
+  const vertical = bgs.some((b) => b.vertical) ? ' lectern-bgs-vertical' : '';
+  return `<div class="lectern-bgs${split ? ` lectern-bgs-${split.split}` : ''}${vertical}" aria-hidden="true">${images}</div>`;
 }
