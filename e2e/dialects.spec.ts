@@ -95,6 +95,17 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
   await expect(page.locator('section.present:not(.stack) .katex-display')).toBeVisible();
   await page.evaluate(() => window.lectern?.deck.slide(6));
   await expect(page.locator('section.present:not(.stack) .lectern-diagram svg')).toBeVisible();
+  // Callouts: a tinted box with its title, the tip's in green, the warning's named by its kind
+  await page.evaluate(() => window.lectern?.deck.slide(8));
+  const tip = page.locator('section.present:not(.stack) .lectern-callout-tip');
+  await expect(tip.locator('.lectern-callout-title')).toHaveText('Try it');
+  await expect(page.locator('section.present:not(.stack) .lectern-callout-warning .lectern-callout-title')).toHaveText('Warning');
+  const [rule, title] = await tip.evaluate((box) => [
+    getComputedStyle(box).borderLeftColor,
+    getComputedStyle(box.querySelector('.lectern-callout-title') as Element).color,
+  ]);
+  expect(rule).toBe(title);
+  expect(rule).not.toBe(await page.locator('section.present:not(.stack) h2').evaluate((h) => getComputedStyle(h).color));
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
   expect(watch.errors).toEqual([]);
 });

@@ -5,6 +5,7 @@ import cjkFriendly from 'markdown-it-cjk-friendly';
 import markdownItFootnote from 'markdown-it-footnote';
 import { type Highlighter, highlightToHtml } from './highlight.js';
 import { attributesPlugin } from './plugins/attributes.js';
+import { calloutsPlugin } from './plugins/callouts.js';
 import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
@@ -46,6 +47,7 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(mathPlugin) // KaTeX at build time
     .use(mermaidPlugin) // ```mermaid -> lazily drawn figure
     .use(containersPlugin) // ::: fenced divs of any length: fragment / incremental / columns / Quarto classes
+    .use(calloutsPlugin) // Quarto's ::: {.callout-note} boxes with their titles
     .use(attributesPlugin) // {.class key=value} on headings, images, spans; ```{r} chunks
     .use(footnote) // pandoc footnotes[^1]
     .use(elementAttrsPlugin) // <!-- .element: … -->

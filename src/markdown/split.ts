@@ -12,6 +12,9 @@ interface Chunk {
 const HEXO_MORE = /^\s*<!--\s*more\s*-->\s*$/i;
 const SLIDE_COMMENT = /<!--\s*\.slide:\s*(.*?)\s*-->/g;
 const HR = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+/** Pandoc's fenced div lines: `::: name` / `:::: {.columns}` open, a line of colons alone closes. */
+const DIV_FENCE = /^\s{0,3}:{3,}/;
+const DIV_CLOSE = /^\s{0,3}:{3,}\s*$/;
 
 /** True when the author marked slides with `---` / `--` lines (reveal.js conventions). */
 export function hasSeparators(lines: string[]): boolean {
@@ -78,17 +81,29 @@ function splitByHeadings(lines: string[], firstLine: number, meta: DeckMeta): Ch
   const quarto = rules.kind === 'quarto';
   const { horizontal, vertical } = quarto ? { horizontal: rules.slideLevel, vertical: 0 } : meta.splitLevels;
   const chunks: Chunk[] = [{ startLine: firstLine, lines: [], vertical: false }];
+  // Quarto's `navigation-mode: vertical`: once a section has begun, its slides stack below it.
+  let inSection = false;
+  const stacked = () => quarto && rules.verticalSections === true && inSection;
+  // A heading inside a fenced div (`::: {.callout-tip}` / `## Try it`) belongs to the div, as pandoc reads it.
+  let divDepth = 0;
   lines.forEach((line, i) => {
     const fenced = inFence(line);
+    if (!fenced && DIV_FENCE.test(line)) divDepth = DIV_CLOSE.test(line) ? Math.max(0, divDepth - 1) : divDepth + 1;
+    if (divDepth > 0) {
+      chunks.at(-1)?.lines.push(line);
+      return;
+    }
     // Quarto: a horizontal rule (after a blank line, so not a setext underline) starts a slide with no title.
     if (quarto && !fenced && HR.test(line) && !(lines[i - 1] ?? '').trim()) {
-      chunks.push({ startLine: firstLine + i + 1, lines: [], vertical: false });
+      chunks.push({ startLine: firstLine + i + 1, lines: [], vertical: stacked() });
       return;
     }
     const m = fenced ? null : /^(#{1,6})\s/.exec(line);
     const level = m?.[1]?.length ?? 0;
     if (level > 0 && (level <= horizontal || level === vertical)) {
-      chunks.push({ startLine: firstLine + i, lines: [line], vertical: level > horizontal, section: quarto && level < horizontal });
+      const section = quarto && level < horizontal;
+      if (section) inSection = true;
+      chunks.push({ startLine: firstLine + i, lines: [line], vertical: level > horizontal || (!section && stacked()), section });
     } else {
       chunks.at(-1)?.lines.push(line);
     }
@@ -230,7 +245,7 @@ export function splitSlides(body: string, bodyLine: number, meta: DeckMeta): Sli
         body: chunk.lines.join('\n'),
         notes: '',
         notesLine: 0,
-        attrs: { ...attrs, class: className },
+        attrs: { ...meta.titleSlideAttrs, ...attrs, class: className },
         kind: 'title',
       });
       h = 0;

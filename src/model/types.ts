@@ -25,7 +25,12 @@ export type SlideRules =
   /** reveal.js / reveal-md: separators are regular expressions over the whole text. */
   | { kind: 'regex'; horizontal: string; vertical?: string }
   /** Quarto: headings at `slideLevel` start slides, higher ones section slides, `---` a slide without title. */
-  | { kind: 'quarto'; slideLevel: number }
+  | {
+      kind: 'quarto';
+      slideLevel: number;
+      /** `navigation-mode: vertical`: the slides of a `#` section stack below its section slide. */
+      verticalSections?: boolean;
+    }
   /** Marp: `---` lines, and headings up to `headingDivider` when set. */
   | { kind: 'marp'; headingDivider?: number };
 
@@ -62,6 +67,8 @@ export interface DeckMeta {
   notesSeparator?: string;
   /** A class every slide gets (Quarto's `smaller: true`, `scrollable: true`). */
   slideClass?: string;
+  /** Quarto's `title-slide-attributes` (a background for the title slide, …). */
+  titleSlideAttrs?: Record<string, string>;
   /** Quarto's deck-wide `footer`. */
   footer?: string;
   /** The deck's own CSS (Marp's `style:`). */

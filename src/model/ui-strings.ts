@@ -94,6 +94,14 @@ const en = {
   errors: {
     diagram: 'Diagram error',
   },
+  /** Default titles of Quarto's callout boxes (`::: {.callout-note}`), as Quarto names them. */
+  callouts: {
+    note: 'Note',
+    tip: 'Tip',
+    warning: 'Warning',
+    important: 'Important',
+    caution: 'Caution',
+  },
 };
 
 export type UiStrings = typeof en;
@@ -176,6 +184,13 @@ const zh: UiStrings = {
   },
   errors: {
     diagram: '图表错误',
+  },
+  callouts: {
+    note: '注意',
+    tip: '提示',
+    warning: '警告',
+    important: '重要',
+    caution: '小心',
   },
 };
 

@@ -87,6 +87,33 @@ describe('Quarto revealjs deck', () => {
     expect(deck.diagnostics.filter((d) => d.code === 'dialect-chunk-not-run')).toHaveLength(1);
     expect(text(deck)).not.toMatch(DIALECT_MARKUP);
   });
+
+  it('draws callouts with their titles: a heading, title="…", or the kind in the deck\'s language', async () => {
+    const deck = await compile(fixture('quarto.md'), ctx);
+    const summary = dom(deck.slides.at(-1)?.html ?? '');
+    const titles = [...summary.querySelectorAll('.lectern-callout .lectern-callout-title')].map((t) => t.textContent);
+    expect(titles).toEqual(['Try it', 'Warning']);
+    expect(summary.querySelector('.lectern-callout h2')).toBeNull();
+    expect(deck.slides.at(-1)?.title).toBe('Summary');
+    const zh = await compile(
+      '---\ntitle: T\nlang: zh\nformat: revealjs\n---\n\n## A\n\n::: {.callout-note}\n注意学习率。\n:::\n\n::: {.callout-important title="**Key** point"}\nx\n:::\n\n::: {.callout-caution appearance="minimal"}\ny\n:::',
+      ctx,
+    );
+    const box = dom(zh.slides.at(-1)?.html ?? '');
+    expect([...box.querySelectorAll('.lectern-callout-title')].map((t) => t.innerHTML)).toEqual(['注意', '<strong>Key</strong> point']);
+    expect(box.querySelector('.lectern-callout-important')?.getAttribute('title')).toBeNull();
+  });
+
+  it('stacks sections with navigation-mode: vertical, and gives the title slide its attributes', async () => {
+    const deck = await compile(
+      '---\ntitle: T\nformat:\n  revealjs:\n    navigation-mode: vertical\n    title-slide-attributes:\n      data-background-color: "#123456"\n---\n\n## Intro\n\n# Part one\n\n## A\n\n## B\n\n# Part two\n\n## C',
+      ctx,
+    );
+    expect(shape(deck)).toEqual(['0.0', '1.0', '2.0', '2.1', '2.2', '3.0', '3.1']);
+    expect(deck.meta.reveal.navigationMode).toBeUndefined();
+    expect(deck.slides[0]?.attrs['data-background-color']).toBe('#123456');
+    expect(deck.diagnostics).toEqual([]);
+  });
 });
 
 describe('Marp deck', () => {

@@ -93,7 +93,7 @@ const QUARTO_OWN = new Set([
   'toc',
 ]);
 /** Of QUARTO_OWN, the ones with nothing to show for them here (warned about). */
-const QUARTO_UNSUPPORTED = new Set(['chalkboard', 'multiplex', 'menu', 'preview-links', 'title-slide-attributes']);
+const QUARTO_UNSUPPORTED = new Set(['chalkboard', 'multiplex', 'menu', 'preview-links']);
 
 function revealOptionsFrom(
   source: Record<string, unknown>,
@@ -172,6 +172,18 @@ export function applyDialect(meta: DeckMeta, data: Record<string, unknown>, warn
     const level = Number(fmt['slide-level'] ?? data['slide-level'] ?? 2);
     meta.slideRules = { kind: 'quarto', slideLevel: level >= 1 && level <= 6 ? level : 2 };
     meta.reveal = revealOptionsFrom(fmt, 'format', warn, QUARTO_REVEAL);
+    // Quarto's `navigation-mode: vertical` is a layout (sections as vertical stacks), reveal's default mode.
+    if (meta.reveal.navigationMode === 'vertical') {
+      meta.slideRules.verticalSections = true;
+      delete meta.reveal.navigationMode;
+    }
+    const titleAttrs = fmt['title-slide-attributes'];
+    if (isRecord(titleAttrs))
+      meta.titleSlideAttrs = Object.fromEntries(
+        Object.entries(titleAttrs)
+          .filter(([, v]) => typeof v !== 'object' || v === null)
+          .map(([k, v]) => [k.startsWith('data-') ? k : `data-${k}`, String(v ?? '')]),
+      );
     if (typeof fmt.incremental === 'boolean') meta.incremental = fmt.incremental;
     const classes = ['smaller', 'scrollable'].filter((c) => fmt[c] === true);
     if (classes.length) meta.slideClass = classes.join(' ');
