@@ -9,6 +9,7 @@ import { highlighterFor } from './highlight.js';
 import { createMarkdown } from './md.js';
 import { extractNotes } from './notes.js';
 import { assetCandidates } from './plugins/links.js';
+import { FILE_ATTRS, pageFileUrl } from './plugins/local-files.js';
 import { marpBackgroundMarkup } from './plugins/marp-images.js';
 import { splitSlides } from './split.js';
 
@@ -140,6 +141,7 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   const attrs = { ...safeAttrs(slide.attrs, meta.html) };
   for (const [name, value] of Object.entries(safeAttrs(bodyEnv.slideAttrs, meta.html)))
     attrs[name] = name === 'class' && attrs.class ? `${attrs.class} ${value}` : value;
+  for (const name of Object.keys(attrs)) if (FILE_ATTRS.has(name)) attrs[name] = pageFileUrl(env, name, attrs[name] ?? '', slide.line);
   if (meta.slideClass) attrs.class = `${attrs.class ?? ''} ${meta.slideClass}`.trim();
   html = marpBackgroundMarkup(bodyEnv.backgrounds, attrs) + html;
   if (meta.footer && !html.includes('lectern-footer')) html += `<div class="lectern-footer">${md.renderInline(meta.footer, bodyEnv)}</div>`;
@@ -220,6 +222,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     hasMermaid: false,
     hasMath: false,
     diagrams: [],
+    files: new Set(),
     ids: { next: 1 },
     slideAttrs: {},
     backgrounds: [],
@@ -258,6 +261,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     css: deckCss(file, front.meta, ctx, diagnostics, marp?.css),
     hasMermaid: slides.some((s) => s.hasMermaid),
     hasMath: env.hasMath,
+    files: [...env.files].sort(),
     diagrams: env.diagrams,
   };
 }

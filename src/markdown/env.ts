@@ -23,6 +23,8 @@ export interface RenderEnv {
   backgrounds: MarpBackground[];
   /** Per deck: Quarto code chunks were shown (warned once). */
   chunksWarned: boolean;
+  /** Per deck: project-relative files the page loads that the build must copy into the site (see local-files.ts). */
+  files: Set<string>;
   /** Counter for unique element ids within one deck. */
   ids: { next: number };
 }

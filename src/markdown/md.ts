@@ -10,6 +10,7 @@ import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
 import { linksPlugin, safeHtmlPlugin } from './plugins/links.js';
+import { localFilesPlugin } from './plugins/local-files.js';
 import { marpImagesPlugin } from './plugins/marp-images.js';
 import { mathPlugin } from './plugins/math.js';
 import { mermaidPlugin } from './plugins/mermaid.js';
@@ -54,6 +55,7 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(stepsPlugin) // Q&A and incremental lists step
     .use(marpImagesPlugin) // Marp: ![bg] backgrounds, ![w:600] sizes
     .use(linksPlugin) // images and deck links checked
+    .use(localFilesPlugin) // backgrounds, lazy media and raw <img> beside the deck: found, copied into the site
     .use(safeHtmlPlugin); // html: false decks
   return md;
 }

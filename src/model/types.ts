@@ -135,6 +135,8 @@ export interface Deck {
   hasMermaid: boolean;
   hasMath: boolean;
   diagrams: DiagramSource[];
+  /** Project-relative files the page loads that Vite does not bundle (backgrounds, lazy media): copied into the site. */
+  files: string[];
   /** The deck's own CSS: Marp's `style:` and the `css:` files, read at build. */
   css: string;
 }

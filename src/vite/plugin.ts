@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
@@ -75,6 +76,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageFonts = new Map<string, FontFile[]>();
   const fontFiles = new Map<string, FontFile>();
   const emitted = new Set<string>();
+  /** Build: the files each deck page loads that Vite does not bundle (backgrounds, lazy media), by page id. */
+  const pageFiles = new Map<string, string[]>();
   /** Build: the search index the home page links, by page id. */
   const searchFiles = new Map<string, NonNullable<HomeBuild['search']>>();
   /** Build: slide markup inserted after Vite's HTML processing, by page id. */
@@ -152,6 +155,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       if (!file) return undefined;
       const deck = await store.deck(file);
       report(deck, (msg) => config.logger.warn(msg));
+      pageFiles.set(id, deck.files);
       // Dev server: what this page starts from; later pages of the deck get the same markup or a newer one.
       if (config.command === 'serve' && !served.has(deck.slug)) served.set(deck.slug, renderStacks(deck));
       // Vite parses every page it builds (parse5) for the files it must bundle: for a deck whose slides refer to
@@ -233,6 +237,12 @@ export function lectern(options: LecternOptions = {}): Plugin {
           if (emitted.has(f.fileName)) continue;
           emitted.add(f.fileName);
           this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
+        }
+        // Backgrounds and lazy media go into the site at the path the deck's pages name them by.
+        for (const rel of pageFiles.get(id) ?? []) {
+          if (emitted.has(rel)) continue;
+          emitted.add(rel);
+          this.emitFile({ type: 'asset', fileName: rel, source: readFileSync(join(config.root, rel)) });
         }
         const search = searchFiles.get(id);
         if (search) this.emitFile({ type: 'asset', fileName: search.fileName, source: search.source });

@@ -61,7 +61,7 @@ export function resolveLocalFile(
     line,
     'error',
     `${what} \`${src}\` not found`,
-    near ? `did you mean \`${near}\`?` : 'put the file under assets/ and write ![alt](../assets/name.png)',
+    near ? `did you mean \`${near}\`?` : 'put the file beside the deck (write figs/name.png) or under assets/ (write ../assets/name.png)',
     'image-missing',
   );
   return { missing: true };
