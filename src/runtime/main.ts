@@ -5,6 +5,7 @@ import './theme.css';
 import './print.css';
 import { LIVE_CONFIG_ID } from '../model/live.js';
 import { readDeckConfig, viewOf } from './config.js';
+import { installHelpKey } from './help-key.js';
 import { startPresentation } from './present.js';
 import { loadFontsOfAllSlides } from './print-fonts.js';
 
@@ -15,10 +16,17 @@ const config = readDeckConfig();
 const view = viewOf(location.search);
 // Served by `npm run live`: the page carries a live config, and the live code is loaded only then.
 const liveView = (view === 'present' || view === 'read') && document.getElementById(LIVE_CONFIG_ID) ? view : undefined;
-if (liveView) void import('./live.js').then((m) => m.startLive(config, m.readLiveConfig(), liveView));
+if (liveView)
+  void import('./live.js').then((m) => {
+    const live = m.readLiveConfig();
+    installHelpKey(liveView, config.lang, live?.role === 'lecturer' ? 'lecturer' : 'audience');
+    return m.startLive(config, live, liveView);
+  });
 else if (view === 'read') void import('./reading.js').then((m) => m.startReading(config));
 else if (view === 'speaker') void import('./speaker.js').then((m) => m.startSpeaker(config));
 else if (view === 'handout') void import('./handout.js').then((m) => m.startHandout(config));
 else void startPresentation(config, { printing: view === 'print' });
+// `?` shows the keys of the view (the live page's, with its role's keys, above).
+if (!liveView && (view === 'present' || view === 'read' || view === 'speaker')) installHelpKey(view, config.lang);
 // After the diagrams have asked for Mermaid (microtasks run before a timer), so both download together.
 if (view === 'print' || view === 'handout') setTimeout(() => void loadFontsOfAllSlides(), 0);

@@ -1,4 +1,5 @@
 import './speaker.css';
+import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { type UiStrings, uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
 import { el } from './dom.js';
@@ -102,5 +103,5 @@ export function installSpeaker(deck: Deck): void {
     if (win) win.focus();
     else showBlockedNotice(href, t);
   };
-  deck.addKeyBinding({ keyCode: 83, key: 'S', description: t.speakerKey }, open);
+  deck.addKeyBinding({ keyCode: keyCodeOf(LETTER_KEYS.speaker), key: LETTER_KEYS.speaker, description: t.speakerKey }, open);
 }

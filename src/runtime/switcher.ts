@@ -1,10 +1,8 @@
 import './reading.css';
+import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
 import type { Deck } from './present.js';
-
-/** Key `R` (not used by reveal.js: its keys are N P H J K L B V F G A S O ? and the arrows). */
-const KEY_R = 82;
 
 /** Where reading mode shows the given slide: `?view=read#slide-12`, relative to the deck page. */
 export function readingHref(slideId: string | undefined): string {
@@ -27,7 +25,7 @@ export function installViewSwitch(deck: Deck): void {
   const link = document.createElement('a');
   link.className = 'lectern-view-switch';
   link.title = t.readTitle;
-  link.setAttribute('aria-keyshortcuts', 'R');
+  link.setAttribute('aria-keyshortcuts', LETTER_KEYS.read);
   link.innerHTML =
     '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M3 5.5C5.5 4.5 8.5 4.5 12 6.5c3.5-2 6.5-2 9-1v13c-2.5-1-5.5-1-9 1-3.5-2-6.5-2-9-1z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><path d="M12 6.5v13" stroke="currentColor" stroke-width="1.8"/></svg>';
   link.append(t.read);
@@ -42,7 +40,7 @@ export function installViewSwitch(deck: Deck): void {
   link.addEventListener('pointerdown', update);
   link.addEventListener('focus', update);
 
-  deck.addKeyBinding({ keyCode: KEY_R, key: 'R', description: t.readKey }, () => {
+  deck.addKeyBinding({ keyCode: keyCodeOf(LETTER_KEYS.read), key: LETTER_KEYS.read, description: t.readKey }, () => {
     update();
     location.assign(link.href);
   });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { keyMove } from '../runtime/reading-model.js';
+import { actionOfKey, SPEAKER_KEYS } from '../runtime/speaker-model.js';
+import { eventKeys, isNamedKey, KEY_TABLE, NAMED_KEYS, rowsFor } from './keys.js';
+import { UI_LANGS, UI_STRINGS } from './ui-strings.js';
+
+const ctx = { now: 3, total: 10, scrollY: 0, alignedY: () => 0, page: 600, inScroller: false, animating: false };
+
+describe('the key table', () => {
+  it('has a description for every action and a name for every named key, in every UI language', () => {
+    for (const lang of UI_LANGS) {
+      for (const row of KEY_TABLE) expect(UI_STRINGS[lang].help[row.action], `${lang} ${row.action}`).toBeTruthy();
+      for (const k of NAMED_KEYS) expect(UI_STRINGS[lang].keyNames[k], `${lang} ${k}`).toBeTruthy();
+    }
+  });
+
+  it("lists exactly the speaker view's keys", () => {
+    const listed = rowsFor('speaker').flatMap((r) => (r.action === 'help' ? [] : (r.keys.speaker ?? []).flatMap(eventKeys)));
+    for (const key of listed) expect(actionOfKey(key, false), key).toBeDefined();
+    for (const key of Object.keys(SPEAKER_KEYS))
+      expect(
+        listed.map((k) => (k.length === 1 ? k.toLowerCase() : k)),
+        key,
+      ).toContain(key);
+  });
+
+  it('lists keys that reading mode answers to', () => {
+    for (const row of rowsFor('read')) {
+      if (row.action !== 'next' && row.action !== 'prev' && row.action !== 'firstLast') continue;
+      for (const key of (row.keys.read ?? []).flatMap(eventKeys))
+        expect(keyMove(key.length === 1 ? key.toLowerCase() : key, ctx), key).not.toBeNull();
+    }
+  });
+
+  it('shows live keys only on a live page of that role', () => {
+    expect(rowsFor('present').map((r) => r.action)).not.toContain('qr');
+    expect(rowsFor('present', 'lecturer').map((r) => r.action)).toContain('qr');
+    expect(rowsFor('present', 'audience').map((r) => r.action)).toEqual(expect.arrayContaining(['backToLive']));
+    expect(rowsFor('present', 'audience').map((r) => r.action)).not.toContain('qr');
+  });
+
+  it('turns table keys into KeyboardEvent keys', () => {
+    expect(eventKeys('Space')).toEqual([' ']);
+    expect(eventKeys('N')).toEqual(['n', 'N']);
+    expect(eventKeys('AltClick')).toEqual([]);
+    expect(isNamedKey('?')).toBe(false);
+  });
+});

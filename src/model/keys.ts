@@ -1,0 +1,162 @@
+/**
+ * Every key a viewer can press, defined once: the help overlay (`?`) lists these rows, and the key handlers
+ * take their keys from here where they can (Lectern's own letter keys, the speaker view's steps). reveal.js
+ * answers to its own keys in presenting; the rows for those say what reveal does, so the overlay tells the
+ * whole truth. Pure data: descriptions live in ui-strings.ts (`help.<action>`), key names in `keyNames`.
+ */
+
+import { LIVE_KEYS } from './live.js';
+
+/** The views with keys (and a help overlay). */
+export type KeyView = 'present' | 'read' | 'speaker';
+
+/** What a row does; its description is `help[action]` in the deck's UI language. */
+export type KeyAction =
+  | 'next'
+  | 'prev'
+  | 'leftRight'
+  | 'upDown'
+  | 'skipSteps'
+  | 'firstLast'
+  | 'pause'
+  | 'fullscreen'
+  | 'overview'
+  | 'jump'
+  | 'search'
+  | 'zoom'
+  | 'draw'
+  | 'board'
+  | 'laser'
+  | 'speaker'
+  | 'read'
+  | 'qr'
+  | 'backToLive'
+  | 'help';
+
+/** A named key (translated through `keyNames`); any other key is shown as written (`N`, `?`, `.`). */
+export type NamedKey =
+  | 'Space'
+  | 'ShiftSpace'
+  | 'Right'
+  | 'Left'
+  | 'Up'
+  | 'Down'
+  | 'PageDown'
+  | 'PageUp'
+  | 'Home'
+  | 'End'
+  | 'Escape'
+  | 'Enter'
+  | 'AltArrows'
+  | 'AltClick'
+  | 'CtrlShiftF';
+
+export const NAMED_KEYS: readonly NamedKey[] = [
+  'Space',
+  'ShiftSpace',
+  'Right',
+  'Left',
+  'Up',
+  'Down',
+  'PageDown',
+  'PageUp',
+  'Home',
+  'End',
+  'Escape',
+  'Enter',
+  'AltArrows',
+  'AltClick',
+  'CtrlShiftF',
+];
+
+export type KeyGroup = 'move' | 'show' | 'teach' | 'views';
+
+export interface KeyRow {
+  action: KeyAction;
+  group: KeyGroup;
+  /** Per view, the keys that do it there (a view not listed has no such key). */
+  keys: Partial<Record<KeyView, readonly string[]>>;
+  /** Only on a page served by `npm run live`, for that role. */
+  live?: 'lecturer' | 'audience';
+}
+
+/** Lectern's own letter keys, with the keyCode reveal's `addKeyBinding` wants (the letter's upper case). */
+export const LETTER_KEYS = {
+  read: 'R',
+  speaker: 'S',
+  jump: 'G',
+} as const;
+
+export const keyCodeOf = (letter: string): number => letter.toUpperCase().charCodeAt(0);
+
+const all = (keys: readonly string[]): Partial<Record<KeyView, readonly string[]>> => ({ present: keys, read: keys, speaker: keys });
+
+export const KEY_TABLE: readonly KeyRow[] = [
+  {
+    action: 'next',
+    group: 'move',
+    keys: {
+      present: ['Right', 'Space', 'N', 'PageDown'],
+      read: ['Right', 'J', 'N', 'PageDown'],
+      speaker: ['Right', 'Space', 'N', 'PageDown'],
+    },
+  },
+  {
+    action: 'prev',
+    group: 'move',
+    keys: {
+      present: ['Left', 'ShiftSpace', 'P', 'PageUp'],
+      read: ['Left', 'K', 'P', 'PageUp'],
+      speaker: ['Left', 'ShiftSpace', 'P', 'PageUp'],
+    },
+  },
+  { action: 'upDown', group: 'move', keys: { present: ['Up', 'Down'], speaker: ['Up', 'Down'] } },
+  { action: 'skipSteps', group: 'move', keys: { present: ['AltArrows'] } },
+  { action: 'firstLast', group: 'move', keys: all(['Home', 'End']) },
+  { action: 'jump', group: 'move', keys: { present: [LETTER_KEYS.jump] } },
+  { action: 'overview', group: 'move', keys: { present: ['O', 'Escape'] } },
+  { action: 'pause', group: 'show', keys: { present: ['B', '.'], speaker: ['B', '.'] } },
+  { action: 'fullscreen', group: 'show', keys: { present: ['F'] } },
+  { action: 'speaker', group: 'views', keys: { present: [LETTER_KEYS.speaker] } },
+  { action: 'read', group: 'views', keys: { present: [LETTER_KEYS.read] } },
+  { action: 'qr', group: 'views', keys: { present: [LIVE_KEYS.qr.key] }, live: 'lecturer' },
+  {
+    action: 'backToLive',
+    group: 'views',
+    keys: { present: [LIVE_KEYS.backToLive.key], read: [LIVE_KEYS.backToLive.key] },
+    live: 'audience',
+  },
+  { action: 'help', group: 'views', keys: all(['?']) },
+];
+
+/** The rows shown in a view (live rows only on a live page of that role). */
+export function rowsFor(view: KeyView, live?: 'lecturer' | 'audience', rows: readonly KeyRow[] = KEY_TABLE): KeyRow[] {
+  return rows.filter((r) => r.keys[view]?.length && (!r.live || r.live === live));
+}
+
+export const isNamedKey = (k: string): k is NamedKey => (NAMED_KEYS as readonly string[]).includes(k);
+
+/** `KeyboardEvent.key` values a table key stands for (letters in both cases); none for combinations. */
+export function eventKeys(k: string): string[] {
+  const named: Partial<Record<NamedKey, string>> = {
+    Space: ' ',
+    Right: 'ArrowRight',
+    Left: 'ArrowLeft',
+    Up: 'ArrowUp',
+    Down: 'ArrowDown',
+    PageDown: 'PageDown',
+    PageUp: 'PageUp',
+    Home: 'Home',
+    End: 'End',
+    Escape: 'Escape',
+    Enter: 'Enter',
+  };
+  if (isNamedKey(k)) return named[k] ? [named[k]] : [];
+  return /^[A-Z]$/.test(k) ? [k.toLowerCase(), k] : [k];
+}
+
+/** Is `key` (a KeyboardEvent.key) one of the row's keys in `view`? */
+export function pressed(action: KeyAction, view: KeyView, key: string): boolean {
+  const row = KEY_TABLE.find((r) => r.action === action);
+  return !!row?.keys[view]?.some((k) => eventKeys(k).includes(key));
+}
