@@ -1,5 +1,5 @@
 /**
- * `npm run pdf [-- <slug>…] [--handout] [--slides] [--fragments] [--out DIR] [--build|--no-build]`
+ * `npm run pdf [-- <slug>…] [--handout] [--slides] [--fragments] [--no-ink] [--out DIR] [--build|--no-build]`
  * Thin command line over exportPdf (src/export/pdf.ts).
  */
 import { relative } from 'node:path';
@@ -14,6 +14,7 @@ Prints decks to PDF in dist/pdf/ (builds the site first when it is out of date).
   --handout      A4 handout: each slide with its speaker notes (<slug>-handout.pdf)
   --slides       the slides (default; give with --handout to get both)
   --fragments    one page per fragment step instead of one per slide
+  --no-ink       leave out the lecturer's saved ink (slides/<slug>.ink.json), printed by default
   --out DIR      write the PDFs to DIR instead of dist/pdf
   --build        always build first;  --no-build  never build
   --timeout S    seconds to wait for a deck to become ready (default 60)
@@ -88,6 +89,7 @@ async function main(): Promise<number> {
       slugs: positionals,
       kinds,
       fragments: values.fragments,
+      ink: !values['no-ink'],
       ...(outDir ? { outDir } : {}),
       build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
       timeoutMs: timeout * 1000,
@@ -112,6 +114,7 @@ function parse() {
       handout: { type: 'boolean' },
       slides: { type: 'boolean' },
       fragments: { type: 'boolean' },
+      'no-ink': { type: 'boolean' },
       out: { type: 'string' },
       build: { type: 'boolean' },
       'no-build': { type: 'boolean' },

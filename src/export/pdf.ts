@@ -29,6 +29,8 @@ export interface ExportOptions {
   kinds?: PdfKind[];
   /** Slides only: one page per fragment step instead of one per slide. */
   fragments?: boolean;
+  /** Slides only: print the lecturer's saved ink (`slides/<slug>.ink.json`) over the slides. Default true. */
+  ink?: boolean;
   /** Where the PDFs go. Default `<root>/dist/pdf`. */
   outDir?: string;
   /** `auto` (default) builds when `dist/` is missing or older than the sources. */
@@ -103,6 +105,7 @@ async function printOne(
   kind: PdfKind,
   opts: {
     fragments: boolean;
+    ink: boolean;
     outDir: string;
     timeoutMs: number;
     progress: (e: ProgressEvent) => void;
@@ -127,7 +130,7 @@ async function printOne(
   });
   try {
     opts.progress({ type: 'step', slug, kind, step: 'loading' });
-    const url = `${baseUrl}/${encodeURIComponent(slug)}/${queryFor(kind, opts.fragments && kind === 'slides')}`;
+    const url = `${baseUrl}/${encodeURIComponent(slug)}/${queryFor(kind, opts.fragments && kind === 'slides', opts.ink)}`;
     const response = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
     if (!response?.ok()) throw new PdfExportError(`${url} answered ${response?.status() ?? 'nothing'}`);
     await waitUntilReady(page, kind, opts.timeoutMs, errors);
@@ -245,7 +248,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     const browser = options.browser ?? (await (launching as Promise<Browser>));
     const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
     const results: ExportResult[] = [];
-    const opts = { fragments: !!options.fragments, outDir, timeoutMs, progress, pdfLib };
+    const opts = { fragments: !!options.fragments, ink: options.ink !== false, outDir, timeoutMs, progress, pdfLib };
     // Several pages print at once in the one browser: while one waits for its fonts and diagrams or is
     // being written, another renders. The first failure stops new jobs; those under way finish.
     let next = 0;

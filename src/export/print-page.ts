@@ -13,11 +13,12 @@ export class PdfExportError extends Error {
 }
 
 /** The query that puts a deck page in the wanted print layout. */
-export function queryFor(kind: PdfKind, fragments: boolean): string {
+export function queryFor(kind: PdfKind, fragments: boolean, ink = true): string {
   if (kind === 'handout') return '?view=handout';
   // margin=0: the page is exactly the 1280×720 slide. pdfMaxPagesPerSlide=1: an overflowing slide
   // stays one page (reported as a warning) instead of silently adding pages.
-  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}`;
+  // ink=0: without the saved ink (src/runtime/ink-key.ts reads it).
+  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}${ink ? '' : '&ink=0'}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { INK_DATA_ID } from '../model/ink.js';
 import { type DeckConfig, formatSource, PAGE, slideId } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
@@ -80,7 +81,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.tags.length ? `<meta name="keywords" content="${escapeHtml(meta.tags.join(', '))}">\n` : ''}<meta name="generator" content="Lectern">
 <link rel="icon" href="data:,">
 ${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
-<script type="module" src="${options.runtime}"></script>
+${deck.ink ? `<script type="application/json" id="${INK_DATA_ID}">${JSON.stringify(deck.ink).replace(/</g, '\\u003c')}</script>\n` : ''}<script type="module" src="${options.runtime}"></script>
 </head>
 <body>
 <div class="reveal"><div class="slides">

@@ -15,7 +15,8 @@ describe('the key table', () => {
   });
 
   it("lists exactly the speaker view's keys", () => {
-    const listed = rowsFor('speaker').flatMap((r) => (r.action === 'help' ? [] : (r.keys.speaker ?? []).flatMap(eventKeys)));
+    const nav = ['next', 'prev', 'upDown', 'firstLast', 'pause'];
+    const listed = rowsFor('speaker').flatMap((r) => (nav.includes(r.action) ? (r.keys.speaker ?? []).flatMap(eventKeys) : []));
     for (const key of listed) expect(actionOfKey(key, false), key).toBeDefined();
     for (const key of Object.keys(SPEAKER_KEYS))
       expect(

@@ -85,6 +85,8 @@ export const LETTER_KEYS = {
   read: 'R',
   speaker: 'S',
   jump: 'G',
+  draw: 'D',
+  board: 'W',
 } as const;
 
 export const keyCodeOf = (letter: string): number => letter.toUpperCase().charCodeAt(0);
@@ -117,6 +119,8 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { action: 'overview', group: 'move', keys: { present: ['O', 'Escape'] } },
   { action: 'pause', group: 'show', keys: { present: ['B', '.'], speaker: ['B', '.'] } },
   { action: 'fullscreen', group: 'show', keys: { present: ['F'] } },
+  { action: 'draw', group: 'teach', keys: { present: [LETTER_KEYS.draw], speaker: [LETTER_KEYS.draw] } },
+  { action: 'board', group: 'teach', keys: { present: [LETTER_KEYS.board] } },
   { action: 'speaker', group: 'views', keys: { present: [LETTER_KEYS.speaker] } },
   { action: 'read', group: 'views', keys: { present: [LETTER_KEYS.read] } },
   { action: 'qr', group: 'views', keys: { present: [LIVE_KEYS.qr.key] }, live: 'lecturer' },

@@ -1,4 +1,5 @@
 /** Types shared by every stage of the pipeline: source -> slide model -> HTML. */
+import type { Ink } from './ink.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -139,6 +140,8 @@ export interface Deck {
   files: string[];
   /** The deck's own CSS: Marp's `style:` and the `css:` files, read at build. */
   css: string;
+  /** The lecturer's saved ink (`slides/<slug>.ink.json`), when there is one. */
+  ink?: Ink;
 }
 
 /** What a deck needs to know about the rest of the project. */

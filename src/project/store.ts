@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileDeck, slugOf } from '../markdown/compile.js';
 import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
+import { attachInk } from './ink-file.js';
 
 export const SLIDES_DIR = 'slides';
 export const ASSETS_DIR = 'assets';
@@ -108,6 +109,7 @@ export class DeckStore {
             message: `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
             hint: `rename one of the two files; ${clash} keeps /${slugOf(clash)}/`,
           });
+        attachInk(this.root, d);
         return d;
       });
       this.cache.set(file, deck);

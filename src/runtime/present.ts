@@ -5,6 +5,7 @@ import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
 import { imagesSettled } from './images.js';
+import { installInkKeys, printSavedInk } from './ink-key.js';
 import { installLectureNav } from './lecture-nav.js';
 import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
@@ -72,6 +73,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     initScreenFit(deck);
     initBlackout(deck);
     installLectureNav(deck, config);
+    installInkKeys(deck, config);
   }
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.
@@ -85,6 +87,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
       s.removeAttribute('hidden');
       s.removeAttribute('aria-hidden');
     }
+    await printSavedInk();
     await imagesSettled(document);
   }
   markReady();

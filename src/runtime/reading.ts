@@ -2,6 +2,7 @@ import './reading.css';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsSettled } from './diagrams.js';
+import { readSavedInk } from './ink-key.js';
 import { initReadingDrawer, initReadingKeys } from './reading-nav.js';
 import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
@@ -24,6 +25,11 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
+  const cards = page.items.flatMap((i) => {
+    const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
+    return card ? [{ id: i.id, card }] : [];
+  });
+  void readSavedInk(cards, page.bar, config.lang);
   const cues = initScrollCues(page.main, { formula: t.scrollFormula, table: t.scrollTable, code: t.scrollCode });
 
   // Resume: the URL hash wins, then the saved position; jump now, again once diagrams are drawn.

@@ -1,11 +1,12 @@
 import './speaker.css';
-import { type DeckUpdate, HMR_EVENT, PAGE, pendingDiagrams } from '../model/page.js';
+import { type DeckUpdate, HMR_EVENT, PAGE, pendingDiagrams, slideId } from '../model/page.js';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { applyDeckUpdate } from './deck-update.js';
 import { drawAll } from './diagrams.js';
 import { planTimings } from './pacing.js';
 import { initSpeakerFollow } from './speaker-follow.js';
+import { installSpeakerInk } from './speaker-ink-key.js';
 import { initSpeakerKeys } from './speaker-keys.js';
 import type { DeckPosition, NavAction } from './speaker-link.js';
 import { slideAt, stepLocally } from './speaker-model.js';
@@ -44,11 +45,16 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
 
   // Where the talk was last (shown until a deck reports where it is).
   let pos: DeckPosition = loadTalk(slug).pos;
+  const ink = installSpeakerInk(slug, config.lang, view.$('.lectern-sv-current .lectern-sv-reveal'), view.root, () => {
+    const slide = slideAt(slides, pos);
+    return slide && slideId(slide);
+  });
   let connection: Connection = 'waiting';
   const render = () => {
     const slide = slideAt(slides, pos);
     view.render(slides, pos, slide);
     timer.show({ plan, slide: slide && { index: slide.index, timed: slide.el.hasAttribute('data-timing') } });
+    ink.render();
     void drawNear(slide);
   };
 
@@ -121,6 +127,7 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
     destroy() {
       import.meta.hot?.off?.(HMR_EVENT.deck, onUpdate);
       keys.destroy();
+      ink.destroy();
       follow.destroy();
       timer.destroy();
       view.destroy();

@@ -68,3 +68,6 @@ export function onTalkChange(slug: string, changed: (talk: TalkState) => void): 
   addEventListener('storage', listener);
   return () => removeEventListener('storage', listener);
 }
+
+/** The lecture's ink (src/model/ink.ts), beside the talk's state: kept per deck, shared by its windows. */
+export const inkKey = (slug: string): string => `lectern-talk:${slug}:ink`;

@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
+import { INK_SUFFIX } from '../model/ink.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { courseLinks, courseOrder } from '../project/course.js';
@@ -22,6 +23,7 @@ import {
   subsetWhole,
 } from './fonts.js';
 import { type HomeBuild, homePage } from './home.js';
+import { inkSaveMiddleware } from './ink-save.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
 import { emptyKeepingPdfs, PDF_DIR } from './out-dir.js';
 import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
@@ -288,6 +290,9 @@ export function lectern(options: LecternOptions = {}): Plugin {
             server.ws.send({ type: 'custom', event: HMR_EVENT.decks, data: { file: rel, kind } });
             for (const file of store.files()) void push(file, true);
           }
+        } else if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith(INK_SUFFIX)) {
+          // The saved ink goes into the page from the next load on (the open deck has it already).
+          store.invalidate(rel.slice(0, -INK_SUFFIX.length) + '.md');
         } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
           store.invalidate();
           for (const file of store.files()) void push(file);
@@ -297,6 +302,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       server.watcher.on('add', (p) => onChange(p, 'add'));
       server.watcher.on('unlink', (p) => onChange(p, 'unlink'));
 
+      server.middlewares.use(inkSaveMiddleware(root, store));
       // Pages are generated: answer `/` and `/<slug>/` before Vite looks for files on disk.
       server.middlewares.use(async (req, res, next) => {
         try {

@@ -1,0 +1,69 @@
+import { INK_DATA_ID } from '../model/ink.js';
+import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
+import { uiStrings } from '../model/ui-strings.js';
+import type { DeckConfig } from './config.js';
+import type { Deck } from './present.js';
+import { inkKey } from './talk-state.js';
+
+/**
+ * D (drawing) and W (blank board) on the deck. The ink code is loaded on the first press — or at once
+ * when there is ink to show (drawn before a reload, or saved with the deck) — so a deck nobody draws on
+ * loads none of it.
+ */
+export function installInkKeys(deck: Deck, config: DeckConfig): void {
+  let ink: Promise<ReturnType<typeof import('./ink.js').startInk>> | undefined;
+  const load = () => {
+    ink ??= import('./ink.js').then((m) => m.startInk(deck, config));
+    return ink;
+  };
+  const t = uiStrings(config.lang).help;
+  deck.addKeyBinding(
+    { keyCode: keyCodeOf(LETTER_KEYS.draw), key: LETTER_KEYS.draw, description: t.draw },
+    () => void load().then((i) => i.pad.toggle()),
+  );
+  deck.addKeyBinding(
+    { keyCode: keyCodeOf(LETTER_KEYS.board), key: LETTER_KEYS.board, description: t.board },
+    () => void load().then((i) => i.pad.toggleBoard()),
+  );
+  whenInk(config.slug ?? '', () => void load());
+}
+
+/**
+ * Calls `load` now if there is ink to show (stored in this browser, or saved with the deck), else as soon
+ * as another window of the deck draws some. Cheap: no ink code, no parsing.
+ */
+export function whenInk(slug: string, load: () => void): void {
+  const key = inkKey(slug);
+  let stored = false;
+  try {
+    stored = !!localStorage.getItem(key);
+  } catch {}
+  if (stored || document.getElementById(INK_DATA_ID)) {
+    load();
+    return;
+  }
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== key) return;
+    removeEventListener('storage', onStorage);
+    load();
+  };
+  addEventListener('storage', onStorage);
+}
+
+/** The PDF prints the deck's saved ink over its slides, unless asked not to (`npm run pdf -- --no-ink`: `?ink=0`). */
+export async function printSavedInk(): Promise<void> {
+  if (!document.getElementById(INK_DATA_ID) || new URLSearchParams(location.search).get('ink') === '0') return;
+  const [{ printInk }, { builtInk }] = await Promise.all([import('./ink-static.js'), import('./ink-store.js')]);
+  const ink = builtInk();
+  if (!ink) return;
+  const pages = [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section[id]')];
+  printInk(ink, (id) => pages.filter((s) => s.id === id));
+}
+
+/** Reading mode: a toggle to show the saved ink over each slide. */
+export async function readSavedInk(cards: { id: string; card: HTMLElement }[], bar: HTMLElement, lang: string | undefined): Promise<void> {
+  if (!document.getElementById(INK_DATA_ID)) return;
+  const [{ readingInk }, { builtInk }] = await Promise.all([import('./ink-static.js'), import('./ink-store.js')]);
+  const ink = builtInk();
+  if (ink) readingInk(ink, cards, bar, uiStrings(lang).ink);
+}

@@ -1,0 +1,74 @@
+import './ink.css';
+import type { Ink } from '../model/ink.js';
+import { SLIDE_SIZE } from '../model/page.js';
+import type { UiStrings } from '../model/ui-strings.js';
+import { el } from './dom.js';
+import { inkSvg, renderStrokes } from './ink-render.js';
+
+/** The saved ink over each printed slide (reveal's print view keeps every slide at slide size). */
+export function printInk(ink: Ink, pagesOf: (id: string) => HTMLElement[]): void {
+  for (const [id, strokes] of Object.entries(ink.slides)) {
+    for (const section of pagesOf(id)) {
+      const svg = inkSvg('lectern-ink-print');
+      renderStrokes(svg, strokes);
+      section.append(svg);
+    }
+  }
+}
+
+/**
+ * Reading mode reflows each slide, so ink (in slide coordinates) is shown over the slide as presented: a
+ * toggle puts, in place of each inked card, the slide at its projected size, scaled to the column, with the
+ * lecturer's ink on it. Off by default; the choice is kept.
+ */
+export function readingInk(ink: Ink, cards: { id: string; card: HTMLElement }[], bar: HTMLElement, t: UiStrings['ink']) {
+  const figures: { card: HTMLElement; figure: HTMLElement; stage: HTMLElement }[] = [];
+  for (const { id, card } of cards) {
+    const strokes = ink.slides[id];
+    if (!strokes?.length) continue;
+    const figure = el('div', { class: 'lectern-ink-figure' });
+    const stage = el('div', { class: 'lectern-ink-stage' });
+    const slides = el('div', { class: 'slides' });
+    const clone = card.cloneNode(true) as HTMLElement;
+    clone.classList.remove('lectern-slide');
+    clone.classList.add('present', 'lectern-ink-slide');
+    for (const f of clone.querySelectorAll('.fragment')) f.classList.add('visible');
+    const svg = inkSvg('lectern-ink-read');
+    renderStrokes(svg, strokes);
+    slides.append(clone, svg);
+    stage.append(slides);
+    figure.append(stage);
+    figure.hidden = true;
+    card.after(figure);
+    figures.push({ card, figure, stage });
+  }
+  if (!figures.length) return undefined;
+  const key = 'lectern-read-ink';
+  const toggle = el('button', { type: 'button', class: 'lectern-ink-toggle', 'aria-pressed': 'false' }, t.show);
+  bar.append(toggle);
+  const fit = new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const stage = (e.target as HTMLElement).firstElementChild as HTMLElement | null;
+      if (stage) stage.style.transform = `scale(${e.contentRect.width / SLIDE_SIZE.width})`;
+    }
+  });
+  const set = (on: boolean) => {
+    toggle.setAttribute('aria-pressed', String(on));
+    for (const f of figures) {
+      f.figure.hidden = !on;
+      f.card.hidden = on;
+      if (on) fit.observe(f.figure);
+      else fit.unobserve(f.figure);
+    }
+    try {
+      localStorage.setItem(key, on ? '1' : '');
+    } catch {}
+  };
+  toggle.addEventListener('click', () => set(toggle.getAttribute('aria-pressed') !== 'true'));
+  let saved = false;
+  try {
+    saved = localStorage.getItem(key) === '1';
+  } catch {}
+  set(saved || new URLSearchParams(location.search).has('ink'));
+  return { set };
+}

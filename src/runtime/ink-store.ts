@@ -1,0 +1,69 @@
+import { EMPTY_INK, hasInk, INK_DATA_ID, type Ink, type InkStroke, inkOf } from '../model/ink.js';
+import { inkKey } from './talk-state.js';
+
+/** Where a stroke list lives: a slide (by id) or a board page (0-based). */
+export type InkPlace = { slide: string } | { board: number };
+
+/** The ink the build put into the page (from `slides/<slug>.ink.json`), if any. */
+export function builtInk(): Ink | undefined {
+  const text = document.getElementById(INK_DATA_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    return inkOf(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The deck's ink in this browser: localStorage under the talk's key (talk-state.ts), so it survives a
+ * reload and is shared with the speaker view, which hears of changes through the storage event. A deck
+ * with a saved ink file starts from that file until it is drawn on here.
+ */
+export function inkStore(slug: string, changed: () => void) {
+  const key = inkKey(slug);
+  const read = (): Ink => {
+    try {
+      const raw = localStorage.getItem(key);
+      if (raw) return inkOf(JSON.parse(raw));
+    } catch {}
+    return builtInk() ?? structuredClone(EMPTY_INK);
+  };
+  let ink = read();
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== key) return;
+    ink = read();
+    changed();
+  };
+  addEventListener('storage', onStorage);
+  const save = () => {
+    try {
+      localStorage.setItem(key, JSON.stringify(ink));
+    } catch {}
+  };
+  return {
+    get ink() {
+      return ink;
+    },
+    strokes(place: InkPlace): InkStroke[] {
+      return 'slide' in place ? (ink.slides[place.slide] ?? []) : (ink.board[place.board] ?? []);
+    },
+    set(place: InkPlace, strokes: InkStroke[]) {
+      if ('slide' in place) {
+        if (strokes.length) ink.slides[place.slide] = strokes;
+        else delete ink.slides[place.slide];
+      } else {
+        while (ink.board.length <= place.board) ink.board.push([]);
+        ink.board[place.board] = strokes;
+      }
+      save();
+    },
+    boardPages: () => Math.max(1, ink.board.length),
+    hasInk: () => hasInk(ink),
+    destroy() {
+      removeEventListener('storage', onStorage);
+    },
+  };
+}
+
+export type InkStore = ReturnType<typeof inkStore>;
