@@ -143,6 +143,29 @@ test('ink crosses between the deck and the speaker view, both ways', async ({ pa
   expect(watch.errors).toEqual([]);
 });
 
+test('L turns the cursor into a laser dot, shown in the speaker view at the same spot of the slide', async ({ page, context, watch }) => {
+  await openDeck(page, DECK, '#/3');
+  const speaker = await context.newPage();
+  await openDeck(speaker, DECK, '?view=speaker');
+  await page.bringToFront();
+  await page.keyboard.press('l');
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().h), 'L no longer moves right').toBe(3);
+  await page.mouse.move(640, 360);
+  await page.mouse.move(700, 400, { steps: 4 });
+  await expect(page.locator('.reveal .slides > .lectern-laser')).toBeVisible();
+  const dot = speaker.locator('.lectern-sv-current .lectern-laser');
+  await expect(dot).toBeVisible();
+  // Slide coordinates: the dot is where the pointer is on the slide, in both windows.
+  const [deckLeft, speakerLeft] = [
+    await page.locator('.reveal .slides > .lectern-laser').evaluate((d) => Number.parseFloat(d.style.left)),
+    await dot.evaluate((d) => Number.parseFloat(d.style.left)),
+  ];
+  expect(Math.abs(deckLeft - speakerLeft)).toBeLessThan(1);
+  await page.keyboard.press('l');
+  await expect(dot).toBeHidden();
+  expect(watch.errors).toEqual([]);
+});
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).include('.lectern-ink-bar').analyze();
   return violations

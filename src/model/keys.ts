@@ -87,6 +87,7 @@ export const LETTER_KEYS = {
   jump: 'G',
   draw: 'D',
   board: 'W',
+  laser: 'L',
 } as const;
 
 export const keyCodeOf = (letter: string): number => letter.toUpperCase().charCodeAt(0);
@@ -121,6 +122,7 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { action: 'fullscreen', group: 'show', keys: { present: ['F'] } },
   { action: 'draw', group: 'teach', keys: { present: [LETTER_KEYS.draw], speaker: [LETTER_KEYS.draw] } },
   { action: 'board', group: 'teach', keys: { present: [LETTER_KEYS.board] } },
+  { action: 'laser', group: 'teach', keys: { present: [LETTER_KEYS.laser], speaker: [LETTER_KEYS.laser] } },
   { action: 'speaker', group: 'views', keys: { present: [LETTER_KEYS.speaker] } },
   { action: 'read', group: 'views', keys: { present: [LETTER_KEYS.read] } },
   { action: 'qr', group: 'views', keys: { present: [LIVE_KEYS.qr.key] }, live: 'lecturer' },

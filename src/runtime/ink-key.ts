@@ -2,6 +2,7 @@ import { INK_DATA_ID } from '../model/ink.js';
 import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
+import { initLaser } from './laser.js';
 import type { Deck } from './present.js';
 import { inkKey } from './talk-state.js';
 
@@ -26,6 +27,9 @@ export function installInkKeys(deck: Deck, config: DeckConfig): void {
     () => void load().then((i) => i.pad.toggleBoard()),
   );
   whenInk(config.slug ?? '', () => void load());
+  // L: the laser pointer (reveal's own L, "navigate right", stays on the right arrow).
+  const laser = initLaser(config.slug ?? '', () => deck.getSlidesElement(), deck.getRevealElement() as HTMLElement);
+  deck.addKeyBinding({ keyCode: keyCodeOf(LETTER_KEYS.laser), key: LETTER_KEYS.laser, description: t.laser }, () => laser.toggle());
 }
 
 /**

@@ -1,8 +1,9 @@
 import { pressed } from '../model/keys.js';
 import { typing } from './help-key.js';
 import { whenInk } from './ink-key.js';
+import { initLaser } from './laser.js';
 
-/** D in the speaker view (Escape leaves drawing); the ink code is loaded on first use, or at once when there is ink. */
+/** D and L (laser) in the speaker view (Escape leaves drawing); the ink code is loaded on first use, or at once when there is ink. */
 export function installSpeakerInk(
   slug: string,
   lang: string | undefined,
@@ -16,8 +17,14 @@ export function installSpeakerInk(
     return ink;
   };
   let active = false;
+  const laser = initLaser(slug, () => screen, screen.parentElement ?? screen);
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
+    if (pressed('laser', 'speaker', e.key)) {
+      e.preventDefault();
+      laser.toggle();
+      return;
+    }
     if (pressed('draw', 'speaker', e.key) || (e.key === 'Escape' && active)) {
       e.preventDefault();
       const leave = e.key === 'Escape';
@@ -34,6 +41,7 @@ export function installSpeakerInk(
     render: () => void ink?.then((i) => i.pad.render()),
     destroy() {
       document.removeEventListener('keydown', onKey);
+      laser.destroy();
       void ink?.then((i) => i.destroy());
     },
   };

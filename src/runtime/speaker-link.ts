@@ -22,7 +22,9 @@ export type SpeakerMessage =
   | { type: 'hello' }
   | { type: 'nav'; action: NavAction }
   | ({ type: 'goto' } & DeckPosition)
-  | { type: 'bye' };
+  | { type: 'bye' }
+  /** The laser pointer's dot, in slide coordinates (laser.ts), from either window. */
+  | { type: 'laser'; on: boolean; x: number; y: number };
 
 export const channelName = (slug: string): string => `lectern:${slug}`;
 
