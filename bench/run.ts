@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [--quick] [--only compile,build,load,pdf,dev,live] [--keep]`
+ * `npm run bench [-- --runs N] [--quick] [--only compile,build,load,pdf,dev,live,course,ink] [--keep]`
  *
  * Builds synthetic decks (10, 100, 300 and 1,000 slides) and the lecture, and prints medians: Markdown
  * compile time, `vite build` time and peak memory, what a first visit downloads before the first slide
@@ -21,6 +21,7 @@ import { clearRenderCaches } from '../src/markdown/memo.js';
 import { compileContext, listDeckFiles } from '../src/project/store.js';
 import { type Bytes, devLatency, emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
 import { COURSE_LECTURES, type CourseFigures, measureCourse } from './course.js';
+import { type InkRun, inkLatency } from './ink.js';
 import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { syntheticDeck } from './synthetic.js';
@@ -29,12 +30,13 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --runs N     timed runs per figure (default 3; medians are reported)
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
-  --only LIST  some of: compile,build,load,pdf,dev,live,course (default: all; course = 30 lectures of the lecture)
+  --only LIST  some of: compile,build,load,pdf,dev,live,course,ink (default: all; course = 30 lectures of the lecture;
+               ink = drawing latency, pointer event to frame)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -600,6 +602,7 @@ for (const n of sizes) {
 let dev: DevFigures | undefined;
 let live: LiveFigures | undefined;
 let course: CourseFigures | undefined;
+const ink: InkRun[] = [];
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -611,8 +614,9 @@ try {
     for (const w of workloads) w.build = await measureBuild(w.project, w.project.name);
     if (!only.has('build')) for (const w of workloads) delete w.build;
   }
-  if (only.has('live') && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
-  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course')) browser = await chromium.launch(launchOptions());
+  if ((only.has('live') || only.has('ink')) && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
+  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course') || only.has('ink'))
+    browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
     for (const w of workloads) await measureLoad(browser, w);
@@ -656,6 +660,14 @@ try {
       );
     }
   }
+  if (only.has('ink') && browser) {
+    log('ink: pointer event → frame');
+    for (let r = 0; r < runs; r++) {
+      const run = await inkLatency(browser, join(site.root, 'dist'), LECTURE, quick ? 4 : 10);
+      ink.push(run);
+      log(`  ${run.samples} moves: median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms`);
+    }
+  }
   if (only.has('course')) {
     log(`course (${COURSE_LECTURES} lectures)`);
     course = await measureCourse({
@@ -674,7 +686,21 @@ try {
 }
 
 const text = report(workloads, dev, live, info) + (course ? `\n${courseReport(course)}` : '');
-const checked = [...targets(workloads, dev, live), ...(course ? courseTargets(course) : [])];
+const inkMedian = ink.length ? median(ink.map((r) => r.medianMs)) : undefined;
+const checked = [
+  ...targets(workloads, dev, live),
+  ...(course ? courseTargets(course) : []),
+  ...(inkMedian === undefined
+    ? []
+    : [
+        {
+          what: 'drawing: pointer event → frame (median of run medians)',
+          measured: `${inkMedian.toFixed(1)} ms`,
+          target: '< 16 ms',
+          met: inkMedian < 16,
+        },
+      ]),
+];
 console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
 for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
 
@@ -705,6 +731,7 @@ const json = {
   dev: dev ? { ...dev, medianDomMs: median(dev.domMs), medianFrameMs: median(dev.frameMs) } : undefined,
   targets: checked,
   course,
+  ink: ink.length ? { runs: ink, medianMs: inkMedian, method: 'see bench/ink.ts' } : undefined,
 };
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`\nWrote ${out.slice(REPO.length + 1)}`);
