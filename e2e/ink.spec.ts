@@ -78,6 +78,7 @@ test('D draws on the slide: pens, highlighter, eraser, undo; Esc leaves', async 
 test('ink stays with its slide, survives a reload, lines up at any window size; clear empties the slide', async ({ page, watch }) => {
   await openDeck(page, DECK, '#/3');
   await page.keyboard.press('d');
+  await expect(page.getByRole('toolbar')).toBeVisible();
   await stroke(page, [
     [300, 300],
     [700, 300],
@@ -107,6 +108,7 @@ test('ink stays with its slide, survives a reload, lines up at any window size; 
 test('the blank board: W opens an empty sheet with pages of its own', async ({ page, watch }) => {
   await openDeck(page, DECK, '#/2');
   await page.keyboard.press('w');
+  await expect(page.getByRole('toolbar')).toBeVisible();
   await expect(page.locator('.lectern-ink-deck .lectern-ink-board')).toHaveCount(1);
   await stroke(page, [
     [300, 300],
@@ -137,6 +139,7 @@ test('ink crosses between the deck and the speaker view, both ways', async ({ pa
   await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
   await page.bringToFront();
   await page.keyboard.press('d');
+  await expect(page.getByRole('toolbar')).toBeVisible();
   await stroke(page, [
     [300, 300],
     [700, 300],
@@ -144,6 +147,7 @@ test('ink crosses between the deck and the speaker view, both ways', async ({ pa
   await expect(inkPaths(speaker, '.lectern-sv-current .lectern-ink')).toHaveCount(1);
   await speaker.bringToFront();
   await speaker.keyboard.press('d');
+  await expect(speaker.getByRole('toolbar')).toBeVisible();
   const box = await speaker.locator('.lectern-sv-current .lectern-sv-screen').boundingBox();
   if (!box) throw new Error('no preview');
   await stroke(speaker, [
