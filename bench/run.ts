@@ -24,19 +24,21 @@ import { COURSE_LECTURES, type CourseFigures, measureCourse } from './course.js'
 import { type InkRun, inkLatency } from './ink.js';
 import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
+import { measureSite, type SiteFigures } from './site.js';
 import { syntheticDeck } from './synthetic.js';
 
 const USAGE = `Usage: npm run bench -- [options]
 
   --runs N     timed runs per figure (default 3; medians are reported)
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
-  --only LIST  some of: compile,build,load,pdf,dev,live,course,ink (default: all; course = 30 lectures of the lecture;
-               ink = drawing latency, pointer event to frame)
+  --only LIST  some of: compile,build,load,pdf,dev,live,course,ink,site (default: all; course = 30 lectures of the
+               lecture; ink = drawing latency, pointer event to frame; site = lectern site on the repo's lectures:
+               first run, nothing changed, one edited)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink', 'site'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -603,6 +605,7 @@ let dev: DevFigures | undefined;
 let live: LiveFigures | undefined;
 let course: CourseFigures | undefined;
 const ink: InkRun[] = [];
+let publish: SiteFigures | undefined;
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -679,6 +682,10 @@ try {
       log,
     });
   }
+  if (only.has('site')) {
+    log('site (lectern site)');
+    publish = await measureSite({ decks: repoDecks, runs, log });
+  }
 } finally {
   await browser?.close();
   if (values.keep) log(`kept: ${projects.map((p) => p.root).join(' ')}`);
@@ -700,6 +707,16 @@ const checked = [
           met: inkMedian < 16,
         },
       ]),
+  ...(publish
+    ? [
+        {
+          what: `lectern site, nothing changed (${publish.lectures} lectures), median wall`,
+          measured: `${publish.medianUnchangedMs} ms (CPU ${publish.medianUnchangedCpuMs} ms)`,
+          target: '< 2000 ms',
+          met: publish.medianUnchangedMs < 2000,
+        },
+      ]
+    : []),
 ];
 console.log(`\n${text}\n\nTargets (the lecture deck unless said otherwise):`);
 for (const t of checked) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.target})`);
@@ -732,6 +749,7 @@ const json = {
   targets: checked,
   course,
   ink: ink.length ? { runs: ink, medianMs: inkMedian, method: 'see bench/ink.ts' } : undefined,
+  site: publish,
 };
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`\nWrote ${out.slice(REPO.length + 1)}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `lectern <dev|build|preview|pdf|check|live> [DIR] [options]`: the command line of a course. DIR (default:
+ * `lectern <dev|build|preview|pdf|site|check|live> [DIR] [options]`: the command line of a course. DIR (default:
  * the current folder) holds `slides/` and `assets/` and receives `dist/`; `npm run pdf` etc. in this
  * checkout run the same with DIR = the checkout.
  *
@@ -23,6 +23,7 @@ const COMMANDS = {
   build: 'build the site into DIR/dist/',
   preview: 'serve the built site (DIR/dist/) as the audience gets it',
   pdf: 'print decks to DIR/dist/pdf/ (builds first when out of date; --help for options)',
+  site: 'the whole site to publish: build, every PDF and handout, link previews, link check (--help)',
   check: 'every problem in every deck, as slides/x.md:12 (--json, --no-browser, slug…)',
   live: "present a deck live: the audience's phones and laptops follow (slug, --port N, --host H; --help)",
 };

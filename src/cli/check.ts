@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { withoutRepeats } from '../check/repeats.js';
+import { siteLinkDiagnostics } from '../check/site-diagnostics.js';
 import { canCheckVisually, checkVisual, type VisualReport } from '../check/visual.js';
 import type { Diagnostic } from '../model/types.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
@@ -41,6 +42,10 @@ else {
   diagnostics.push(...withoutRepeats(visual.diagnostics, diagnostics, fences));
 }
 
+// Every address in every built page resolves (the site as it would be published), once dist/ is up to date.
+const links = siteLinkDiagnostics(values.root);
+diagnostics.push(...links.diagnostics);
+
 diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
@@ -49,7 +54,14 @@ if (values.json) {
   const browser = visual ? { ms: visual.ms, ...(visual.buildMs !== undefined ? { buildMs: visual.buildMs } : {}) } : { skipped };
   console.log(
     JSON.stringify(
-      { decks: decks.map((d) => ({ slug: d.slug, file: d.file, slides: d.slides.length })), diagnostics, errors, warnings, browser },
+      {
+        decks: decks.map((d) => ({ slug: d.slug, file: d.file, slides: d.slides.length })),
+        diagnostics,
+        errors,
+        warnings,
+        browser,
+        siteLinks: links.checked ?? { skipped: links.skipped },
+      },
       null,
       2,
     ),
@@ -60,8 +72,11 @@ if (values.json) {
   const looked = visual
     ? `, every slide looked at in Chromium in ${(visual.ms / 1000).toFixed(1)} s`
     : `; slides not looked at: ${skipped}`;
+  const linked = links.checked
+    ? `; ${links.checked.links} addresses in ${links.checked.pages} built pages and stylesheets checked`
+    : `; site links not checked: ${links.skipped}`;
   console.log(
-    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slide${slides === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${looked}`,
+    `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${slides} slide${slides === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${looked}${linked}`,
   );
 }
 process.exitCode = errors > 0 ? 1 : 0;

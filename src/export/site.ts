@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../vite/package.js';
 
 /** What a build is made of: the course's files, and Lectern's own code and version. */
 const SOURCE_DIRS = ['slides', 'assets', 'src'];
-const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html'];
+const SOURCE_FILES = ['vite.config.ts', 'package.json', 'index.html', 'lectern.yml'];
 const PACKAGE_SOURCES = [join(PACKAGE_ROOT, 'src'), join(PACKAGE_ROOT, 'package.json')];
 
 function newestMtime(path: string): number {
@@ -38,12 +38,12 @@ export function siteIsStale(root: string): string | undefined {
 }
 
 /**
- * `vite build` of the course in `root` (empties `dist/`, including an earlier `dist/pdf/`). `quiet`: the
+ * `vite build` of the course in `root` (empties `dist/` but for the exported `pdf/` and `og/`). `quiet`: the
  * deck diagnostics the build prints are left to the caller (`npm run check` prints them all, once).
  */
-export async function buildSite(root: string, opts: { quiet?: boolean } = {}): Promise<void> {
+export async function buildSite(root: string, opts: { quiet?: boolean; publish?: boolean } = {}): Promise<void> {
   const [{ build }, { courseConfig }] = await Promise.all([import('vite'), import('../vite/config.js')]);
-  await build({ ...courseConfig(root), logLevel: opts.quiet ? 'error' : 'warn' });
+  await build({ ...courseConfig(root, { publish: !!opts.publish }), logLevel: opts.quiet ? 'error' : 'warn' });
 }
 
 /** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */

@@ -1,6 +1,6 @@
 import { type HomeStrings, homeStringsFor } from '../model/home-strings.js';
 import { escapeHtml } from './env.js';
-import type { PageOptions } from './html.js';
+import { type PageOptions, pageHeadTags } from './html.js';
 
 /** A PDF of a lecture that is in the site: its address from the home page, and whether it predates the lecture. */
 export interface PdfLink {
@@ -97,9 +97,8 @@ export function renderHomePage(course: Course, options: HomeOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(course.title)}</title>
-${course.description ? `<meta name="description" content="${e(course.description)}">\n` : ''}<meta name="generator" content="Lectern">
-<link rel="icon" href="data:,">
-${options.head ?? ''}<script type="module" src="${options.runtime}"></script>
+<meta name="generator" content="Lectern">
+${pageHeadTags(options, course.description)}${options.head ?? ''}<script type="module" src="${options.runtime}"></script>
 </head>
 <body class="lectern-index">
 <main>

@@ -2,6 +2,7 @@ import { INK_DATA_ID } from '../model/ink.js';
 import { type DeckConfig, formatSource, PAGE, slideId } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
+import { iconTag, type SocialMeta, socialTags } from './social.js';
 
 export interface PageOptions {
   /** Module script the page loads (resolved by Vite). */
@@ -14,6 +15,18 @@ export interface PageOptions {
   slidesPlaceholder?: string;
   /** See `DeckConfig.course`. */
   course?: DeckConfig['course'];
+  /** Link preview tags (Open Graph); the `description` also becomes the page's meta description. */
+  social?: SocialMeta;
+  /** The site icon's address from this page (default: none, an empty data URL so browsers ask for nothing). */
+  icon?: string;
+}
+
+/** The head tags every page shares: description, link preview, icon. */
+export function pageHeadTags(options: Pick<PageOptions, 'social' | 'icon'>, description?: string): string {
+  const text = description ?? options.social?.description;
+  return `${text ? `<meta name="description" content="${escapeHtml(text)}">\n` : ''}${options.social ? socialTags(options.social) : ''}${
+    options.icon ? iconTag(options.icon) : '<link rel="icon" href="data:,">\n'
+  }`;
 }
 
 function attrString(attrs: Record<string, string>): string {
@@ -79,8 +92,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.tags.length ? `<meta name="keywords" content="${escapeHtml(meta.tags.join(', '))}">\n` : ''}<meta name="generator" content="Lectern">
-<link rel="icon" href="data:,">
-${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
+${pageHeadTags(options)}${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 ${deck.ink ? `<script type="application/json" id="${INK_DATA_ID}">${JSON.stringify(deck.ink).replace(/</g, '\\u003c')}</script>\n` : ''}<script type="module" src="${options.runtime}"></script>
 </head>
 <body>

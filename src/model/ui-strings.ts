@@ -172,6 +172,13 @@ const en = {
     important: 'Important',
     caution: 'Caution',
   },
+  /** The published site's own pages (404). */
+  site: {
+    notFoundTitle: 'Page not found',
+    notFound: 'There is no page at this address. The lecture may have been renamed or removed.',
+    home: 'All lectures',
+    preview: 'Title slide of {title}',
+  },
 };
 
 export type UiStrings = typeof en;
@@ -328,6 +335,12 @@ const zh: UiStrings = {
     warning: '警告',
     important: '重要',
     caution: '小心',
+  },
+  site: {
+    notFoundTitle: '找不到页面',
+    notFound: '这个地址没有页面。讲次可能已改名或删除。',
+    home: '全部讲次',
+    preview: '{title}的标题页',
   },
 };
 

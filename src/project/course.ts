@@ -25,9 +25,11 @@ export interface CourseSettings {
   theme?: string;
   /** Section titles by folder name (`part-1: 第一部分`); default: the folder name. */
   sections: Record<string, string>;
+  /** Where the site is published (`https://me.github.io/course/`): link previews need absolute image URLs. */
+  url?: string;
 }
 
-const KEYS = ['title', 'description', 'author', 'lang', 'duration', 'theme', 'sections'];
+const KEYS = ['title', 'description', 'author', 'lang', 'duration', 'theme', 'sections', 'url'];
 
 /** Reads `lectern.yml`; every problem is a diagnostic and the rest of the settings still apply. */
 export function readCourseSettings(root: string): { settings: CourseSettings; diagnostics: Diagnostic[] } {
@@ -71,6 +73,20 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
   if (lang) settings.lang = lang;
   const theme = str(data.theme);
   if (theme) settings.theme = theme;
+  const url = str(data.url);
+  if (url) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {}
+    if (parsed && /^https?:$/.test(parsed.protocol)) settings.url = parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+    else
+      warn(
+        'url',
+        `\`url\` is not an http(s) address: \`${url}\``,
+        'write the address the site is published at, e.g. `url: https://me.github.io/course/`',
+      );
+  }
   if (data.duration !== undefined) {
     const minutes = parseDuration(data.duration);
     if (minutes) settings.durationMinutes = minutes;

@@ -10,13 +10,14 @@ import { lectern } from './plugin.js';
 
 /**
  * Vite's configuration for the course in `root`: pages from `root/slides`, output in `root/dist`, caches
- * (optimized deps, font subsets) in `root/node_modules/.vite`, nothing written into the package.
+ * (optimized deps, font subsets) in `root/node_modules/.vite`, nothing written into the package. `publish`: see
+ * `LecternOptions.publish`.
  */
-export function courseConfig(root: string): InlineConfig {
+export function courseConfig(root: string, options: { publish?: boolean } = {}): InlineConfig {
   return {
     root,
     configFile: false,
     cacheDir: join(root, 'node_modules', '.vite'),
-    plugins: [lectern({ root }), prebuiltMermaid(), katexWoff2Only()],
+    plugins: [lectern({ root, ...options }), prebuiltMermaid(), katexWoff2Only()],
   };
 }

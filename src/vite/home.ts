@@ -1,14 +1,16 @@
 /** The course home for the Vite plugin: its model (order, sections, PDFs in the site), markup, search index. */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { renderHomePage } from '../markdown/home.js';
+import { type Course, renderHomePage } from '../markdown/home.js';
+import type { SocialMeta } from '../markdown/social.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { courseHome, readCourseSettings } from '../project/course.js';
-import { pdfPresence } from '../project/pdfs.js';
+import { pdfFileName, pdfPresence } from '../project/pdfs.js';
 import { buildSearchIndex } from '../project/search-index.js';
 
 export interface HomeBuild {
   html: string;
+  course: Course;
   /** What the home page shows at once (for its font subset). */
   text: string;
   /** The search index file (build): name under the output directory and contents. */
@@ -23,8 +25,14 @@ export interface HomeInput {
   head: string;
   /** The built site's PDF directory (build); the dev server serves no PDFs. */
   pdfDir?: string;
+  /** `lectern site`: every lecture's PDF and handout are made right after this build, so all are linked. */
+  publish?: boolean;
   /** Where the search index is: `file` (build: a content-hashed file) or a fixed dev-server URL. */
   search: { kind: 'file'; assetsDir: string } | { kind: 'url'; url: string };
+  /** The site icon's address from the home page. */
+  icon?: string;
+  /** The home's link preview (build). */
+  social?: (course: Course) => SocialMeta;
 }
 
 export function homePage(input: HomeInput): HomeBuild {
@@ -34,7 +42,7 @@ export function homePage(input: HomeInput): HomeBuild {
     if (!pdfDir) return {};
     const path = join(input.root, deck.file);
     const link = (kind: 'slides' | 'handout') => {
-      const found = pdfPresence(pdfDir, deck.slug, kind, path);
+      const found = input.publish ? { file: pdfFileName(deck.slug, kind), stale: false } : pdfPresence(pdfDir, deck.slug, kind, path);
       return found ? { href: `./pdf/${found.file.split('/').map(encodeURIComponent).join('/')}`, stale: found.stale } : undefined;
     };
     const [pdf, handout] = [link('slides'), link('handout')];
@@ -50,12 +58,18 @@ export function homePage(input: HomeInput): HomeBuild {
     search = { fileName, source };
     searchHref = `./${fileName}`;
   } else searchHref = input.search.url;
-  const html = renderHomePage(course, { runtime: input.runtime, head: input.head, searchIndex: searchHref });
+  const html = renderHomePage(course, {
+    runtime: input.runtime,
+    head: input.head,
+    searchIndex: searchHref,
+    ...(input.icon ? { icon: input.icon } : {}),
+    ...(input.social ? { social: input.social(course) } : {}),
+  });
   const text = [
     course.title,
     course.description ?? '',
     course.author ?? '',
     ...course.sections.flatMap((s) => [s.title, ...s.lectures.flatMap((l) => [l.title, l.description ?? '', l.date ?? ''])]),
   ].join('\n');
-  return { html, text, ...(search ? { search } : {}), diagnostics };
+  return { html, course, text, ...(search ? { search } : {}), diagnostics };
 }

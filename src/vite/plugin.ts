@@ -5,8 +5,9 @@ import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { INK_SUFFIX } from '../model/ink.js';
 import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
+import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck, Diagnostic } from '../model/types.js';
-import { courseLinks, courseOrder } from '../project/course.js';
+import { courseLang, courseLinks, courseOrder, readCourseSettings } from '../project/course.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { buildSearchIndex } from '../project/search-index.js';
 import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
@@ -27,6 +28,7 @@ import { inkSaveMiddleware } from './ink-save.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
 import { emptyKeepingPdfs, PDF_DIR } from './out-dir.js';
 import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
+import { deckSocial, FAVICON_SVG, homeSocial, iconHref, notFoundPage, type SiteContext } from './site-files.js';
 import { uiCharacters } from './ui-chars.js';
 
 /** Pages load the browser code by these ids; resolveId maps them into the package's src/runtime. */
@@ -44,6 +46,11 @@ const NEEDS_VITE =
 export interface LecternOptions {
   /** Project root holding slides/ and assets/; defaults to Vite's root. */
   root?: string;
+  /**
+   * Build for `lectern site`, which exports every lecture's PDF, handout and preview image right after the
+   * build: pages link those (a plain build links only what is already in `dist/`).
+   */
+  publish?: boolean;
 }
 
 /**
@@ -116,14 +123,22 @@ export function lectern(options: LecternOptions = {}): Plugin {
 
   /** The home page, once per build (its text also feeds the font plan). */
   let home: Promise<HomeBuild> | undefined;
+  const siteContext = (): SiteContext => ({
+    outDir: resolve(config.root, config.build.outDir),
+    settings: readCourseSettings(config.root).settings,
+    publish: !!options.publish,
+  });
   const homeFor = async (): Promise<HomeBuild> => {
     const build = config.command === 'build';
+    const first = courseOrder(await store.all())[0];
     return homePage({
+      icon: iconHref(),
+      ...(build ? { social: (course) => homeSocial(course, siteContext(), first) } : {}),
       root: config.root,
       decks: await store.all(),
       runtime: INDEX_RUNTIME,
       head: `${FONTS_MARKER}\n`,
-      ...(build ? { pdfDir: join(resolve(config.root, config.build.outDir), PDF_DIR) } : {}),
+      ...(build ? { pdfDir: join(resolve(config.root, config.build.outDir), PDF_DIR), publish: !!options.publish } : {}),
       search: build ? { kind: 'file', assetsDir: config.build.assetsDir } : { kind: 'url', url: DEV_SEARCH },
     });
   };
@@ -170,6 +185,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
         head: `${FONTS_MARKER}\n`,
         mermaidModules: await preloads(deck),
         course: courseLinks(deck.slug, courseOrder(await store.all())),
+        icon: iconHref(deck.slug),
+        ...(config.command === 'build' ? { social: deckSocial(deck, siteContext(), readCourseSettings(config.root).settings.title) } : {}),
         ...(later ? { slidesPlaceholder: SLIDES_MARKER } : {}),
       });
       fonts =
@@ -223,6 +240,17 @@ export function lectern(options: LecternOptions = {}): Plugin {
     },
     async buildEnd() {
       await Promise.all(diagramChecks.splice(0));
+    },
+    async generateBundle() {
+      // The site's own files: the icon every page links, and the page static hosts serve for a missing address.
+      this.emitFile({ type: 'asset', fileName: FAVICON, source: FAVICON_SVG });
+      const { course } = await builtHome();
+      const lang = courseLang(readCourseSettings(config.root).settings, await store.all());
+      this.emitFile({
+        type: 'asset',
+        fileName: NOT_FOUND_PAGE,
+        source: await notFoundPage(lang, course.title, siteContext().settings, fontCache()),
+      });
     },
     resolveId(id) {
       if (id.startsWith(RUNTIME_PREFIX)) return join(RUNTIME_DIR, id.slice(RUNTIME_PREFIX.length));
@@ -321,6 +349,11 @@ export function lectern(options: LecternOptions = {}): Plugin {
               : /^\/[^/]+\/(index\.html)?$/.test(path)
                 ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
                 : undefined;
+          if (path === `/${FAVICON}`) {
+            res.setHeader('Content-Type', 'image/svg+xml');
+            res.end(FAVICON_SVG);
+            return;
+          }
           if (path === DEV_SEARCH) {
             res.setHeader('Content-Type', 'application/json');
             res.end(buildSearchIndex(courseOrder(await store.all())));
