@@ -13,6 +13,16 @@ describe('parseFrontMatter', () => {
     expect(r.body.split('\n')[1]).toBe('# Hi');
   });
 
+  it('reads handout-answers: blank, and warns about a value it does not know', () => {
+    expect(parseFrontMatter('slides/x.md', '---\ntitle: T\nhandout-answers: blank\n---\nbody', 'x').meta.handoutAnswers).toBe('blank');
+    expect(parseFrontMatter('slides/x.md', '---\ntitle: T\nhandout-answers: shown\n---\nbody', 'x').diagnostics).toEqual([]);
+    const r = parseFrontMatter('slides/x.md', '---\ntitle: T\nhandout-answers: hidden\n---\nbody', 'x');
+    expect(r.meta.handoutAnswers).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringContaining('handout-answers: hidden') }),
+    ]);
+  });
+
   it('warns about an unknown key on its own line', () => {
     const r = parseFrontMatter('slides/x.md', '---\ntitle: T\nfavourite: blue\n---\nbody', 'x');
     expect(r.diagnostics).toEqual([

@@ -31,6 +31,7 @@ const KNOWN_KEYS = new Set([
   'theme',
   'description',
   'order',
+  'handout-answers',
   // Hexo's keys, accepted so a blog post works as it is.
   'categories',
   'mathjax',
@@ -213,6 +214,14 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       );
   }
   if (typeof data.description === 'string') meta.description = data.description;
+  const answers = data['handout-answers'];
+  if (answers === 'blank') meta.handoutAnswers = 'blank';
+  else if (answers !== undefined && answers !== 'shown')
+    warn(
+      'handout-answers',
+      `\`handout-answers: ${String(answers)}\` is not known: the handout shows the answers`,
+      'write `handout-answers: blank` (ruled lines to fill in) or `shown` (the default)',
+    );
   if (data.order !== undefined) {
     const order = typeof data.order === 'number' ? data.order : Number(asString(data.order));
     if (Number.isFinite(order)) meta.order = order;

@@ -72,6 +72,7 @@ export function deckConfig(deck: Deck): DeckConfig {
     lang: deck.meta.lang,
     ...(deck.meta.durationMinutes ? { durationMinutes: deck.meta.durationMinutes } : {}),
     hasMermaid: deck.hasMermaid,
+    ...(deck.meta.handoutAnswers ? { handoutAnswers: deck.meta.handoutAnswers } : {}),
     ...(Object.keys(deck.meta.reveal).length ? { reveal: deck.meta.reveal } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface DeckConfig {
    * Requested together when the first diagram is about to be drawn, instead of import by import.
    */
   mermaidModules?: string[];
+  /** The handout leaves Q&A answers blank (front matter `handout-answers: blank`). */
+  handoutAnswers?: 'blank';
   /** The deck's place in the course: the home page and the lectures before and after it (hrefs relative to the deck). */
   course?: { home: string; prev?: LectureLink; next?: LectureLink };
 }
@@ -64,6 +66,18 @@ export const PAGE = {
   titleAttr: 'data-title',
   notes: 'aside.notes',
   fragment: '.fragment',
+} as const;
+
+/**
+ * Q&A steps (`Q:` / `A:` paragraphs): the build marks them, reading mode folds each answer behind a button
+ * (a self-check), the handout can leave answers blank. An answer is its `A:` paragraph and what follows it
+ * up to the next question.
+ */
+export const QA = {
+  questionClass: 'lectern-q',
+  answerClass: 'lectern-a',
+  question: '.lectern-q',
+  answer: '.lectern-a',
 } as const;
 
 /** A Mermaid figure: `<figure class="lectern-diagram" data-state=… data-line="file:line">`. */

@@ -78,6 +78,8 @@ export interface DeckMeta {
   cssFiles: string[];
   /** One-line summary for the course home. */
   description?: string;
+  /** Front matter `handout-answers: blank`: the handout leaves the Q&A answers as ruled lines to fill in. */
+  handoutAnswers?: 'blank';
   /** Position on the course home (front matter `order:`); see src/project/course.ts for the fallbacks. */
   order?: number;
 }

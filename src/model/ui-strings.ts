@@ -40,6 +40,11 @@ const en = {
     scrollFormula: 'Formula, scrolls sideways',
     scrollTable: 'Table, scrolls sideways',
     scrollCode: 'Code, scrolls sideways',
+    showAnswer: 'Show answer',
+    hideAnswer: 'Hide answer',
+    showAll: 'Show all answers',
+    hideAll: 'Hide all answers',
+    answer: 'Answer',
   },
   /** The speaker view (`?view=speaker`). */
   speaker: {
@@ -211,6 +216,11 @@ const zh: UiStrings = {
     scrollFormula: '公式，可横向滚动',
     scrollTable: '表格，可横向滚动',
     scrollCode: '代码，可横向滚动',
+    showAnswer: '显示答案',
+    hideAnswer: '隐藏答案',
+    showAll: '显示全部答案',
+    hideAll: '隐藏全部答案',
+    answer: '答案',
   },
   speaker: {
     pageTitle: '讲者视图 — {title}',

@@ -5,13 +5,14 @@ import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
 import { el, loadLazyMedia } from './dom.js';
 import { imagesSettled } from './images.js';
+import { answerGroups, wrapAnswer } from './qa.js';
 
 /** A CSS string literal (for the page footer's `content`). */
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
 }
 
-function buildItem(section: HTMLElement, index: number, total: number): HTMLElement {
+function buildItem(section: HTMLElement, index: number, total: number, blankAnswers: boolean): HTMLElement {
   const item = el('article', { class: 'handout-item' });
   if (section.dataset.source) item.dataset.source = section.dataset.source;
   const title = section.dataset.title ?? '';
@@ -23,6 +24,8 @@ function buildItem(section: HTMLElement, index: number, total: number): HTMLElem
   const notes = section.querySelector<HTMLElement>(`:scope > ${PAGE.notes}`);
   notes?.remove();
   loadLazyMedia(section);
+  // `handout-answers: blank`: each Q&A answer keeps its place, as ruled lines to write the answer on.
+  if (blankAnswers) for (const group of answerGroups(section)) wrapAnswer(group, { class: 'handout-answer-blank' });
   section.classList.add('present');
   section.removeAttribute('hidden');
   section.removeAttribute('aria-hidden');
@@ -69,7 +72,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
 
   const main = el('main', { class: 'handout' });
   slides.forEach((section, i) => {
-    main.append(buildItem(section, i, slides.length));
+    main.append(buildItem(section, i, slides.length, config.handoutAnswers === 'blank'));
   });
 
   document.querySelector('.reveal')?.remove();

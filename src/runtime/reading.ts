@@ -3,6 +3,7 @@ import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsSettled } from './diagrams.js';
 import { readSavedInk } from './ink-key.js';
+import { initSelfCheck } from './reading-answers.js';
 import { initReadingDrawer, initReadingKeys } from './reading-nav.js';
 import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
@@ -22,6 +23,8 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   if (config.title) document.title = fill(t.pageTitle, { title: config.title });
 
   const page = buildReadingPage(config, t);
+  // Answers fold before anything measures the page (resume offsets are fractions of the folded slides).
+  const selfCheck = initSelfCheck(page.items, config.slug, t);
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
@@ -55,6 +58,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   return {
     destroy() {
       keys.destroy();
+      selfCheck.destroy();
       cues.destroy();
       drawer.destroy();
       scroll.destroy();

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { QA } from '../../model/page.js';
 import type { RenderEnv } from '../env.js';
 import { isDivWith } from './containers.js';
 
@@ -35,10 +36,10 @@ export function stepsPlugin(md: MarkdownIt): void {
       if (hasQA && t.level === 0 && t.type === 'paragraph_open') {
         const text = paragraphText(i);
         if (Q.test(text)) {
-          step(t, 'lectern-q');
+          step(t, QA.questionClass);
           inAnswer = false;
         } else if (A.test(text)) {
-          step(t, 'lectern-a');
+          step(t, QA.answerClass);
           inAnswer = true;
         }
       }
