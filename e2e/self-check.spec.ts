@@ -143,3 +143,21 @@ test('the handout shows the answers, or leaves them as ruled lines with handout-
   // The space stays: at least two ruled lines per answer.
   for (const box of await blanks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThan(20);
 });
+
+test('the course home shows how far the reader got in each lecture, with a link to continue', async ({ page, watch }) => {
+  await page.goto(`${site.url}/`);
+  await expect(page.locator('.lecture-progress')).toHaveCount(0);
+  await page.goto(`${site.url}/qa/?view=read#slide-2`);
+  await page.waitForSelector(PAGE.readySelector);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('lectern:read:qa'))).toContain('"index":1');
+  await page.goto(`${site.url}/`);
+  const progress = page.locator('.lecture[data-slug="qa"] .lecture-progress');
+  const label = UI_STRINGS.en.site.progress.replace('{n}', '2').replace('{total}', '3');
+  await expect(progress).toContainText(label);
+  await expect(progress.locator('progress')).toHaveAttribute('value', '2');
+  await expect(page.locator('.lecture[data-slug="blank"] .lecture-progress')).toHaveCount(0);
+  await progress.getByRole('link', { name: UI_STRINGS.en.site.continueReading }).click();
+  await page.waitForSelector(PAGE.readySelector);
+  await expect(page).toHaveURL(/\/qa\/\?view=read#slide-2$/);
+  expect(watch.errors).toEqual([]);
+});

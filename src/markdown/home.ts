@@ -58,7 +58,7 @@ function lectureItem(l: HomeLecture, n: number, t: HomeStrings): string {
     l.durationMinutes ? `${l.durationMinutes} ${e(t.minutes)}` : '',
     l.errors ? `<span class="lecture-errors">${l.errors} ${e(t.problems)}</span>` : '',
   ].filter(Boolean);
-  return `<li class="lecture deck-card" data-slug="${e(l.slug)}">
+  return `<li class="lecture deck-card" data-slug="${e(l.slug)}" data-slides="${l.slides}">
   <span class="lecture-number" aria-hidden="true">${n}</span>
   <div class="lecture-body">
   <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(t.lecturePrefix)}${n}${e(t.lectureSuffix)}: </span>${e(l.title)}</a>

@@ -183,6 +183,8 @@ const en = {
     notFound: 'There is no page at this address. The lecture may have been renamed or removed.',
     home: 'All lectures',
     preview: 'Title slide of {title}',
+    progress: 'Read: slide {n} of {total}',
+    continueReading: 'Continue reading',
   },
 };
 
@@ -351,6 +353,8 @@ const zh: UiStrings = {
     notFound: '这个地址没有页面。讲次可能已改名或删除。',
     home: '全部讲次',
     preview: '{title}的标题页',
+    progress: '已读到第 {n} 页，共 {total} 页',
+    continueReading: '继续阅读',
   },
 };
 

@@ -1,6 +1,7 @@
 import './fonts.css';
 import './index.css';
 import { HMR_EVENT } from '../model/page.js';
+import { showReadingProgress } from './home-progress.js';
 
 /** The course home: the search box loads its code and index only when the reader first uses it. */
 const box = document.querySelector<HTMLElement>('.course-search');
@@ -22,5 +23,7 @@ if (box) {
     start();
   });
 }
+
+showReadingProgress();
 
 if (import.meta.hot) import.meta.hot.on(HMR_EVENT.decks, () => location.reload());

@@ -54,7 +54,7 @@ export function initReadingScroll(slug: string, page: ReadingPage) {
     if (!item) return;
     const height = item.el.getBoundingClientRect().height || 1;
     const offset = Math.max(0, Math.min(1, (scrollY - alignedY(item)) / height));
-    save(slug, { id: item.id, offset: Math.round(offset * 1000) / 1000 });
+    save(slug, { id: item.id, offset: Math.round(offset * 1000) / 1000, index: item.index, total: items.length });
   };
 
   const keepTocInView = (link: HTMLElement) => {
