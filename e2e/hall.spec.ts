@@ -143,3 +143,27 @@ test('diagram edge labels sit on a solid background', async ({ page }) => {
     await expect(rect).toHaveCSS('fill', 'rgb(255, 255, 255)');
   }
 });
+
+test('the "LM + code training" label leaves most of its arrow in view', async ({ page }) => {
+  await openDeck(page, 'demo', '?transition=none#/4');
+  await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
+  const covered = await page.evaluate(() => {
+    const svg = document.querySelector('.present svg');
+    const label = [...(svg?.querySelectorAll('.edgeLabel') ?? [])].find((l) => l.textContent?.includes('LM + code'));
+    const path = svg?.querySelector<SVGPathElement>('path[data-id^="L_cd002_merge"]');
+    if (!label || !path) return -1;
+    const box = label.getBoundingClientRect();
+    const ctm = path.getScreenCTM();
+    if (!ctm) return -1;
+    const length = path.getTotalLength();
+    let inside = 0;
+    const samples = 100;
+    for (let i = 0; i <= samples; i++) {
+      const p = path.getPointAtLength((length * i) / samples).matrixTransform(ctm);
+      if (p.x >= box.left && p.x <= box.right && p.y >= box.top && p.y <= box.bottom) inside++;
+    }
+    return inside / (samples + 1);
+  });
+  expect(covered, 'share of the arrow under its label').toBeGreaterThanOrEqual(0);
+  expect(covered, 'share of the arrow under its label').toBeLessThan(0.5);
+});
