@@ -46,6 +46,16 @@ const en = {
     hideAll: 'Hide all answers',
     answer: 'Answer',
   },
+  /** The full-screen diagram viewer (reading mode; a tap on a diagram while presenting on a touch screen). */
+  diagram: {
+    enlarge: 'Enlarge diagram',
+    viewer: 'Diagram: {name}',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Whole diagram',
+    close: 'Close',
+    hint: 'Drag to move · pinch, scroll or +/- to zoom · Esc closes',
+  },
   /** The speaker view (`?view=speaker`). */
   speaker: {
     pageTitle: 'Speaker view — {title}',
@@ -223,6 +233,15 @@ const zh: UiStrings = {
     showAll: '显示全部答案',
     hideAll: '隐藏全部答案',
     answer: '答案',
+  },
+  diagram: {
+    enlarge: '放大图表',
+    viewer: '图表：{name}',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fit: '整张图',
+    close: '关闭',
+    hint: '拖动可移动 · 双指、滚轮或 +/- 缩放 · Esc 关闭',
   },
   speaker: {
     pageTitle: '讲者视图 — {title}',

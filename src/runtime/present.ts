@@ -1,5 +1,6 @@
 import Reveal from 'reveal.js';
-import { SLIDE_SIZE } from '../model/page.js';
+import { DIAGRAM, SLIDE_SIZE } from '../model/page.js';
+import { uiStrings } from '../model/ui-strings.js';
 import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
@@ -57,6 +58,20 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
   };
 }
 
+/**
+ * A tap on a drawn diagram on a touch screen (a student's phone) opens it full-screen; the viewer's code
+ * is loaded then. A mouse click does nothing: the lecturer's clicks stay what they were.
+ */
+function openDiagramsOnTap(config: DeckConfig): void {
+  document.querySelector('.reveal .slides')?.addEventListener('click', (e) => {
+    const pointer = (e as PointerEvent).pointerType;
+    const target = e.target as Element | null;
+    const figure = target?.closest<HTMLElement>(DIAGRAM.selector);
+    if (!figure || !target?.closest(DIAGRAM.svg) || !pointer || pointer === 'mouse') return;
+    void import('./diagram-viewer.js').then((m) => m.showDiagram(figure, uiStrings(config.lang).diagram, null));
+  });
+}
+
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
 export async function startPresentation(config: DeckConfig, opts: { printing: boolean; speaker?: boolean }): Promise<Deck> {
   // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
@@ -74,6 +89,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     initBlackout(deck);
     installLectureNav(deck, config);
     installInkKeys(deck, config);
+    openDiagramsOnTap(config);
   }
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.

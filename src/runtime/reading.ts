@@ -1,6 +1,7 @@
 import './reading.css';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
+import { initDiagramViewer } from './diagram-viewer.js';
 import { diagramsSettled } from './diagrams.js';
 import { readSavedInk } from './ink-key.js';
 import { initSelfCheck } from './reading-answers.js';
@@ -34,6 +35,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   });
   void readSavedInk(cards, page.bar, config.lang);
   const cues = initScrollCues(page.main, { formula: t.scrollFormula, table: t.scrollTable, code: t.scrollCode });
+  const viewer = initDiagramViewer(page.main, uiStrings(config.lang).diagram);
 
   // Resume: the URL hash wins, then the saved position; jump now, again once diagrams are drawn.
   const saved = loadSaved(config.slug);
@@ -60,6 +62,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
       keys.destroy();
       selfCheck.destroy();
       cues.destroy();
+      viewer.destroy();
       drawer.destroy();
       scroll.destroy();
     },
