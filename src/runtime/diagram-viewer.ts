@@ -2,6 +2,7 @@ import './diagram-viewer.css';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 import { DIAGRAM } from '../model/page.js';
 import { fill, type UiStrings } from '../model/ui-strings.js';
+import { VIEWER_ENTRY_ATTR } from './diagram-viewer-entry.js';
 import { el } from './dom.js';
 
 /**
@@ -63,14 +64,22 @@ function close(fromHistory = false): void {
   if (!open) return;
   const { dialog, panzoom, opener, pushed } = open;
   open = undefined;
-  removeEventListener('popstate', onPop);
   panzoom.destroy();
   if (dialog.open) dialog.close();
   dialog.remove();
+  // Closed by a button or Esc: leave the viewer's history entry (onPop then clears the marker).
   if (pushed && !fromHistory && history.state?.lecternDiagram) history.back();
+  else if (!fromHistory) leftEntry();
   opener?.focus({ preventScroll: true });
 }
-const onPop = () => close(true);
+function leftEntry(): void {
+  removeEventListener('popstate', onPop);
+  document.documentElement.removeAttribute(VIEWER_ENTRY_ATTR);
+}
+function onPop(): void {
+  close(true);
+  leftEntry();
+}
 
 /** Opens a drawn figure in the viewer; focus returns to `opener` when it closes. */
 export function showDiagram(figure: HTMLElement, t: ViewerStrings, opener: HTMLElement | null): void {
@@ -123,8 +132,11 @@ export function showDiagram(figure: HTMLElement, t: ViewerStrings, opener: HTMLE
   });
   open = { dialog, panzoom, opener, pushed: false };
   // Back closes the viewer instead of leaving the page.
+  // While that entry is current, reading mode ignores the popstate leaving it (VIEWER_ENTRY_ATTR).
+  leftEntry();
   history.pushState({ ...(history.state ?? {}), lecternDiagram: true }, '');
   open.pushed = true;
+  document.documentElement.setAttribute(VIEWER_ENTRY_ATTR, '');
   addEventListener('popstate', onPop);
 
   stage.addEventListener('wheel', (e) => {

@@ -1,3 +1,4 @@
+import { VIEWER_ENTRY_ATTR } from './diagram-viewer-entry.js';
 import { keyMove } from './reading-model.js';
 import type { ReadingPage } from './reading-page.js';
 import { type ReadingScroll, reducedMotion } from './reading-scroll.js';
@@ -52,8 +53,6 @@ export function initReadingKeys(page: ReadingPage, scroll: ReadingScroll, drawer
   const { items } = page;
   const byId = new Map(items.map((item) => [item.id, item]));
 
-  // Back from an entry with the same address (the diagram viewer's) must not jump to a stale hash.
-  let shownHash = location.hash;
   const onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const a = (event.target as Element | null)?.closest?.('a[href^="#"]');
@@ -62,12 +61,11 @@ export function initReadingKeys(page: ReadingPage, scroll: ReadingScroll, drawer
     event.preventDefault();
     if (drawer.isOpen()) drawer.set(false, false);
     history.pushState(history.state, '', `#${item.id}`);
-    shownHash = location.hash;
     scroll.goTo(item.index, { smooth: true, focus: true });
   };
   const fromHash = () => {
-    if (location.hash === shownHash) return;
-    shownHash = location.hash;
+    // Back out of the diagram viewer's history entry: the reader stays where they are.
+    if (document.documentElement.hasAttribute(VIEWER_ENTRY_ATTR)) return;
     const item = byId.get(decodeURIComponent(location.hash.slice(1)));
     if (item) scroll.goTo(item.index);
   };
