@@ -3,7 +3,7 @@
  * ready, and what it reports about itself (slides, pages, diagrams, overflow).
  */
 import type { Page } from 'playwright-core';
-import { DIAGRAM, PAGE, type PageReport, type PdfKind } from '../model/page.js';
+import { DIAGRAM, PAGE, type PageReport, type PdfKind, printQuery } from '../model/page.js';
 
 export type { PageReport, PdfKind };
 
@@ -12,14 +12,8 @@ export class PdfExportError extends Error {
   override name = 'PdfExportError';
 }
 
-/** The query that puts a deck page in the wanted print layout. */
-export function queryFor(kind: PdfKind, fragments: boolean, ink = true): string {
-  if (kind === 'handout') return '?view=handout';
-  // margin=0: the page is exactly the 1280×720 slide. pdfMaxPagesPerSlide=1: an overflowing slide
-  // stays one page (reported as a warning) instead of silently adding pages.
-  // ink=0: without the saved ink (src/runtime/ink-key.ts reads it).
-  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}${ink ? '' : '&ink=0'}`;
-}
+/** The query that puts a deck page in the wanted print layout (defined in the page contract). */
+export const queryFor = printQuery;
 
 /**
  * Waits for Lectern's ready signal (fonts, KaTeX, every diagram drawn) and, in reveal's print view,

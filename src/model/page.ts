@@ -240,6 +240,18 @@ export interface Overflow {
 
 export type PdfKind = 'slides' | 'handout';
 
+/**
+ * The query that puts a deck page in the wanted print layout: what `npm run pdf` opens, and what the
+ * presenting page prints on Ctrl+P. margin=0: the page is exactly the 1280×720 slide.
+ * pdfMaxPagesPerSlide=1: an overflowing slide stays one page (reported as a warning) instead of silently
+ * adding pages.
+ */
+export function printQuery(kind: PdfKind, fragments: boolean, ink = true): string {
+  if (kind === 'handout') return '?view=handout';
+  // ink=0: without the saved ink (src/runtime/ink-key.ts reads it).
+  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}${ink ? '' : '&ink=0'}`;
+}
+
 export interface PageReport {
   title: string;
   author: string;

@@ -20,6 +20,9 @@ const en = {
     popupBlocked: 'The browser blocked the speaker window. ',
     openSpeakerTab: 'Open speaker view in a new tab',
     dismiss: 'Dismiss',
+    printing: 'Preparing every slide for printing…',
+    printFailed: 'The slides could not be prepared for printing.',
+    printHint: 'To print every slide, press Ctrl+P (Cmd+P on a Mac) in the presentation.',
   },
   /** Reading mode (`?view=read`). */
   reading: {
@@ -209,6 +212,9 @@ const zh: UiStrings = {
     popupBlocked: '浏览器拦截了讲者窗口。',
     openSpeakerTab: '在新标签页中打开讲者视图',
     dismiss: '关闭',
+    printing: '正在准备打印全部幻灯片…',
+    printFailed: '无法准备打印幻灯片。',
+    printHint: '要打印全部幻灯片，请在放映页面按 Ctrl+P（Mac 上为 Cmd+P）。',
   },
   reading: {
     pageTitle: '{title} · 阅读',

@@ -8,6 +8,7 @@ import { hotUpdates } from './hmr.js';
 import { imagesSettled } from './images.js';
 import { installInkKeys, printSavedInk } from './ink-key.js';
 import { installLectureNav } from './lecture-nav.js';
+import { initPrintShortcut } from './print-shortcut.js';
 import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
 import { installViewSwitch } from './switcher.js';
@@ -90,6 +91,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     installLectureNav(deck, config);
     installInkKeys(deck, config);
     openDiagramsOnTap(config);
+    if (opts.speaker !== false && !new URLSearchParams(location.search).has('receiver')) initPrintShortcut(uiStrings(config.lang).present);
   }
   await document.fonts.ready;
   // reveal fits `r-fit-text` (Marp's <!-- fit -->) when it lays out: again once the bundled fonts are in.
