@@ -69,7 +69,11 @@ for (const [name, viewport] of [
           expect(await box.evaluate((el) => el.getBoundingClientRect().height > 20 && getComputedStyle(el).display !== 'none')).toBe(true);
         }
 
-        // Diagrams drawn and sized; math typeset.
+        // Diagrams drawn (each as it comes near) and sized; math typeset.
+        for (const figure of await page.locator(DIAGRAM.selector).all()) {
+          await figure.scrollIntoViewIfNeeded();
+          await expect(figure).toHaveAttribute('data-state', 'rendered');
+        }
         const diagrams = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
           figs.map((f) => {
             const svg = f.querySelector('svg');
@@ -242,4 +246,24 @@ test.describe('switching between presenting and reading', () => {
     await openDeck(page, 'demo', '?print-pdf');
     await expect(page.locator('.lectern-view-switch')).toHaveCount(0);
   });
+});
+
+test('reading mode downloads no Mermaid until a diagram is within two screens, then draws it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const mermaid: string[] = [];
+  page.on('request', (r) => {
+    if (/mermaid|dagre|cytoscape/i.test(r.url())) mermaid.push(r.url());
+  });
+  // The lecture's first diagram is on slide 8, many screens down on a phone.
+  await openDeck(page, 'reasoning-origins-en', '?view=read');
+  const figure = page.locator('#slide-8 figure.lectern-diagram');
+  const screensAway = await figure.evaluate((f) => (f.closest('article')?.getBoundingClientRect().top ?? 0) / innerHeight);
+  expect(screensAway).toBeGreaterThan(3);
+  await page.evaluate(() => scrollBy(0, innerHeight));
+  await page.waitForTimeout(500);
+  expect(mermaid).toEqual([]);
+  await expect(figure).toHaveAttribute('data-state', 'pending');
+  await figure.evaluate((f) => f.closest('article')?.scrollIntoView());
+  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  expect(mermaid.length).toBeGreaterThan(0);
 });

@@ -2,9 +2,9 @@ import './reading.css';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { initDiagramViewer } from './diagram-viewer.js';
-import { diagramsSettled } from './diagrams.js';
 import { readSavedInk } from './ink-key.js';
 import { initSelfCheck } from './reading-answers.js';
+import { initReadingDiagrams } from './reading-diagrams.js';
 import { initReadingDrawer, initReadingKeys } from './reading-nav.js';
 import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
@@ -49,9 +49,11 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   resume();
   scroll.updateProgress();
 
-  // Let the first screen paint before Mermaid is loaded and the diagrams are drawn.
+  // Let the first screen paint before Mermaid is loaded and the diagrams near it are drawn; the others
+  // are drawn as they come near.
   await new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  await diagramsSettled(page.main);
+  const diagrams = initReadingDiagrams(page.items.map((i) => i.el));
+  await diagrams.firstScreen;
   await document.fonts.ready;
   // Layout moved under the reader while diagrams were drawn: if they have not scrolled, put them back.
   if (scroll.pinned) resume();
@@ -63,6 +65,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
       selfCheck.destroy();
       cues.destroy();
       viewer.destroy();
+      diagrams.destroy();
       drawer.destroy();
       scroll.destroy();
     },
