@@ -1,5 +1,5 @@
 import { INK_DATA_ID } from '../model/ink.js';
-import { type DeckConfig, formatSource, PAGE, slideId } from '../model/page.js';
+import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
 import { iconTag, type SocialMeta, socialTags } from './social.js';
@@ -93,6 +93,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.tags.length ? `<meta name="keywords" content="${escapeHtml(meta.tags.join(', '))}">\n` : ''}<meta name="generator" content="Lectern">
+${EARLY_VIEW_SCRIPT}
 ${pageHeadTags(options)}${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 ${deck.ink ? `<script type="application/json" id="${INK_DATA_ID}">${JSON.stringify(deck.ink).replace(/</g, '\\u003c')}</script>\n` : ''}<script type="module" src="${options.runtime}"></script>
 </head>

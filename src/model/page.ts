@@ -241,6 +241,15 @@ export interface Overflow {
 export type PdfKind = 'slides' | 'handout';
 
 /**
+ * Set on <html>, before the first paint, on every page that will be a reveal.js view: reading mode
+ * (`?view=read`) and a page without JavaScript lay the slides out as a readable column from HTML and
+ * CSS alone (reading-early.css) instead of waiting for their script.
+ */
+export const SLIDES_VIEW_CLASS = 'lectern-slides-view';
+/** The inline script in <head> that sets SLIDES_VIEW_CLASS (the same test as the runtime's viewOf). */
+export const EARLY_VIEW_SCRIPT = `<script>if(new URLSearchParams(location.search).get('view')!=='read')document.documentElement.classList.add('${SLIDES_VIEW_CLASS}')</script>`;
+
+/**
  * The query that puts a deck page in the wanted print layout: what `npm run pdf` opens, and what the
  * presenting page prints on Ctrl+P. margin=0: the page is exactly the 1280×720 slide.
  * pdfMaxPagesPerSlide=1: an overflowing slide stays one page (reported as a warning) instead of silently

@@ -3,6 +3,7 @@ import 'katex/dist/katex.min.css';
 import './fonts.css';
 import './theme.css';
 import './print.css';
+import './reading-early.css';
 import { LIVE_CONFIG_ID } from '../model/live.js';
 import { readDeckConfig, viewOf } from './config.js';
 import { installHelpKey } from './help-key.js';
