@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { blockOffHost } from '../src/export/browser.js';
 import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
 import { type Project, REPO } from './project.js';
@@ -26,6 +26,8 @@ export interface FirstVisit {
   requests: number;
   /** Any Mermaid (or its layout/diagram chunks) among the requests before ready. */
   mermaidBeforeReady: boolean;
+  /** Gzip KB of those Mermaid files. */
+  mermaidKB: number;
   /** Requests to anything but the local server (blocked, and counted). */
   offHost: string[];
 }
@@ -75,6 +77,17 @@ interface ProbeResult {
   resources: { name: string; start: number }[];
 }
 
+/** Chrome DevTools' "Slow 3G" (2 s round trip, 50 KB/s each way) and a 4× slower CPU, through CDP. */
+export const SLOW_PHONE = { latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000, cpuSlowdown: 4 } as const;
+
+async function throttleLikeSlowPhone(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const { cpuSlowdown, ...network } = SLOW_PHONE;
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+}
+
 /**
  * Opens `/<slug>/` in a fresh browser context (empty cache: a first visit) at 1280×720 (reading mode:
  * `?view=read` at 390×800) and waits for
@@ -86,7 +99,7 @@ export async function firstVisit(
   baseUrl: string,
   distDir: string,
   slug: string,
-  opts: { reading?: boolean } = {},
+  opts: { reading?: boolean; slowPhone?: boolean } = {},
 ): Promise<FirstVisit> {
   // Presenting on a laptop, or (reading) a student's phone-sized screen.
   const viewport = opts.reading ? { width: 390, height: 800 } : { ...SLIDE_SIZE };
@@ -95,6 +108,7 @@ export async function firstVisit(
   const offHost = await blockOffHost(context, baseUrl);
   await context.addInitScript(PROBE);
   const page = await context.newPage();
+  if (opts.slowPhone) await throttleLikeSlowPhone(context, page);
   let requests = 0;
   page.on('request', () => {
     requests += 1;
@@ -146,6 +160,7 @@ export async function firstVisit(
       files,
       requests: requestsAtReady,
       mermaidBeforeReady: files.some((f) => f.kind === 'js' && MERMAID.test(f.path)),
+      mermaidKB: files.filter((f) => f.kind === 'js' && MERMAID.test(f.path)).reduce((a, f) => a + f.gzip, 0) / 1000,
       offHost,
     };
   } finally {

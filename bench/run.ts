@@ -25,6 +25,7 @@ import { type InkRun, inkLatency } from './ink.js';
 import { type BrowserRun, browserFollowers, type SimulatedRun, simulatedFollowers } from './live.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { measureSite, type SiteFigures } from './site.js';
+import { measureSlowPhone, type SlowPhoneFigures, slowPhoneReport, slowPhoneTargets } from './slow-phone.js';
 import { syntheticDeck } from './synthetic.js';
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -33,12 +34,12 @@ const USAGE = `Usage: npm run bench -- [options]
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
   --only LIST  some of: compile,build,load,pdf,dev,live,course,ink,site (default: all; course = 30 lectures of the
                lecture; ink = drawing latency, pointer event to frame; site = lectern site on the repo's lectures:
-               first run, nothing changed, one edited)
+               first run, nothing changed, one edited; phone = the lecture on a slow phone, presenting and reading)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
 const LECTURE = 'reasoning-origins';
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink', 'site'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink', 'site', 'phone'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -606,6 +607,7 @@ let live: LiveFigures | undefined;
 let course: CourseFigures | undefined;
 const ink: InkRun[] = [];
 let publish: SiteFigures | undefined;
+let phone: SlowPhoneFigures | undefined;
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -617,8 +619,9 @@ try {
     for (const w of workloads) w.build = await measureBuild(w.project, w.project.name);
     if (!only.has('build')) for (const w of workloads) delete w.build;
   }
-  if ((only.has('live') || only.has('ink')) && !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))) await viteBuild(site);
-  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course') || only.has('ink'))
+  if ((only.has('live') || only.has('ink') || only.has('phone')) && !existsSync(join(site.root, 'dist', LECTURE, 'index.html')))
+    await viteBuild(site);
+  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course') || only.has('ink') || only.has('phone'))
     browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
@@ -663,6 +666,10 @@ try {
       );
     }
   }
+  if (only.has('phone') && browser) {
+    log('slow phone');
+    phone = await measureSlowPhone(browser, site, LECTURE, runs);
+  }
   if (only.has('ink') && browser) {
     log('ink: pointer event → frame');
     for (let r = 0; r < runs; r++) {
@@ -692,11 +699,13 @@ try {
   else for (const p of projects) removeProject(p);
 }
 
-const text = report(workloads, dev, live, info) + (course ? `\n${courseReport(course)}` : '');
+const text =
+  report(workloads, dev, live, info) + (course ? `\n${courseReport(course)}` : '') + (phone ? `\n${slowPhoneReport(phone)}` : '');
 const inkMedian = ink.length ? median(ink.map((r) => r.medianMs)) : undefined;
 const checked = [
   ...targets(workloads, dev, live),
   ...(course ? courseTargets(course) : []),
+  ...(phone ? slowPhoneTargets(phone) : []),
   ...(inkMedian === undefined
     ? []
     : [
@@ -749,6 +758,7 @@ const json = {
   targets: checked,
   course,
   ink: ink.length ? { runs: ink, medianMs: inkMedian, method: 'see bench/ink.ts' } : undefined,
+  slowPhone: phone,
   site: publish,
 };
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
