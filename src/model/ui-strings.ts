@@ -23,6 +23,8 @@ const en = {
     printing: 'Preparing every slide for printing…',
     printFailed: 'The slides could not be prepared for printing.',
     printHint: 'To print every slide, press Ctrl+P (Cmd+P on a Mac) in the presentation.',
+    portrait: 'Slides are made for a wide screen: turn your phone sideways, or read this lecture as a page.',
+    portraitRead: 'Read',
   },
   /** Reading mode (`?view=read`). */
   reading: {
@@ -215,6 +217,8 @@ const zh: UiStrings = {
     printing: '正在准备打印全部幻灯片…',
     printFailed: '无法准备打印幻灯片。',
     printHint: '要打印全部幻灯片，请在放映页面按 Ctrl+P（Mac 上为 Cmd+P）。',
+    portrait: '幻灯片为横屏设计：请把手机横过来，或以阅读模式浏览本讲。',
+    portraitRead: '阅读',
   },
   reading: {
     pageTitle: '{title} · 阅读',

@@ -8,6 +8,7 @@ import { hotUpdates } from './hmr.js';
 import { imagesSettled } from './images.js';
 import { installInkKeys, printSavedInk } from './ink-key.js';
 import { installLectureNav } from './lecture-nav.js';
+import { initPortraitHint } from './portrait-hint.js';
 import { initPrintShortcut } from './print-shortcut.js';
 import { initScreenFit } from './screen-fit.js';
 import { installSpeaker } from './speaker-link.js';
@@ -91,6 +92,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     installLectureNav(deck, config);
     installInkKeys(deck, config);
     openDiagramsOnTap(config);
+    if (opts.speaker !== false) initPortraitHint(deck, uiStrings(config.lang).present);
     if (opts.speaker !== false && !new URLSearchParams(location.search).has('receiver')) initPrintShortcut(uiStrings(config.lang).present);
   }
   await document.fonts.ready;
