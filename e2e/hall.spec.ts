@@ -167,3 +167,13 @@ test('the "LM + code training" label leaves most of its arrow in view', async ({
   expect(covered, 'share of the arrow under its label').toBeGreaterThanOrEqual(0);
   expect(covered, 'share of the arrow under its label').toBeLessThan(0.5);
 });
+
+test('a reload right after quick steps comes back at the same step', async ({ page }) => {
+  await openDeck(page, 'reasoning-origins-en', '?transition=none');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  const before = await indices(page);
+  expect(before.h + (before.f ?? 0)).toBeGreaterThan(1);
+  await page.reload();
+  await page.waitForSelector(PAGE.readySelector);
+  expect(await indices(page)).toEqual(before);
+});

@@ -74,6 +74,29 @@ function openDiagramsOnTap(config: DeckConfig): void {
   });
 }
 
+/**
+ * reveal writes the address at most once a second, so a reload right after quick steps came back a step
+ * or two early: write it at once on every step, within the browsers' own limit on history updates
+ * (Chromium ignores more than ~200 in 10 s; past 100 here, reveal's delayed write is left to do it).
+ */
+function addressFollowsEveryStep(deck: Deck): void {
+  const reveal = deck as unknown as { getSlidePath?: () => string };
+  let windowStart = 0;
+  let writes = 0;
+  const write = () => {
+    const now = Date.now();
+    if (now - windowStart > 10_000) {
+      windowStart = now;
+      writes = 0;
+    }
+    const hash = reveal.getSlidePath?.();
+    if (!hash || hash === '/' || ++writes > 100) return;
+    if (location.hash !== `#${hash}`) history.replaceState(history.state, '', `#${hash}`);
+  };
+  // After reveal's own handlers: its indices are not yet updated when fragment events fire.
+  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, () => setTimeout(write, 0));
+}
+
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
 export async function startPresentation(config: DeckConfig, opts: { printing: boolean; speaker?: boolean }): Promise<Deck> {
   // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
@@ -92,6 +115,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     installLectureNav(deck, config);
     installInkKeys(deck, config);
     openDiagramsOnTap(config);
+    addressFollowsEveryStep(deck);
     if (opts.speaker !== false) initPortraitHint(deck, uiStrings(config.lang).present);
     if (opts.speaker !== false && !new URLSearchParams(location.search).has('receiver')) initPrintShortcut(uiStrings(config.lang).present);
   }
