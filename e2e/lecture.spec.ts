@@ -264,5 +264,19 @@ test('Q&A on instruction tuning steps question, answer, then each point', async 
     await expect(page.locator('section.present .fragment.visible')).toHaveCount(i);
   }
   await expect(steps.first()).toContainText('Q');
-  await expect(steps.nth(1)).toContainText('A');
+  await expect(steps.nth(1)).toContainText('任务描述');
+});
+
+test('a bare "A：" before its list appears with the first point, never alone (issue 19.8)', async ({ page }) => {
+  await openDeck(page, 'reasoning-origins', '?transition=none');
+  const id = await page.locator('section', { hasText: 'SIT 与 SFT' }).last().getAttribute('id');
+  await page.goto(`/reasoning-origins/?transition=none#/${id}`);
+  await page.waitForSelector(PAGE.readySelector);
+  const label = page.locator('section.present p.lectern-a-label');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('section.present .fragment.visible')).toHaveCount(1);
+  await expect(label).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(label).toBeVisible();
+  await expect(page.locator('section.present li.fragment.visible')).toHaveCount(1);
 });

@@ -102,7 +102,9 @@ describe('stepping', () => {
     const deck = await compile(`${FM}Q：怎么理解？\n\nA：\n\n- one\n- two\n\nQ: second?\n\nA: yes`);
     const frag = dom(deck.slides[0]?.html ?? '');
     const steps = [...frag.querySelectorAll('.fragment')].map((e) => `${e.tagName}:${e.textContent?.trim()}`);
-    expect(steps).toEqual(['P:Q：怎么理解？', 'P:A：', 'LI:one', 'LI:two', 'P:Q: second?', 'P:A: yes']);
+    // A bare "A：" is no step of its own: it appears with the first item of its list.
+    expect(steps).toEqual(['P:Q：怎么理解？', 'LI:one', 'LI:two', 'P:Q: second?', 'P:A: yes']);
+    expect(frag.querySelector('p.lectern-a-label')?.textContent).toBe('A：');
   });
 
   it('applies reveal.js element comments and ::: fragment blocks', async () => {

@@ -6,6 +6,8 @@ import { isDivWith } from './containers.js';
 
 const Q = /^\s*Q\s*[:：]/;
 const A = /^\s*A\s*[:：]/;
+/** An `A:` paragraph with nothing after the label: its answer is the list below. */
+const A_ALONE = /^\s*A\s*[:：]\s*$/;
 
 const isFragment = (t: Token | undefined) => (t?.attrGet('class') ?? '').split(/\s+/).includes('fragment');
 const step = (t: Token | undefined, extra?: string) => {
@@ -38,6 +40,17 @@ export function stepsPlugin(md: MarkdownIt): void {
         if (Q.test(text)) {
           step(t, QA.questionClass);
           inAnswer = false;
+        } else if (
+          A_ALONE.test(text) &&
+          tokens
+            .slice(i + 3)
+            .find((n) => n.level === 0)
+            ?.type.endsWith('list_open')
+        ) {
+          // A bare "A:" is not a step of its own (it showed alone): it appears with the list's first item
+          // (theme.css shows it when that item is visible).
+          t.attrJoin('class', 'lectern-a-label');
+          inAnswer = true;
         } else if (A.test(text)) {
           step(t, QA.answerClass);
           inAnswer = true;
