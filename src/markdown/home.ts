@@ -1,4 +1,4 @@
-import { type HomeStrings, homeStringsFor } from '../model/home-strings.js';
+import { fill, type UiStrings, uiStrings } from '../model/ui-strings.js';
 import { escapeHtml } from './env.js';
 import { type PageOptions, pageHeadTags } from './html.js';
 
@@ -45,13 +45,13 @@ export interface HomeOptions extends PageOptions {
 
 const e = escapeHtml;
 
-function pdfAnchor(link: PdfLink | undefined, label: string, t: HomeStrings): string {
+function pdfAnchor(link: PdfLink | undefined, label: string, t: UiStrings['home']): string {
   if (!link) return '';
   const stale = link.stale ? ` <small class="lecture-stale">(${e(t.stale)})</small>` : '';
   return ` <a href="${e(link.href)}"${link.stale ? ' class="is-stale"' : ''}>${e(label)}</a>${stale}`;
 }
 
-function lectureItem(l: HomeLecture, n: number, t: HomeStrings): string {
+function lectureItem(l: HomeLecture, n: number, t: UiStrings['home']): string {
   const meta = [
     l.date ? `<time datetime="${e(l.date)}">${e(l.date)}</time>` : '',
     `${l.slides} ${e(t.slides)}`,
@@ -61,14 +61,14 @@ function lectureItem(l: HomeLecture, n: number, t: HomeStrings): string {
   return `<li class="lecture deck-card" data-slug="${e(l.slug)}" data-slides="${l.slides}">
   <span class="lecture-number" aria-hidden="true">${n}</span>
   <div class="lecture-body">
-  <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(t.lecturePrefix)}${n}${e(t.lectureSuffix)}: </span>${e(l.title)}</a>
+  <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(fill(t.lectureNumber, { n }))}</span>${e(l.title)}</a>
   <p class="lecture-meta">${meta.join(' · ')}</p>
   ${l.description ? `<p class="lecture-description">${e(l.description)}</p>\n  ` : ''}<p class="lecture-links"><a href="${e(l.href)}">${e(t.present)}</a> <a href="${e(l.href)}?view=read">${e(t.read)}</a>${pdfAnchor(l.pdf, t.pdf, t)}${pdfAnchor(l.handout, t.handout, t)}</p>
   </div>
 </li>`;
 }
 
-function searchBox(index: string, t: HomeStrings): string {
+function searchBox(index: string, t: UiStrings['home']): string {
   return `<search class="course-search" role="search">
 <form data-index="${e(index)}" action="#" autocomplete="off">
 <label for="course-search-input">${e(t.searchLabel)}</label>
@@ -81,7 +81,7 @@ function searchBox(index: string, t: HomeStrings): string {
 
 /** The course home at `/`: title, search, and the lectures in course order, grouped by folder. */
 export function renderHomePage(course: Course, options: HomeOptions): string {
-  const t = homeStringsFor(course.lang);
+  const t = uiStrings(course.lang).home;
   let n = 0;
   const sections = course.sections
     .map((s) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, liveUiText, parseLecturerMessage, parseServerMessage, RECONNECT, reconnectDelay } from './live.js';
+import { LIMITS, parseLecturerMessage, parseServerMessage, RECONNECT, reconnectDelay } from './live.js';
 
 describe('parseLecturerMessage', () => {
   it('reads a position', () => {
@@ -62,12 +62,5 @@ describe('reconnectDelay', () => {
     expect(reconnectDelay(0, 0)).toBe(RECONNECT.minMs / 2);
     expect(reconnectDelay(3, 1)).toBe(RECONNECT.minMs * 8);
     expect(reconnectDelay(50, 1)).toBe(RECONNECT.maxMs);
-  });
-});
-
-describe('liveUiText', () => {
-  it("holds the follower UI's Chinese strings for Chinese decks (the font subset is cut from it)", () => {
-    expect(liveUiText('zh-CN')).toContain('回到直播');
-    expect(liveUiText('en')).toContain('Back to live');
   });
 });

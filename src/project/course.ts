@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { parseDuration } from '../markdown/frontmatter.js';
 import type { Course, HomeLecture, HomeSection } from '../markdown/home.js';
-import { homeStringsFor } from '../model/home-strings.js';
 import type { DeckConfig } from '../model/page.js';
 import type { Deck, Diagnostic } from '../model/types.js';
+import { uiStrings } from '../model/ui-strings.js';
 
 export const COURSE_FILE = 'lectern.yml';
 
@@ -176,7 +176,7 @@ export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck:
       ...pdfs(d),
     });
   }
-  const title = settings.title ?? homeStringsFor(lang).lectures;
+  const title = settings.title ?? uiStrings(lang).home.lectures;
   return {
     title,
     lang,

@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
-import { homeStringsFor } from '../model/home-strings.js';
 import { MINISEARCH_OPTIONS, queryTerms, type SearchDoc } from '../model/search.js';
+import { uiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 
 /**
@@ -37,7 +37,7 @@ export function initSearch(root: HTMLElement): { destroy: () => void } {
   const status = root.querySelector<HTMLElement>('.course-search-status');
   const list = root.querySelector<HTMLOListElement>('.course-search-results');
   if (!form || !input || !status || !list) return { destroy: () => {} };
-  const t = homeStringsFor(document.documentElement.lang || 'en');
+  const t = uiStrings(document.documentElement.lang).home;
   let index: Promise<MiniSearch<SearchDoc>> | undefined;
   const load = () => {
     index ??= (async () => {

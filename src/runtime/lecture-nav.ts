@@ -1,5 +1,5 @@
-import { homeStringsFor } from '../model/home-strings.js';
 import type { DeckConfig, LectureLink } from '../model/page.js';
+import { uiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import type { Deck } from './present.js';
 
@@ -11,7 +11,7 @@ import type { Deck } from './present.js';
 export function lectureNav(config: DeckConfig, reading: boolean): HTMLElement | undefined {
   const course = config.course;
   if (!course || (!course.prev && !course.next)) return undefined;
-  const t = homeStringsFor(config.lang ?? 'en');
+  const t = uiStrings(config.lang).home;
   const nav = el('nav', { class: 'lectern-lecture-nav', 'aria-label': `${t.previous} / ${t.next}` });
   const link = (l: LectureLink, label: string, rel: string) => {
     const a = el('a', { href: reading ? `${l.href}?view=read` : l.href, rel, class: `lectern-lecture-${rel}` });

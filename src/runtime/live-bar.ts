@@ -1,4 +1,5 @@
-import { LIVE_KEYS, type LiveStrings } from '../model/live.js';
+import { LIVE_KEYS } from '../model/live.js';
+import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import type { SocketStatus } from './live-socket.js';
 
@@ -13,7 +14,7 @@ export interface LiveBar {
  * A follower's status pill: whether the page follows the lecture, is browsing on its own, or is
  * reconnecting, and a "Back to live" button (key C) while browsing.
  */
-export function liveBar(t: LiveStrings, backToLive: () => void): LiveBar {
+export function liveBar(t: UiStrings['live'], backToLive: () => void): LiveBar {
   const dot = el('span', { class: 'lectern-live-dot', 'aria-hidden': 'true' });
   const label = el('span', { class: 'lectern-live-label' });
   const back = el('button', { type: 'button', class: 'lectern-live-back', 'aria-keyshortcuts': LIVE_KEYS.backToLive.key }, t.back);

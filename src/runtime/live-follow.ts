@@ -1,4 +1,5 @@
-import { LIVE_KEYS, type LivePosition, type LiveStrings, samePosition } from '../model/live.js';
+import { LIVE_KEYS, type LivePosition, samePosition } from '../model/live.js';
+import type { UiStrings } from '../model/ui-strings.js';
 import { type FollowState, liveBar } from './live-bar.js';
 import { liveSocket, type SocketStatus } from './live-socket.js';
 import { isProgrammatic, programmatic } from './nav-origin.js';
@@ -21,7 +22,7 @@ const POSITION_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
  * own (keys, swipes, controls) leaves the lecture until "Back to live" (or key C), or until the page is
  * back where the lecture is.
  */
-export function followInDeck(deck: Deck, t: LiveStrings, start: LivePosition | null): Controller {
+export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePosition | null): Controller {
   let live = start;
   let lecturer = false;
   let follow: FollowState = 'following';
@@ -96,7 +97,7 @@ export function followInDeck(deck: Deck, t: LiveStrings, start: LivePosition | n
  * An audience page in reading mode: scrolled to the lecturer's slide as it changes, unless the reader
  * has scrolled to another slide (then "Back to live" brings them there and following resumes).
  */
-export function followInReading(t: LiveStrings, start: LivePosition | null): Controller {
+export function followInReading(t: UiStrings['live'], start: LivePosition | null): Controller {
   let live = start;
   let lecturer = false;
   let follow: FollowState = 'following';

@@ -1,11 +1,12 @@
-import { LECTURER_PARAM, LIVE_KEYS, LIVE_QR_PATH, type LiveStrings } from '../model/live.js';
+import { LECTURER_PARAM, LIVE_KEYS, LIVE_QR_PATH } from '../model/live.js';
+import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import { type Controller, deckPosition } from './live-follow.js';
 import { liveSocket } from './live-socket.js';
 import type { Deck } from './present.js';
 
 /** The audience URL as a full-screen QR code, for the room to scan; Q, Escape or a click closes it. */
-function qrOverlay(t: LiveStrings, audienceUrl: string) {
+function qrOverlay(t: UiStrings['live'], audienceUrl: string) {
   const close = el('button', { type: 'button', class: 'lectern-live-qr-close' }, t.qrClose);
   const box = el('div', { class: 'lectern-live-qr', role: 'dialog', 'aria-modal': 'true', 'aria-label': t.qrTitle });
   box.append(el('h2', {}, t.qrTitle));
@@ -44,7 +45,7 @@ function qrOverlay(t: LiveStrings, audienceUrl: string) {
  * are fragments) to the channel, shows how many follow, and shows the QR code on Q. The key comes from
  * this page's own URL and goes only to the socket.
  */
-export function leadFromDeck(deck: Deck, t: LiveStrings, audienceUrl: string): Controller {
+export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: string): Controller {
   const key = new URLSearchParams(location.search).get(LECTURER_PARAM) ?? '';
   const qr = qrOverlay(t, audienceUrl);
   const pill = el('div', { class: 'lectern-live-lecturer', 'aria-live': 'polite' });

@@ -1,5 +1,6 @@
 import './live.css';
-import { LIVE_CONFIG_ID, type LivePageConfig, liveStringsFor } from '../model/live.js';
+import { LIVE_CONFIG_ID, type LivePageConfig } from '../model/live.js';
+import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { type Controller, followInDeck, followInReading } from './live-follow.js';
 import { leadFromDeck } from './live-lecturer.js';
@@ -25,7 +26,7 @@ export async function startLive(
   live: LivePageConfig | undefined,
   view: 'present' | 'read',
 ): Promise<Controller | undefined> {
-  const t = liveStringsFor(config.lang ?? 'en');
+  const t = uiStrings(config.lang).live;
   // An unreadable config is an audience page: only the server's say-so (and the socket's key check) makes a lecturer.
   const audience = live?.role !== 'lecturer';
   const pos = live?.pos ?? null;

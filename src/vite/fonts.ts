@@ -1,4 +1,3 @@
-import { liveUiText } from '../model/live.js';
 import { FONT_FAMILY } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 import { uiText } from '../model/ui-strings.js';
@@ -28,14 +27,7 @@ export interface FontFile {
  * Lectern's own views in every UI language (`uiCharacters`, from the one strings module).
  */
 export function deckText(deck: Deck, raw: string): string {
-  return [
-    raw,
-    deck.meta.title,
-    deck.meta.author ?? '',
-    uiText(deck.meta.lang),
-    ...deck.diagrams.map((d) => d.source),
-    liveUiText(deck.meta.lang),
-  ].join('\n');
+  return [raw, deck.meta.title, deck.meta.author ?? '', uiText(deck.meta.lang), ...deck.diagrams.map((d) => d.source)].join('\n');
 }
 
 const openingSlides = (deck: Deck) => deck.slides.filter((s) => s.h + s.v < 3);

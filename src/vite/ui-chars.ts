@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { uiCharacters as allUiCharacters } from '../model/ui-strings.js';
 
 /**
  * Every non-ASCII character the browser runtime can show by itself (labels, buttons, messages in every UI
- * language), for the font subset every page gets: collected from the runtime's sources and the home's
- * strings (src/model/home-strings.ts), so a string added there is covered without a second list to keep in step.
+ * language), for the font subset every page gets: every UI string (src/model/ui-strings.ts) and whatever
+ * else the runtime's sources spell (symbols in CSS `content`, say), so nothing needs a second list kept in step.
  */
 let cached: string | undefined;
 export function uiCharacters(): string {
@@ -15,8 +16,7 @@ export function uiCharacters(): string {
     if (!/\.(ts|css)$/.test(name) || name.endsWith('.test.ts')) continue;
     for (const c of readFileSync(`${dir}${name}`, 'utf8')) if ((c.codePointAt(0) ?? 0) > 0x7e) chars.add(c);
   }
-  for (const c of readFileSync(fileURLToPath(new URL('../model/home-strings.ts', import.meta.url)), 'utf8'))
-    if ((c.codePointAt(0) ?? 0) > 0x7e) chars.add(c);
+  for (const c of allUiCharacters()) if ((c.codePointAt(0) ?? 0) > 0x7e) chars.add(c);
   cached = [...chars].sort().join('');
   return cached;
 }
