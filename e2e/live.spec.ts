@@ -5,6 +5,7 @@ import { newKey } from '../src/live/key';
 import { type LiveServer, startLiveServer } from '../src/live/server';
 import { LIVE_SOCKET_PATH } from '../src/model/live';
 import { DIAGRAM, PAGE } from '../src/model/page';
+import { UI_STRINGS } from '../src/model/ui-strings';
 import { expect, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -43,7 +44,9 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', async (r) => {
-    received.push(r.url(), JSON.stringify(await r.allHeaders()));
+    // A response can finish after the test closed its page: its headers are gone then, and nothing is lost.
+    const headers = await r.allHeaders().catch(() => undefined);
+    received.push(r.url(), JSON.stringify(headers));
     const body = await r.body().catch(() => undefined);
     if (body) received.push(body.toString('latin1'));
   });
@@ -207,6 +210,45 @@ test.describe('live: the audience follows the lecturer', () => {
     await expect.poll(() => reader.page.evaluate(() => location.hash)).toBe(`#${nextId}`);
     await expect(reader.page.locator(`[id="${nextId}"]`)).toBeInViewport();
     await expect(readBack).toBeHidden();
+  });
+
+  test("the lecturer's blackout goes black on every following screen, not on one browsing away", async ({ browser }) => {
+    server = await startLive(newKey());
+    const lecturer = await open(browser, server.lecturerUrl);
+    const phone = await open(browser, server.localAudienceUrl, PHONE);
+    const reader = await open(browser, `${server.localAudienceUrl}?view=read`, PHONE);
+    const browsing = await open(browser, server.localAudienceUrl, PHONE);
+    await lecturer.page.keyboard.press('ArrowRight');
+    await lecturer.page.keyboard.press('ArrowRight');
+    for (const f of [phone, browsing]) await expectFollowing(f.page, lecturer.page);
+    await browsing.page.keyboard.press('Home');
+    await expect(browsing.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'browsing');
+
+    const black = (p: Page) => p.locator('.lectern-live-black');
+    await lecturer.page.keyboard.press('b');
+    expect(await lecturer.page.evaluate(() => window.lectern?.deck.isPaused())).toBe(true);
+    for (const f of [phone, reader]) {
+      await expect(black(f.page)).toBeVisible();
+      await expect(f.page.locator('.lectern-live-bar')).toContainText(UI_STRINGS.en.live.black);
+      // The whole screen is black: the middle of the page is the overlay, not the slide.
+      const hit = await f.page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.className);
+      expect(hit).toBe('lectern-live-black');
+    }
+    await phone.page.screenshot({ path: 'test-results/live-phone-black.png' });
+    await expect(black(browsing.page)).toBeHidden();
+    // A late joiner opens black too; a follower who browses away gets their slide back.
+    const late = await open(browser, server.localAudienceUrl, PHONE);
+    await expect(black(late.page)).toBeVisible();
+    await late.page.keyboard.press('ArrowLeft');
+    await expect(black(late.page)).toBeHidden();
+    await late.page.keyboard.press('c');
+    await expect(black(late.page)).toBeVisible();
+
+    // B again: the slide is back everywhere, where the lecturer is.
+    await lecturer.page.keyboard.press('b');
+    for (const f of [phone, reader, late]) await expect(black(f.page)).toBeHidden();
+    await expectFollowing(phone.page, lecturer.page);
+    for (const f of [lecturer, phone, reader, browsing, late]) expect(f.errors).toEqual([]);
   });
 
   test('neither a follower nor a forged client can drive', async ({ browser }) => {

@@ -44,13 +44,14 @@ export function attachChannel(server: Server, key: string): LiveChannel {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxPayload, perMessageDeflate: false });
   const clients = new Set<Client>();
   let pos: LivePosition | null = null;
+  let black = false;
   let seq = 0;
   let rejected = 0;
   let dropped = 0;
 
   const lecturers = () => [...clients].filter((c) => c.lecturer);
   const stateMessage = (): string => {
-    const message: ServerMessage = { t: 'state', seq, pos, lecturer: lecturers().length > 0 };
+    const message: ServerMessage = { t: 'state', seq, pos, black, lecturer: lecturers().length > 0 };
     return JSON.stringify(message);
   };
 
@@ -123,8 +124,9 @@ export function attachChannel(server: Server, key: string): LiveChannel {
       return;
     }
     const { h, v, f, id } = message;
-    if (pos && pos.h === h && pos.v === v && pos.f === f && pos.id === id) return;
+    if (pos && pos.h === h && pos.v === v && pos.f === f && pos.id === id && black === message.black) return;
     pos = { h, v, f, id };
+    black = message.black;
     seq++;
     broadcast();
   };

@@ -119,9 +119,16 @@ describe('live server: channel', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(live.channel.position()?.h).toBe(2);
 
+    // The lecturer's blackout reaches followers with the position; a follower cannot black the room out.
+    lecturer.ws.send(JSON.stringify({ t: 'pos', h: 2, v: 0, f: 1, id: 'slide-3', black: true }));
+    await until(() => lastState(follower.got)?.black === true);
+    follower.ws.send(JSON.stringify({ t: 'pos', h: 2, v: 0, f: 1, id: 'slide-3', black: false }));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lastState(follower.got)).toMatchObject({ pos: { h: 2, f: 1 }, black: true });
+
     const late = await client();
     await until(() => late.got.length > 0);
-    expect(lastState(late.got)?.pos?.h).toBe(2);
+    expect(lastState(late.got)).toMatchObject({ pos: { h: 2 }, black: true });
     expect(JSON.stringify([...follower.got, ...late.got])).not.toContain(key);
     for (const c of [follower, lecturer, late]) c.ws.close();
   });

@@ -9,7 +9,9 @@ describe('parseLecturerMessage', () => {
       v: 1,
       f: -1,
       id: 'slide-4-2',
+      black: false,
     });
+    expect(parseLecturerMessage('{"t":"pos","h":3,"v":1,"f":-1,"id":"slide-4-2","black":true}')).toMatchObject({ black: true });
   });
 
   it('keeps only the fields it knows', () => {
@@ -19,6 +21,7 @@ describe('parseLecturerMessage', () => {
       v: 0,
       f: 2,
       id: 'x',
+      black: false,
     });
   });
 
@@ -33,6 +36,7 @@ describe('parseLecturerMessage', () => {
     ['a fragment below -1', '{"t":"pos","h":1,"v":0,"f":-2,"id":""}'],
     ['a huge index', '{"t":"pos","h":1e9,"v":0,"f":0,"id":""}'],
     ['a string index', '{"t":"pos","h":"1","v":0,"f":0,"id":""}'],
+    ['a blackout that is not a boolean', '{"t":"pos","h":1,"v":0,"f":0,"id":"","black":"yes"}'],
     ['a missing id', '{"t":"pos","h":1,"v":0,"f":0}'],
     ['a long id', JSON.stringify({ t: 'pos', h: 1, v: 0, f: 0, id: 'x'.repeat(LIMITS.maxIdLength + 1) })],
     ['an oversized frame', `{"t":"pos","h":1,"v":0,"f":0,"id":"","pad":"${' '.repeat(LIMITS.maxPayload)}"}`],
@@ -47,9 +51,11 @@ describe('parseServerMessage', () => {
       t: 'state',
       seq: 4,
       pos: { h: 1, v: 0, f: 0, id: 'slide-2' },
+      black: false,
       lecturer: true,
     });
     expect(parseServerMessage('{"t":"state","seq":0,"pos":null,"lecturer":false}')).toMatchObject({ pos: null });
+    expect(parseServerMessage('{"t":"state","seq":5,"pos":null,"black":true,"lecturer":true}')).toMatchObject({ black: true });
     expect(parseServerMessage('{"t":"audience","count":12}')).toEqual({ t: 'audience', count: 12 });
     expect(parseServerMessage('{"t":"ink","stroke":[]}')).toBeUndefined();
     expect(parseServerMessage('garbage')).toBeUndefined();

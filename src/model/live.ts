@@ -22,12 +22,12 @@ export interface LivePosition {
   id: string;
 }
 
-/** Lecturer → server. */
-export type LecturerMessage = { t: 'pos' } & LivePosition;
+/** Lecturer → server: where the deck is, and whether the lecturer has blacked out the screen (B). */
+export type LecturerMessage = { t: 'pos'; black: boolean } & LivePosition;
 
 /** Server → every client of the deck. `seq` grows by one per position change. */
 export type ServerMessage =
-  | { t: 'state'; seq: number; pos: LivePosition | null; lecturer: boolean }
+  | { t: 'state'; seq: number; pos: LivePosition | null; black: boolean; lecturer: boolean }
   /** To the lecturer only: how many audience pages follow. */
   | { t: 'audience'; count: number };
 
@@ -90,7 +90,8 @@ export function parseLecturerMessage(data: string): LecturerMessage | undefined 
   if (o.t !== 'pos') return undefined;
   if (!isIndex(o.h, 0) || !isIndex(o.v, 0) || !isIndex(o.f, -1)) return undefined;
   if (typeof o.id !== 'string' || o.id.length > LIMITS.maxIdLength) return undefined;
-  return { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id };
+  if (o.black !== undefined && typeof o.black !== 'boolean') return undefined;
+  return { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id, black: o.black === true };
 }
 
 /** A follower's reading of a server message; unknown types are ignored (undefined). */
@@ -108,7 +109,7 @@ export function parseServerMessage(data: string): ServerMessage | undefined {
   const p = o.pos as Record<string, unknown> | null;
   const pos =
     p && isIndex(p.h, 0) && isIndex(p.v, 0) && isIndex(p.f, -1) && typeof p.id === 'string' ? { h: p.h, v: p.v, f: p.f, id: p.id } : null;
-  return { t: 'state', seq: o.seq, pos, lecturer: o.lecturer === true };
+  return { t: 'state', seq: o.seq, pos, black: o.black === true, lecturer: o.lecturer === true };
 }
 
 export const samePosition = (a: LivePosition | null | undefined, b: LivePosition | null | undefined): boolean =>

@@ -6,7 +6,8 @@ import type { SocketStatus } from './live-socket.js';
 export type FollowState = 'following' | 'browsing';
 
 export interface LiveBar {
-  update(socket: SocketStatus, follow: FollowState, lecturer: boolean): void;
+  /** `black`: the lecturer has blacked out the screen and this page shows black too. */
+  update(socket: SocketStatus, follow: FollowState, lecturer: boolean, black: boolean): void;
   destroy(): void;
 }
 
@@ -25,7 +26,7 @@ export function liveBar(t: UiStrings['live'], backToLive: () => void): LiveBar {
   bar.append(dot, label, back);
   document.body.append(bar);
   return {
-    update(socket, follow, lecturer) {
+    update(socket, follow, lecturer, black) {
       const state = socket !== 'open' ? socket : !lecturer ? 'waiting' : follow;
       bar.dataset.state = state;
       label.textContent =
@@ -36,7 +37,9 @@ export function liveBar(t: UiStrings['live'], backToLive: () => void): LiveBar {
             : state === 'waiting'
               ? t.waiting
               : state === 'following'
-                ? t.following
+                ? black
+                  ? t.black
+                  : t.following
                 : t.browsing;
       back.hidden = follow === 'following';
     },

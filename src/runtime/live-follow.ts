@@ -1,7 +1,6 @@
 import { LIVE_KEYS, type LivePosition, samePosition } from '../model/live.js';
 import type { UiStrings } from '../model/ui-strings.js';
-import { type FollowState, liveBar } from './live-bar.js';
-import { liveSocket, type SocketStatus } from './live-socket.js';
+import { liveLink } from './live-link.js';
 import { isProgrammatic, programmatic } from './nav-origin.js';
 import type { Deck } from './present.js';
 
@@ -23,69 +22,29 @@ const POSITION_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
  * back where the lecture is.
  */
 export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePosition | null): Controller {
-  let live = start;
-  let lecturer = false;
-  let follow: FollowState = 'following';
-  let socket: SocketStatus = 'connecting';
   let settling = 0;
-
-  const apply = () => {
-    if (!live || follow !== 'following') return;
-    const target = live;
-    if (samePosition(deckPosition(deck), target)) return;
-    programmatic(() => deck.slide(target.h, target.v, target.f));
-  };
-
-  const show = () => {
-    bar.update(socket, follow, lecturer);
-    document.documentElement.dataset.lecternLive = socket === 'open' ? follow : socket;
-  };
-
-  const backToLive = () => {
-    follow = 'following';
-    apply();
-    show();
-  };
-  const bar = liveBar(t, backToLive);
-
+  const link = liveLink(t, start, (target) => {
+    if (!samePosition(deckPosition(deck), target)) programmatic(() => deck.slide(target.h, target.v, target.f));
+  });
   const onMove = () => {
     if (isProgrammatic()) {
       // Diagrams re-synced their steps under us: put the page back on the lecturer's step (once per turn).
       // A timer, not a frame: a page in the background gets no frames, and must still be on the step.
-      if (follow === 'following' && !samePosition(deckPosition(deck), live) && !settling)
+      if (link.follow === 'following' && !samePosition(deckPosition(deck), link.live) && !settling)
         settling = window.setTimeout(() => {
           settling = 0;
-          apply();
+          if (link.follow === 'following') link.backToLive();
         }, 0);
       return;
     }
-    follow = samePosition(deckPosition(deck), live) ? 'following' : 'browsing';
-    show();
+    link.setFollow(samePosition(deckPosition(deck), link.live) ? 'following' : 'browsing');
   };
   for (const e of POSITION_EVENTS) deck.on(e, onMove);
-
-  deck.addKeyBinding({ keyCode: LIVE_KEYS.backToLive.keyCode, key: LIVE_KEYS.backToLive.key, description: t.backKey }, backToLive);
-
-  const channel = liveSocket({
-    onStatus: (s) => {
-      socket = s;
-      show();
-    },
-    onMessage: (m) => {
-      if (m.t !== 'state') return;
-      lecturer = m.lecturer;
-      if (m.pos) live = m.pos;
-      apply();
-      document.documentElement.dataset.lecternLiveSeq = String(m.seq);
-      show();
-    },
-  });
-  show();
+  deck.addKeyBinding({ keyCode: LIVE_KEYS.backToLive.keyCode, key: LIVE_KEYS.backToLive.key, description: t.backKey }, link.backToLive);
 
   return {
     destroy() {
-      channel.destroy();
-      bar.destroy();
+      link.destroy();
       window.clearTimeout(settling);
       for (const e of POSITION_EVENTS) deck.off(e, onMove);
       deck.removeKeyBinding(LIVE_KEYS.backToLive.keyCode);
@@ -98,27 +57,11 @@ export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePositi
  * has scrolled to another slide (then "Back to live" brings them there and following resumes).
  */
 export function followInReading(t: UiStrings['live'], start: LivePosition | null): Controller {
-  let live = start;
-  let lecturer = false;
-  let follow: FollowState = 'following';
-  let socket: SocketStatus = 'connecting';
   const hereId = () => decodeURIComponent(location.hash.slice(1));
-
-  const apply = () => {
-    if (!live || follow !== 'following' || !live.id || hereId() === live.id) return;
-    // reading.ts scrolls to the slide named by the hash (hashchange), as for any in-page link.
-    location.replace(`#${encodeURIComponent(live.id)}`);
-  };
-  const show = () => {
-    bar.update(socket, follow, lecturer);
-    document.documentElement.dataset.lecternLive = socket === 'open' ? follow : socket;
-  };
-  const backToLive = () => {
-    follow = 'following';
-    apply();
-    show();
-  };
-  const bar = liveBar(t, backToLive);
+  // reading.ts scrolls to the slide named by the hash (hashchange), as for any in-page link.
+  const link = liveLink(t, start, (target) => {
+    if (target.id && hereId() !== target.id) location.replace(`#${encodeURIComponent(target.id)}`);
+  });
 
   // reading.ts keeps the hash on the slide in view: the reader has left the lecture when it names another.
   let frame = 0;
@@ -126,11 +69,7 @@ export function followInReading(t: UiStrings['live'], start: LivePosition | null
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      const next: FollowState = !live || hereId() === live.id ? 'following' : 'browsing';
-      if (next !== follow) {
-        follow = next;
-        show();
-      }
+      link.setFollow(!link.live || hereId() === link.live.id ? 'following' : 'browsing');
     });
   };
   const onKey = (event: KeyboardEvent) => {
@@ -138,32 +77,15 @@ export function followInReading(t: UiStrings['live'], start: LivePosition | null
     if ((event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')) return;
     if (event.key.toUpperCase() === LIVE_KEYS.backToLive.key) {
       event.preventDefault();
-      backToLive();
+      link.backToLive();
     }
   };
   addEventListener('scroll', onScroll, { passive: true });
   document.addEventListener('keydown', onKey);
 
-  const channel = liveSocket({
-    onStatus: (s) => {
-      socket = s;
-      show();
-    },
-    onMessage: (m) => {
-      if (m.t !== 'state') return;
-      lecturer = m.lecturer;
-      if (m.pos) live = m.pos;
-      apply();
-      document.documentElement.dataset.lecternLiveSeq = String(m.seq);
-      show();
-    },
-  });
-  show();
-
   return {
     destroy() {
-      channel.destroy();
-      bar.destroy();
+      link.destroy();
       cancelAnimationFrame(frame);
       removeEventListener('scroll', onScroll);
       document.removeEventListener('keydown', onKey);

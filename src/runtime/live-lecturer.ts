@@ -1,4 +1,4 @@
-import { LECTURER_PARAM, LIVE_KEYS, LIVE_QR_PATH } from '../model/live.js';
+import { LECTURER_PARAM, type LecturerMessage, LIVE_KEYS, LIVE_QR_PATH } from '../model/live.js';
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import { type Controller, deckPosition } from './live-follow.js';
@@ -58,7 +58,10 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
     document.documentElement.dataset.lecternLive = open ? 'lecturer' : 'offline';
   };
 
-  const report = () => channel.send(JSON.stringify({ t: 'pos', ...deckPosition(deck) }));
+  const report = () => {
+    const message: LecturerMessage = { t: 'pos', ...deckPosition(deck), black: deck.isPaused() };
+    channel.send(JSON.stringify(message));
+  };
   const channel = liveSocket({
     query: `?${LECTURER_PARAM}=${encodeURIComponent(key)}`,
     onStatus: (s) => {
@@ -71,7 +74,8 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
       show();
     },
   });
-  const events = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden'];
+  // paused/resumed: the blackout (B, or from the speaker view), mirrored on the audience's screens.
+  const events = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'];
   for (const e of events) deck.on(e, report);
   document.addEventListener('lectern:updated', report);
   deck.addKeyBinding({ keyCode: LIVE_KEYS.qr.keyCode, key: LIVE_KEYS.qr.key, description: t.qrKey }, () => qr.toggle());
