@@ -1,13 +1,14 @@
 /** `lectern build [DIR]`: the course in DIR (default: here) as a static site in DIR/dist/. */
 import { build } from 'vite';
 import { courseConfig } from '../vite/config.js';
+import { commandArgs } from './args.js';
 
-if (process.argv.slice(2).some((a) => a === '-h' || a === '--help')) {
-  console.log('Usage: lectern build [DIR]\n\nBuilds the course in DIR (default: the current folder) into DIR/dist/.');
-} else if (process.argv.length > 2) {
-  console.error(`lectern build: unexpected ${process.argv.slice(2).join(' ')}\nUsage: lectern build [DIR]`);
+const USAGE = 'Usage: lectern build [DIR]\n\nBuilds the course in DIR (default: the current folder) into DIR/dist/.';
+const parsed = commandArgs(USAGE, {});
+if (parsed?.positionals.length) {
+  console.error(`lectern build: unexpected ${parsed.positionals.join(' ')}\n\n${USAGE}`);
   process.exitCode = 2;
-} else {
+} else if (parsed) {
   try {
     await build(courseConfig(process.cwd()));
   } catch (err) {

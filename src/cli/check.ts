@@ -3,22 +3,29 @@
  * `slides/x.md:12: message`. Build-time diagnostics and Mermaid syntax first; then, when a Chromium is
  * available, every slide as a viewer sees it (src/check/visual.ts). Exit 1 on any error, 0 with warnings only.
  */
-import { parseArgs } from 'node:util';
 import { withoutRepeats } from '../check/repeats.js';
 import { siteLinkDiagnostics } from '../check/site-diagnostics.js';
 import { canCheckVisually, checkVisual, type VisualReport } from '../check/visual.js';
 import type { Diagnostic } from '../model/types.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
+import { commandArgs } from './args.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: 'boolean', default: false },
-    'no-browser': { type: 'boolean', default: false },
-    root: { type: 'string', default: process.cwd() },
-  },
+const USAGE = `Usage: lectern check [DIR] [slug…] [options]
+
+Every problem in every deck (or in the slugs given), as slides/x.md:12: message. Exit code 1 on any error.
+
+  --json         the decks and diagnostics as JSON
+  --no-browser   skip looking at every slide in Chromium (overflow, undrawn diagrams, missing glyphs…)
+  -h, --help     this text`;
+
+const parsed = commandArgs(USAGE, {
+  json: { type: 'boolean', default: false },
+  'no-browser': { type: 'boolean', default: false },
+  root: { type: 'string', default: process.cwd() },
 });
+if (!parsed) process.exit();
+const { values, positionals } = parsed;
 
 const store = new DeckStore(values.root);
 const decks = (await store.all()).filter((d) => positionals.length === 0 || positionals.includes(d.slug));

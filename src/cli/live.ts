@@ -4,12 +4,12 @@
  * the live channel, prints `lecturer: <url>` and `audience: <url>` and the audience URL as a QR code.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
 import { loadKey } from '../live/key.js';
 import { announce, audienceHost } from '../live/network.js';
 import { DEFAULT_LIVE_PORT, startLiveServer } from '../live/server.js';
+import { commandArgs, wholeNumber } from './args.js';
 
 const USAGE = `Usage: npm run live -- [slug] [options]
 
@@ -24,42 +24,22 @@ deck) and "audience: <url>" (for the room, also shown as a QR code; key Q in the
   --new-key      make a new lecturer key (the old lecturer URL stops driving)
   -h, --help     this text`;
 
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string', default: '0.0.0.0' },
-      build: { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      'new-key': { type: 'boolean' },
-      root: { type: 'string', default: process.cwd() },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
-
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    return 1;
-  }
+  const parsed = commandArgs(USAGE, {
+    port: { type: 'string' },
+    host: { type: 'string', default: '0.0.0.0' },
+    build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    'new-key': { type: 'boolean' },
+    root: { type: 'string', default: process.cwd() },
+  });
+  if (!parsed) return Number(process.exitCode ?? 0);
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const port = values.port === undefined ? DEFAULT_LIVE_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port wants a port number, got ${values.port}`);
-    return 1;
-  }
+  const port = values.port === undefined ? DEFAULT_LIVE_PORT : wholeNumber('port', values.port, 0, 65535);
+  if (port === undefined) return 2;
   if (positionals.length > 1) {
     console.error(`One deck at a time, got ${positionals.join(', ')}\n\n${USAGE}`);
-    return 1;
+    return 2;
   }
   const root = values.root;
   const stale = values['no-build'] ? undefined : values.build ? 'asked to (--build)' : siteIsStale(root);

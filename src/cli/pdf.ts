@@ -3,8 +3,8 @@
  * Thin command line over exportPdf (src/export/pdf.ts).
  */
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cleanStaleTemporaries, exportPdf, PdfExportError, type PdfKind, type ProgressEvent } from '../export/pdf.js';
+import { commandArgs, wholeNumber } from './args.js';
 
 const USAGE = `Usage: npm run pdf -- [slug…] [options]
 
@@ -56,28 +56,26 @@ function report(event: ProgressEvent): void {
 }
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    return 1;
-  }
+  const parsed = commandArgs(USAGE, {
+    handout: { type: 'boolean' },
+    slides: { type: 'boolean' },
+    fragments: { type: 'boolean' },
+    'no-ink': { type: 'boolean' },
+    out: { type: 'string' },
+    build: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    timeout: { type: 'string' },
+    jobs: { type: 'string' },
+  });
+  if (!parsed) return Number(process.exitCode ?? 0);
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) {
     console.error(`--timeout wants a number of seconds, got ${values.timeout}`);
-    return 1;
+    return 2;
   }
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) {
-    console.error(`--jobs wants a whole number above 0, got ${values.jobs}`);
-    return 1;
-  }
+  const jobs = values.jobs === undefined ? undefined : wholeNumber('jobs', values.jobs, 1);
+  if (values.jobs !== undefined && jobs === undefined) return 2;
   const kinds: PdfKind[] = [];
   if (values.slides || !values.handout) kinds.push('slides');
   if (values.handout) kinds.push('handout');
@@ -105,24 +103,6 @@ async function main(): Promise<number> {
     else console.error('PDF export failed:', err);
     return 1;
   }
-}
-
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      handout: { type: 'boolean' },
-      slides: { type: 'boolean' },
-      fragments: { type: 'boolean' },
-      'no-ink': { type: 'boolean' },
-      out: { type: 'string' },
-      build: { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      timeout: { type: 'string' },
-      jobs: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }
 
 process.exitCode = await main();
