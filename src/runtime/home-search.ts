@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch';
-import { MINISEARCH_OPTIONS, queryTerms, type SearchDoc } from '../model/search.js';
+import { MINISEARCH_OPTIONS, QUERY_OPTIONS, queryTerms, type SearchDoc } from '../model/search.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 
@@ -72,9 +72,7 @@ export function initSearch(root: HTMLElement): { destroy: () => void } {
     }
     if (mine !== run) return;
     const terms = queryTerms(query);
-    const hits = terms.length
-      ? mini.search(terms.join(' '), { prefix: (term) => !/[\u3400-\u9fff]/.test(term), tokenize: (q) => q.split(' ') })
-      : [];
+    const hits = terms.length ? mini.search(terms.join(' '), QUERY_OPTIONS) : [];
     list.replaceChildren(
       ...hits.slice(0, MAX_RESULTS).map((hit) => {
         const doc = hit as unknown as Stored & { match: Record<string, string[]> };
