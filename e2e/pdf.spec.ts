@@ -2,10 +2,13 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
+import * as pdfLib from 'pdf-lib';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
+import { readPageLabels } from '../src/export/page-labels';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
+import { slideLabel } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { embeddedFonts } from './pdf-fonts';
 
@@ -103,6 +106,8 @@ test.describe('npm run pdf', () => {
 
     const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
     expect(pdf.getPageCount(), 'one page per slide, no trailing blank page').toBe(facts.slides);
+    // A viewer's page box shows the slide number every view uses.
+    expect(readPageLabels(pdfLib, pdf)).toEqual(Array.from({ length: facts.slides }, (_, i) => slideLabel(i)));
     for (const page of pdf.getPages()) {
       expect(page.getSize()).toEqual({ width: 960, height: 540 }); // 1280×720 px
     }
@@ -142,6 +147,10 @@ test.describe('npm run pdf', () => {
     expect(result.pages).toBe(facts.steps);
     const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
     expect(pdf.getPageCount()).toBe(facts.steps);
+    // Each step's page carries its slide's number: 1, 2, 2, 2, 3 …
+    const labels = readPageLabels(pdfLib, pdf);
+    expect(new Set(labels)).toEqual(new Set(Array.from({ length: facts.slides }, (_, i) => slideLabel(i))));
+    expect(labels.map(Number)).toEqual([...labels.map(Number)].sort((a, b) => a - b));
     expect(result.warnings.filter((w) => /diagram steps/.test(w))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import Reveal from 'reveal.js';
-import { SLIDE_SIZE } from '../model/page.js';
+import { SLIDE_SIZE, slideLabel } from '../model/page.js';
 import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
@@ -38,7 +38,12 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     hash: true,
     respondToHashChanges: true,
     history: false,
-    slideNumber: 'c/t' as const,
+    // The one slide number (page.ts): reading order from 1, as reading mode, the speaker view and the handout.
+    slideNumber: (slide?: HTMLElement) => {
+      const deck = window.lectern?.deck;
+      // reveal shows the third part only when it is a number (its config type says string).
+      return (deck ? [slideLabel(deck.getSlidePastCount(slide)), '/', deck.getTotalSlides()] : '') as unknown as [string, string, string];
+    },
     showSlideNumber: 'all' as const,
     progress: true,
     controls: true,
