@@ -40,12 +40,6 @@ async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
       if (i === null) unindexed++;
       else indexed.add(i);
     }
-    // Diagram steps become fragments (data-fragment-index 0…n-1) when the diagram is drawn.
-    for (const fig of s.querySelectorAll<HTMLElement>('.lectern-diagram[data-steps]')) {
-      (JSON.parse(fig.dataset.steps ?? '[]') as unknown[]).forEach((_, i) => {
-        indexed.add(String(i));
-      });
-    }
     steps += 1 + indexed.size + unindexed;
   }
   return {
@@ -151,6 +145,16 @@ test.describe('npm run pdf', () => {
     const labels = readPageLabels(pdfLib, pdf);
     expect(new Set(labels)).toEqual(new Set(Array.from({ length: facts.slides }, (_, i) => slideLabel(i))));
     expect(labels.map(Number)).toEqual([...labels.map(Number)].sort((a, b) => a - b));
+    // The overview diagram steps in page by page: its first page shows GPT-3 Initial alone (the first group,
+    // with the slide), later pages add the branches, the last the whole tree.
+    const texts = await pageTexts(result.file);
+    const overview = texts.map((t, i) => ({ t, label: labels[i] })).filter(({ t }) => t.includes('GPT-3 Initial'));
+    const first = overview.find(({ t }) => !t.includes('code-cushman-001'));
+    expect(first, "a page with the diagram's first group only").toBeDefined();
+    const same = overview.filter(({ label }) => label === first?.label).map(({ t }) => t);
+    expect(same.length, 'one page per group').toBe(4);
+    expect(same.at(-1)).toContain('ChatGPT');
+    expect(same.slice(0, -1).some((t) => t.includes('ChatGPT'))).toBe(false);
     expect(result.warnings.filter((w) => /diagram steps/.test(w))).toEqual([]);
   });
 

@@ -49,7 +49,12 @@ export interface DeckUpdate {
 }
 
 /** HMR event names between the dev server and open pages. */
-export const HMR_EVENT = { deck: 'lectern:deck', decks: 'lectern:decks' } as const;
+export const HMR_EVENT = { deck: 'lectern:deck', decks: 'lectern:decks', asset: 'lectern:asset' } as const;
+
+/** Payload of the `lectern:asset` HMR event: a file under assets/ changed or appeared (`assets/x.png`). */
+export interface AssetUpdate {
+  path: string;
+}
 
 /** Ids, attributes and selectors of the page. */
 export const PAGE = {
@@ -86,10 +91,26 @@ export const DIAGRAM = {
   className: 'lectern-diagram',
   svg: '.lectern-diagram-svg',
   source: '.lectern-mermaid-src',
+  /**
+   * The steps of a diagram's `steps="a | b c | …"`, declared in the built HTML so reveal counts them before
+   * Mermaid draws: one empty `<span class="fragment lectern-diagram-step" data-step="k">` per group k ≥ 1
+   * (group 0 shows with the slide). `stepSpans` writes them.
+   */
   step: '.lectern-diagram-step',
+  /** A drawn node, cluster or edge of group k ≥ 1 (`data-step="k"`): shown once step k's span is `.visible`. */
+  part: '.lectern-diagram-part',
+  stepAttr: 'data-step',
   /** Source location of the fence (`formatSource`). */
   lineAttr: 'data-line',
 } as const;
+
+/** The step spans of a diagram with `groups` step groups (see `DIAGRAM.step`). */
+export function stepSpans(groups: number): string {
+  let out = '';
+  for (let k = 1; k < groups; k++)
+    out += `<span class="fragment ${DIAGRAM.step.slice(1)}" data-fragment-index="${k - 1}" ${DIAGRAM.stepAttr}="${k}" aria-hidden="true"></span>`;
+  return out;
+}
 
 export const DIAGRAM_STATES = ['pending', 'drawing', 'rendered', 'error'] as const;
 export type DiagramState = (typeof DIAGRAM_STATES)[number];

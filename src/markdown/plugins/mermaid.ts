@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { DIAGRAM, formatSource } from '../../model/page.js';
+import { DIAGRAM, formatSource, stepSpans } from '../../model/page.js';
 import { errorBox, escapeHtml, type RenderEnv, report, tokenLine } from '../env.js';
 import { parseAttrList } from '../fences.js';
 import { nearMatch } from '../near-match.js';
@@ -159,7 +159,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
       `${description ? ` aria-describedby="${id}-desc"` : ''}>` +
       `<pre class="${DIAGRAM.source.slice(1)}" hidden>${escapeHtml(source)}</pre>` +
       (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
-      `<div class="${DIAGRAM.svg.slice(1)}"></div>${caption}</figure>\n`
+      `<div class="${DIAGRAM.svg.slice(1)}"></div>${caption}${stepSpans(opts.steps.length)}</figure>\n`
     );
   };
 }
