@@ -210,6 +210,9 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
+      // An error box is not a picture: screen readers must read it (children of role=img are not).
+      target.removeAttribute('role');
+      target.removeAttribute('aria-label');
       const at = parseSource(figure.getAttribute(DIAGRAM.lineAttr));
       target.innerHTML = errorBoxHtml({ title: uiStrings(readDeckConfig().lang).errors.diagram, detail: message, ...(at ? { at } : {}) });
     }

@@ -81,10 +81,12 @@ function buildToc(items: Item[], t: Strings): HTMLOListElement {
     const li = el('li');
     const a = el('a', { href: `#${item.id}`, 'data-target': item.id });
     a.append(
-      el('span', { class: 'lectern-toc-num', 'aria-hidden': 'true' }, item.label),
+      // Its name is what it shows, number then title (WCAG 2.5.3: a name that differs from the text
+      // defeats voice control: "click 12").
+      el('span', { class: 'lectern-toc-num' }, item.label),
+      ' ',
       el('span', { class: 'lectern-toc-title' }, item.title),
     );
-    a.setAttribute('aria-label', `${item.title} (${t.slide} ${item.label})`);
     li.append(a);
     item.tocLink = a;
     if (isDivider) {
