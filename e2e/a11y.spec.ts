@@ -96,7 +96,7 @@ test('only the current slide is in the tab order', async ({ page }) => {
 test('every diagram has an accessible name and a description from its source', async ({ page }) => {
   await openDeck(page, DECK, '?transition=none');
   await slideWith(page, `${DIAGRAM.selector}`);
-  const figures = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
+  const figures = await page.$$eval(`${DIAGRAM.selector} ${DIAGRAM.svg}`, (figs) =>
     figs.map((f) => ({
       role: f.getAttribute('role'),
       name: f.getAttribute('aria-label') ?? '',

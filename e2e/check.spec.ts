@@ -71,14 +71,14 @@ test('finds overflow, tiny text, a broken image, missing anchors and a broken di
     const found = report.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);
     const expected = [
       // A slide's line is the first line after its `---`.
-      /^slides\/problems\.md:10: error: content overflows the slide by \d+ px at the bottom: <li> "item 13"/,
-      /^slides\/problems\.md:29: warning: text too small to read: 8\.\d px .*fine print/,
-      /^slides\/problems\.md:35: error: image `[^`]*` failed to load/,
-      /^slides\/problems\.md:35: warning: image `[^`]*` has no alt text/,
-      /^slides\/problems\.md:41: error: link to `#\/slide-99`: no such slide/,
-      /^slides\/problems\.md:41: error: link to `..\/problems\/#\/slide-42`: no such slide/,
-      /^slides\/problems\.md:50: error: diagram failed to draw: Parse error/,
-      /^slides\/problems\.md:56: error: content overflows the slide by \d+ px on the right: <span> "x0/,
+      /^slides\/problems\.md:10: error: slide 2: content overflows the slide by \d+ px at the bottom: <li> "item 13"/,
+      /^slides\/problems\.md:29: warning: slide 3: text too small to read: 8\.\d px .*fine print/,
+      /^slides\/problems\.md:35: error: slide 4: image `[^`]*` failed to load/,
+      /^slides\/problems\.md:35: warning: slide 4: image `[^`]*` has no alt text/,
+      /^slides\/problems\.md:41: error: slide 5: link to `#\/slide-99`: no such slide/,
+      /^slides\/problems\.md:41: error: slide 5: link to `..\/problems\/#\/slide-42`: no such slide/,
+      /^slides\/problems\.md:50: error: slide 6: diagram failed to draw: Parse error/,
+      /^slides\/problems\.md:56: error: slide 7: content overflows the slide by \d+ px on the right: <span> "x0/,
     ];
     for (const re of expected) expect(found, String(re)).toContainEqual(expect.stringMatching(re));
     expect(found).toHaveLength(expected.length);

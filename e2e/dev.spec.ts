@@ -1,4 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { DIAGRAM as FIGURE, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
@@ -12,6 +14,42 @@ const dev = devServerFor(devPort(14), { 'zz-dev-server-test.md': deck('alpha') }
 const FILE = dev.deckFile('zz-dev-server-test.md');
 const OTHER = dev.deckFile('zz-dev-server-other.md');
 const DIAGRAM = dev.deckFile('zz-dev-server-diagram.md');
+const IMAGE_DECK = dev.deckFile('zz-dev-server-image.md');
+const IMAGE = join(FILE, '..', '..', 'assets', 'dev-plot.png');
+
+/** A solid grey PNG of `width` × 1 pixels (its width tells which version the page shows). */
+function png(width: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = (crcTable[(c ^ x) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(row)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);
@@ -66,5 +104,40 @@ test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn s
   writeFileSync(DIAGRAM, diagramDeck('Beta', 'Last, edited'));
   await expect(page.locator('.reveal .slides')).toContainText('Last, edited', { timeout: 5000 });
   expect(await figure.evaluate((f) => (f as HTMLElement & { keep?: boolean }).keep)).toBe(true);
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
+});
+
+test('a slide inserted before the current one keeps the lecturer on their slide, not its number', async ({ page }) => {
+  writeFileSync(FILE, deck('gamma'));
+  await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);
+  await page.waitForSelector(PAGE.readySelector);
+  await expect(page.locator('section.present')).toContainText('The word is gamma.');
+  writeFileSync(FILE, deck('gamma').replace('## Two', '## Inserted\n\nA new slide.\n\n---\n\n## Two'));
+  await expect(page.locator('.reveal .slides')).toContainText('A new slide.', { timeout: 5000 });
+  await expect(page.locator('section.present')).toContainText('The word is gamma.');
+  await expect(page).toHaveURL(/#\/slide-3$/);
+  // Deleting it again: still on the same slide, now number 2.
+  writeFileSync(FILE, deck('gamma'));
+  await expect(page.locator('.reveal .slides')).not.toContainText('A new slide.', { timeout: 5000 });
+  await expect(page.locator('section.present')).toContainText('The word is gamma.');
+  await expect(page).toHaveURL(/#\/slide-2$/);
+});
+
+test('an image added to or edited in assets/ shows in the open deck at once, without a reload', async ({ page }) => {
+  rmSync(IMAGE, { force: true });
+  writeFileSync(IMAGE_DECK, '---\ntitle: Dev image\n---\n\n# One\n\n---\n\n## Plot\n\n![A plot](../assets/dev-plot.png)\n');
+  await page.goto(`${dev.base}/zz-dev-server-image/#/slide-2`);
+  await page.waitForSelector(PAGE.readySelector);
+  await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 7;
+  });
+  const img = page.locator('section.present img[alt="A plot"]');
+  // Added: the slide showed the missing image's error; now the image.
+  writeFileSync(IMAGE, png(3));
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 8000 }).toBe(3);
+  // Edited: same name, new picture.
+  writeFileSync(IMAGE, png(5));
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 8000 }).toBe(5);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
 });

@@ -240,7 +240,9 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
       await diagramsOnCurrentSlide(page);
       const hidden = page.locator(`section.present ${DIAGRAM.step}:not(.visible)`);
       const counts = [await hidden.count()];
-      for (let i = 0; i < 4; i++) {
+      // Four groups: the first (GPT-3 Initial) shows with the slide, then three steps.
+      expect(counts[0]).toBe(3);
+      for (let i = 0; i < 3; i++) {
         await page.keyboard.press('ArrowRight');
         await expect.poll(() => hidden.count()).toBeLessThan(counts.at(-1) ?? 0);
         counts.push(await hidden.count());

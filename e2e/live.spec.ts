@@ -148,7 +148,7 @@ test.describe('live: the audience follows the lecturer', () => {
       const phone = followers[0]?.page;
       if (onDiagram && diagramSteps++ === 1 && phone) {
         // The phone shows the diagram drawn, with the lecturer's steps.
-        await expect(phone.locator(`section.present g.node${DIAGRAM.step}.visible`).first()).toBeVisible();
+        await expect(phone.locator(`section.present g.node${DIAGRAM.part}`).first()).toBeVisible();
         await phone.screenshot({ path: 'test-results/live-phone-diagram.png' });
       }
       const id = await lecturer.page.evaluate(() => window.lectern?.deck.getCurrentSlide()?.id);

@@ -2,10 +2,13 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
+import * as pdfLib from 'pdf-lib';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
+import { readPageLabels } from '../src/export/page-labels';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
+import { slideLabel } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { embeddedFonts } from './pdf-fonts';
 
@@ -36,12 +39,6 @@ async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
       const i = f.getAttribute('data-fragment-index');
       if (i === null) unindexed++;
       else indexed.add(i);
-    }
-    // Diagram steps become fragments (data-fragment-index 0…n-1) when the diagram is drawn.
-    for (const fig of s.querySelectorAll<HTMLElement>('.lectern-diagram[data-steps]')) {
-      (JSON.parse(fig.dataset.steps ?? '[]') as unknown[]).forEach((_, i) => {
-        indexed.add(String(i));
-      });
     }
     steps += 1 + indexed.size + unindexed;
   }
@@ -103,6 +100,8 @@ test.describe('npm run pdf', () => {
 
     const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
     expect(pdf.getPageCount(), 'one page per slide, no trailing blank page').toBe(facts.slides);
+    // A viewer's page box shows the slide number every view uses.
+    expect(readPageLabels(pdfLib, pdf)).toEqual(Array.from({ length: facts.slides }, (_, i) => slideLabel(i)));
     for (const page of pdf.getPages()) {
       expect(page.getSize()).toEqual({ width: 960, height: 540 }); // 1280×720 px
     }
@@ -142,6 +141,20 @@ test.describe('npm run pdf', () => {
     expect(result.pages).toBe(facts.steps);
     const pdf = await PDFDocument.load(await readFile(result.file), { updateMetadata: false });
     expect(pdf.getPageCount()).toBe(facts.steps);
+    // Each step's page carries its slide's number: 1, 2, 2, 2, 3 …
+    const labels = readPageLabels(pdfLib, pdf);
+    expect(new Set(labels)).toEqual(new Set(Array.from({ length: facts.slides }, (_, i) => slideLabel(i))));
+    expect(labels.map(Number)).toEqual([...labels.map(Number)].sort((a, b) => a - b));
+    // The overview diagram steps in page by page: its first page shows GPT-3 Initial alone (the first group,
+    // with the slide), later pages add the branches, the last the whole tree.
+    const texts = await pageTexts(result.file);
+    const overview = texts.map((t, i) => ({ t, label: labels[i] })).filter(({ t }) => t.includes('GPT-3 Initial'));
+    const first = overview.find(({ t }) => !t.includes('code-cushman-001'));
+    expect(first, "a page with the diagram's first group only").toBeDefined();
+    const same = overview.filter(({ label }) => label === first?.label).map(({ t }) => t);
+    expect(same.length, 'one page per group').toBe(4);
+    expect(same.at(-1)).toContain('ChatGPT');
+    expect(same.slice(0, -1).some((t) => t.includes('ChatGPT'))).toBe(false);
     expect(result.warnings.filter((w) => /diagram steps/.test(w))).toEqual([]);
   });
 

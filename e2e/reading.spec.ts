@@ -231,13 +231,13 @@ test.describe('switching between presenting and reading', () => {
   }
 
   test('key R opens reading mode at the current slide, and a vertical slide round-trips', async ({ page }) => {
-    await openDeck(page, 'demo', '#/slide-5-2');
+    await openDeck(page, 'demo', '#/slide-6');
     await page.keyboard.press('r');
-    await page.waitForURL(/\?view=read#slide-5-2$/);
+    await page.waitForURL(/\?view=read#slide-6$/);
     await page.waitForSelector(PAGE.readySelector);
     expect(await currentPosition(page)).toBe('6');
-    await page.locator('#slide-5-2 .lectern-rpresent').click();
-    await page.waitForURL(/\/demo\/#\/slide-5-2$/);
+    await page.locator('#slide-6 .lectern-rpresent').click();
+    await page.waitForURL(/\/demo\/#\/slide-6$/);
     await page.waitForSelector(PAGE.readySelector);
     expect(await page.evaluate(() => window.lectern?.deck.getIndices())).toMatchObject({ h: 4, v: 1 });
   });

@@ -10,7 +10,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
 import { serve } from '../export/serve.js';
 import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
-import { PAGE, parseSource, SLIDE_SIZE, type SlideFinding, type SlideRef, type SourceLocation } from '../model/page.js';
+import { PAGE, parseSource, SLIDE_SIZE, type SlideFinding, type SlideRef, type SourceLocation, slideLabel } from '../model/page.js';
 import type { Diagnostic } from '../model/types.js';
 
 export interface VisualOptions {
@@ -50,8 +50,10 @@ export function canCheckVisually(): boolean {
   return findBrowser() !== undefined;
 }
 
-function toDiagnostic(f: SlideFinding): Diagnostic {
-  return { code: f.code, file: f.file, line: f.line, severity: f.severity, message: f.message, hint: f.hint };
+/** A finding as `lectern check` prints it; one on a slide names it by its number (`slide 12: …`, as every view does). */
+function toDiagnostic(f: SlideFinding, index?: number): Diagnostic {
+  const message = index === undefined ? f.message : `slide ${slideLabel(index)}: ${f.message}`;
+  return { code: f.code, file: f.file, line: f.line, severity: f.severity, message, hint: f.hint };
 }
 
 /** Shows every step of slide (h, v), waits for its diagrams and images (what is still missing is reported), and inspects it. */
@@ -115,9 +117,9 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
       const all = await page.evaluate(async () => (await window.lecternInspector?.())?.slides() ?? []);
       const file = parseSource(all[0]?.source)?.file ?? '';
       const ids = new Set<string>();
-      for (const slide of all) {
+      for (const [index, slide] of all.entries()) {
         const seen = await visitSlide(page, slide, minFontPx, timeoutMs);
-        diagnostics.push(...seen.findings.map(toDiagnostic));
+        diagnostics.push(...seen.findings.map((f) => toDiagnostic(f, index)));
         for (const id of seen.ids) ids.add(id);
         links.push(...seen.links.map((l) => ({ ...l, slug })));
       }
@@ -152,7 +154,7 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
               code: 'link-broken',
               severity: 'error',
               message: `link to \`${url.pathname}${url.hash}\`: deck \`${target}\` has no such slide or anchor`,
-              hint: 'slides are #/slide-N, numbered from 1',
+              hint: 'slides are #/slide-N, N the slide number shown in the corner (from 1, sub-slides counted)',
             }),
           });
         continue;

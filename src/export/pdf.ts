@@ -9,11 +9,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { PDFDocument as PdfDocument } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
 import { type Browser, chromium } from 'playwright-core';
 import { SLIDE_SIZE } from '../model/page.js';
 import { pdfFileName } from '../project/pdfs.js';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+import { setPageLabels } from './page-labels.js';
 import { inspect, PdfExportError, type PdfKind, queryFor, waitUntilReady } from './print-page.js';
 import { serve } from './serve.js';
 import { buildSite, builtDecks, siteIsStale } from './site.js';
@@ -109,7 +110,7 @@ async function printOne(
     outDir: string;
     timeoutMs: number;
     progress: (e: ProgressEvent) => void;
-    pdfLib: Promise<{ PDFDocument: typeof PdfDocument }>;
+    pdfLib: Promise<typeof PdfLib>;
   },
 ): Promise<ExportResult> {
   const started = performance.now();
@@ -170,8 +171,8 @@ async function printOne(
     });
 
     opts.progress({ type: 'step', slug, kind, step: 'writing' });
-    const { PDFDocument } = await opts.pdfLib;
-    const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+    const lib = await opts.pdfLib;
+    const pdf = await lib.PDFDocument.load(printed, { updateMetadata: false });
     const pages = pdf.getPageCount();
     const expected = report.layoutPages || (kind === 'slides' && !opts.fragments ? report.slides : 0);
     if (kind === 'slides' && !opts.fragments && pages !== report.slides) {
@@ -187,6 +188,7 @@ async function printOne(
     pdf.setProducer('Lectern (Chromium, pdf-lib)');
     if (report.lang) pdf.setLanguage(report.lang);
     pdf.setKeywords(report.tags.length ? report.tags : ['lecture', slug]);
+    setPageLabels(lib, pdf, report.pageLabels);
     const now = new Date();
     pdf.setCreationDate(now);
     pdf.setModificationDate(now);

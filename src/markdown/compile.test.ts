@@ -60,7 +60,10 @@ describe('diagrams', () => {
     // The same source on both slides, so the browser draws it once.
     expect(one?.querySelector('.lectern-mermaid-src')?.textContent).toBe(two?.querySelector('.lectern-mermaid-src')?.textContent);
     expect(JSON.parse(one?.getAttribute('data-steps') ?? '')).toEqual([['a'], ['b', 'c']]);
-    expect(one?.getAttribute('aria-label')).toBe('Tree');
+    // Steps are declared in the page: group 0 shows with the slide, one fragment span per later group.
+    expect([...(one?.querySelectorAll('span.fragment.lectern-diagram-step') ?? [])].map((s) => s.getAttribute('data-step'))).toEqual(['1']);
+    expect(two?.querySelectorAll('.lectern-diagram-step')).toHaveLength(0);
+    expect(one?.querySelector('.lectern-diagram-svg')?.getAttribute('aria-label')).toBe('Tree');
     expect(one?.id).not.toBe(two?.id);
     expect(deck.diagnostics).toEqual([]);
   });
@@ -69,9 +72,11 @@ describe('diagrams', () => {
     const deck = await compile(
       `${FM}\`\`\`mermaid caption="Flow"\nflowchart LR\n  a[Data] -->|train| b[Model] --> c[Answer]\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n  x --> y\n\`\`\``,
     );
-    const [named, unnamed] = [...dom(deck.slides[0]?.html ?? '').querySelectorAll('figure.lectern-diagram')];
+    // The drawing is the image (role=img is not allowed on <figure>).
+    const [named, unnamed] = [...dom(deck.slides[0]?.html ?? '').querySelectorAll('figure.lectern-diagram .lectern-diagram-svg')];
+    expect(named?.getAttribute('role')).toBe('img');
     expect(named?.getAttribute('aria-label')).toBe('Flow');
-    const desc = named?.querySelector(`#${named?.getAttribute('aria-describedby')}`);
+    const desc = named?.closest('figure')?.querySelector(`#${named?.getAttribute('aria-describedby')}`);
     expect(desc?.textContent).toBe('Boxes: Data; Model; Answer. Arrows: Data → Model (train); Model → Answer.');
     expect(desc?.hasAttribute('hidden')).toBe(true);
     expect(unnamed?.getAttribute('aria-label')).toBe('diagram');
@@ -81,7 +86,7 @@ describe('diagrams', () => {
   it('describes a two-headed arrow as one, with its label', async () => {
     const deck = await compile(`${FM}\`\`\`mermaid caption="Join"\nflowchart LR\n  a[Left] <-->|both ways| b[Right]\n\`\`\``);
     const fig = dom(deck.slides[0]?.html ?? '').querySelector('figure.lectern-diagram');
-    const desc = fig?.querySelector(`#${fig?.getAttribute('aria-describedby')}`);
+    const desc = fig?.querySelector(`#${fig?.querySelector('.lectern-diagram-svg')?.getAttribute('aria-describedby')}`);
     expect(desc?.textContent).toBe('Boxes: Left; Right. Arrows: Left ↔ Right (both ways).');
   });
 

@@ -1,5 +1,5 @@
 import { INK_DATA_ID } from '../model/ink.js';
-import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId } from '../model/page.js';
+import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId, slideNumbers } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
 import { iconTag, type SocialMeta, socialTags } from './social.js';
@@ -35,10 +35,10 @@ function attrString(attrs: Record<string, string>): string {
     .join('');
 }
 
-function section(deck: Deck, slide: RenderedSlide): string {
+function section(deck: Deck, slide: RenderedSlide, index: number | undefined): string {
   const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : '';
   const attrs = {
-    id: slideId(slide),
+    ...(index === undefined ? {} : { id: slideId(index) }),
     [PAGE.sourceAttr]: formatSource({ file: deck.file, line: slide.line }),
     ...(slide.title ? { [PAGE.titleAttr]: slide.title } : {}),
     ...slide.attrs,
@@ -48,15 +48,18 @@ function section(deck: Deck, slide: RenderedSlide): string {
 
 /** The markup of each top-level `<section>`: a slide, or a vertical stack with its slides nested as reveal.js expects. */
 export function renderStacks(deck: Deck): string[] {
-  const stacks: RenderedSlide[][] = [];
-  for (const slide of deck.slides) {
+  const numbers = slideNumbers(deck.slides);
+  const stacks: [RenderedSlide, number | undefined][][] = [];
+  deck.slides.forEach((slide, i) => {
     stacks[slide.h] ??= [];
-    stacks[slide.h]?.push(slide);
-  }
+    stacks[slide.h]?.push([slide, numbers[i]]);
+  });
   return stacks
     .filter(Boolean)
     .map((stack) =>
-      stack.length === 1 && stack[0] ? section(deck, stack[0]) : `<section>\n${stack.map((s) => section(deck, s)).join('\n')}\n</section>`,
+      stack.length === 1 && stack[0]
+        ? section(deck, ...stack[0])
+        : `<section>\n${stack.map(([s, n]) => section(deck, s, n)).join('\n')}\n</section>`,
     );
 }
 

@@ -26,7 +26,7 @@ export interface InkStroke {
 }
 
 export interface Ink {
-  /** Strokes per slide, by slide id (`slide-3`, `slide-4-2`: page.ts's slideId). */
+  /** Strokes per slide, by slide id (`slide-12`: page.ts's slideId, the slide's number in reading order). */
   slides: Record<string, InkStroke[]>;
   /** The blank board's pages, in order. */
   board: InkStroke[][];

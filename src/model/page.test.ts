@@ -1,30 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { dom } from '../../test/helpers.js';
-import { ERROR_BOX, errorBoxHtml, formatSource, parseSlideId, parseSource, slideId, slideLabel } from './page.js';
+import {
+  ERROR_BOX,
+  errorBoxHtml,
+  formatSource,
+  parseSlideId,
+  parseSlideLabel,
+  parseSource,
+  slideCounter,
+  slideId,
+  slideLabel,
+} from './page.js';
 
-describe('slide ids', () => {
-  it('writes slide-H for a top-level slide and slide-H-V inside a stack, both from 1', () => {
-    expect(slideId({ h: 0, v: 0 })).toBe('slide-1');
-    expect(slideId({ h: 4, v: 1 })).toBe('slide-5-2');
+describe('slide numbers', () => {
+  it('numbers slides in reading order from 1, vertical sub-slides like any other: id, label and counter agree', () => {
+    expect(slideId(0)).toBe('slide-1');
+    expect(slideId(11)).toBe('slide-12');
+    expect(slideLabel(11)).toBe('12');
+    expect(slideCounter(11, 36)).toBe('12 / 36');
   });
 
   it('reads back what it writes', () => {
-    for (const pos of [
-      { h: 0, v: 0 },
-      { h: 11, v: 0 },
-      { h: 3, v: 2 },
-    ])
-      expect(parseSlideId(slideId(pos))).toEqual(pos);
+    for (const i of [0, 11, 299]) {
+      expect(parseSlideId(slideId(i))).toBe(i);
+      expect(parseSlideLabel(slideLabel(i))).toBe(i);
+    }
+    expect(parseSlideLabel('#12')).toBe(11);
+    expect(parseSlideLabel('Slide 12')).toBe(11);
   });
 
-  it('refuses ids it did not write', () => {
-    for (const id of ['slide-0', 'slide-', 'slide-2-0', 'intro', 'slide-1-2-3', 'xslide-1', 'slide-01'])
-      expect(parseSlideId(id), id).toBeUndefined();
-  });
-
-  it('labels a slide as a reader counts: 3, or 3.2 inside a stack', () => {
-    expect(slideLabel({ h: 2, v: 0 })).toBe('3');
-    expect(slideLabel({ h: 2, v: 1 })).toBe('3.2');
+  it('refuses ids and numbers it did not write', () => {
+    for (const id of ['slide-0', 'slide-', 'slide-2-1', 'intro', 'xslide-1', 'slide-01']) expect(parseSlideId(id), id).toBeUndefined();
+    for (const label of ['0', '3.2', '', 'x', '012']) expect(parseSlideLabel(label), label).toBeUndefined();
   });
 });
 

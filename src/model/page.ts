@@ -49,7 +49,12 @@ export interface DeckUpdate {
 }
 
 /** HMR event names between the dev server and open pages. */
-export const HMR_EVENT = { deck: 'lectern:deck', decks: 'lectern:decks' } as const;
+export const HMR_EVENT = { deck: 'lectern:deck', decks: 'lectern:decks', asset: 'lectern:asset' } as const;
+
+/** Payload of the `lectern:asset` HMR event: a file under assets/ changed or appeared (`assets/x.png`). */
+export interface AssetUpdate {
+  path: string;
+}
 
 /** Ids, attributes and selectors of the page. */
 export const PAGE = {
@@ -86,10 +91,26 @@ export const DIAGRAM = {
   className: 'lectern-diagram',
   svg: '.lectern-diagram-svg',
   source: '.lectern-mermaid-src',
+  /**
+   * The steps of a diagram's `steps="a | b c | …"`, declared in the built HTML so reveal counts them before
+   * Mermaid draws: one empty `<span class="fragment lectern-diagram-step" data-step="k">` per group k ≥ 1
+   * (group 0 shows with the slide). `stepSpans` writes them.
+   */
   step: '.lectern-diagram-step',
+  /** A drawn node, cluster or edge of group k ≥ 1 (`data-step="k"`): shown once step k's span is `.visible`. */
+  part: '.lectern-diagram-part',
+  stepAttr: 'data-step',
   /** Source location of the fence (`formatSource`). */
   lineAttr: 'data-line',
 } as const;
+
+/** The step spans of a diagram with `groups` step groups (see `DIAGRAM.step`). */
+export function stepSpans(groups: number): string {
+  let out = '';
+  for (let k = 1; k < groups; k++)
+    out += `<span class="fragment ${DIAGRAM.step.slice(1)}" data-fragment-index="${k - 1}" ${DIAGRAM.stepAttr}="${k}" aria-hidden="true"></span>`;
+  return out;
+}
 
 export const DIAGRAM_STATES = ['pending', 'drawing', 'rendered', 'error'] as const;
 export type DiagramState = (typeof DIAGRAM_STATES)[number];
@@ -111,8 +132,11 @@ export const ERROR_BOX = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
-// Slide ids: `slide-H` for a top-level slide, `slide-H-V` for the V-th of a vertical stack (both from 1;
-// the first of a stack is `slide-H`).
+// Slide numbers: ONE way to name a slide everywhere — the presenting view's counter, the URL, reading mode,
+// the speaker view, the PDF's page labels and the handout, `lectern check`'s messages, the contents. A slide's
+// number is its place in reading order from 1, vertical sub-slides counted like any other ("12", as Slidev,
+// Marp and reveal's `c/t` count): a student asking about "slide 12" means the slide the lecturer sees as 12.
+// Its id (the URL `#/slide-12`, reading mode's `#slide-12`) carries the same number.
 
 export interface SlidePosition {
   /** 0-based horizontal index. */
@@ -121,21 +145,42 @@ export interface SlidePosition {
   v: number;
 }
 
-export function slideId({ h, v }: SlidePosition): string {
-  return `slide-${h + 1}${v ? `-${v + 1}` : ''}`;
+/** The number a reader sees for the slide at 0-based reading-order `index`: `12`. */
+export function slideLabel(index: number): string {
+  return String(index + 1);
 }
 
-const SLIDE_ID = /^slide-([1-9]\d*)(?:-([1-9]\d*))?$/;
+/** The 0-based index a slide number names (`12`, `#12`, `slide 12`), or undefined. */
+export function parseSlideLabel(text: string): number | undefined {
+  const m = /^(?:slide\s*|#)?([1-9]\d*)$/i.exec(text.trim());
+  return m ? Number(m[1]) - 1 : undefined;
+}
 
-export function parseSlideId(id: string): SlidePosition | undefined {
+/** `12 / 36`: where a slide is in the deck (presenting, speaker view, reading mode's bar, handout). */
+export function slideCounter(index: number, total: number): string {
+  return `${slideLabel(index)} / ${total}`;
+}
+
+/** The id of the slide at 0-based reading-order `index`: `slide-12`. */
+export function slideId(index: number): string {
+  return `slide-${slideLabel(index)}`;
+}
+
+/**
+ * The slide number of each slide of a deck in source order (undefined for a hidden slide, which reveal.js
+ * removes and no view shows): what the build writes as ids and the search index links to.
+ */
+export function slideNumbers(slides: { attrs: Record<string, string> }[]): (number | undefined)[] {
+  let next = 0;
+  return slides.map((s) => (s.attrs['data-visibility'] === 'hidden' ? undefined : next++));
+}
+
+const SLIDE_ID = /^slide-([1-9]\d*)$/;
+
+/** The 0-based reading-order index an id names, or undefined for other ids. */
+export function parseSlideId(id: string): number | undefined {
   const m = SLIDE_ID.exec(id);
-  if (!m) return undefined;
-  return { h: Number(m[1]) - 1, v: m[2] ? Number(m[2]) - 1 : 0 };
-}
-
-/** The number a reader sees for a slide: `3`, or `3.2` inside a stack. */
-export function slideLabel(pos: SlidePosition): string {
-  return pos.v ? `${pos.h + 1}.${pos.v + 1}` : String(pos.h + 1);
+  return m ? Number(m[1]) - 1 : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -270,6 +315,8 @@ export interface PageReport {
   slides: number;
   /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
   layoutPages: number;
+  /** The slides PDF: each page's slide number (`slideLabel`), for the PDF's page labels; empty for the handout. */
+  pageLabels: string[];
   diagrams: { state: string; width: number; height: number; where: string }[];
   /** Source locations (`formatSource`) of slides taller than their page. */
   overflowing: string[];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeValue, type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { checkStroke, hasInk, INK_SUFFIX, INK_VERSION, type Ink, type InkStroke } from '../model/ink.js';
-import { slideId } from '../model/page.js';
+import { slideId, slideNumbers } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 
 export interface InkProblem {
@@ -75,7 +75,10 @@ export function attachInk(root: string, deck: Deck): void {
   const file = inkFileOf(deck.file);
   const path = join(root, file);
   if (!existsSync(path)) return;
-  const { ink, problems } = parseInk(readFileSync(path, 'utf8'), new Set(deck.slides.map((s) => slideId(s))));
+  const { ink, problems } = parseInk(
+    readFileSync(path, 'utf8'),
+    new Set(slideNumbers(deck.slides).flatMap((n) => (n === undefined ? [] : [slideId(n)]))),
+  );
   for (const p of problems)
     deck.diagnostics.push({
       code: 'ink-invalid',

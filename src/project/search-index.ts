@@ -1,5 +1,6 @@
 /** The course's search index, built with the site: one MiniSearch document per slide of every lecture. */
 import MiniSearch from 'minisearch';
+import { slideId, slideLabel, slideNumbers } from '../model/page.js';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
 import type { Deck } from '../model/types.js';
 import { deckHref } from './course.js';
@@ -21,22 +22,25 @@ export function plainText(html: string): string {
 }
 
 export function searchDocs(decks: Deck[]): SearchDoc[] {
-  return decks.flatMap((deck) =>
-    deck.slides
-      .filter((s) => s.attrs['data-visibility'] !== 'hidden')
-      .map((s) => {
-        const slideId = `slide-${s.h + 1}${s.v ? `-${s.v + 1}` : ''}`;
-        return {
-          id: `${deck.slug}#${slideId}`,
+  return decks.flatMap((deck) => {
+    const numbers = slideNumbers(deck.slides);
+    return deck.slides.flatMap((s, i) => {
+      const n = numbers[i];
+      if (n === undefined) return [];
+      const id = slideId(n);
+      return [
+        {
+          id: `${deck.slug}#${id}`,
           title: s.title,
           text: plainText(s.html),
           notes: plainText(s.notesHtml),
           deck: deck.meta.title,
-          href: `${deckHref(deck.slug)}?view=read#${slideId}`,
-          label: `${s.h + 1}${s.v ? `.${s.v + 1}` : ''}`,
-        };
-      }),
-  );
+          href: `${deckHref(deck.slug)}?view=read#${id}`,
+          label: slideLabel(n),
+        },
+      ];
+    });
+  });
 }
 
 /** The serialized index (JSON) the home page fetches on its first search. */

@@ -3,7 +3,6 @@ import { DIAGRAM, errorBoxHtml, FONT_FAMILY, parseSource, pendingDiagrams } from
 import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig } from './config.js';
 import { el } from './dom.js';
-import { programmatic } from './nav-origin.js';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -78,28 +77,66 @@ function nodesNamed(svg: SVGSVGElement, renderId: string, want: Set<string>): El
   });
 }
 
-function stepTargets(svg: SVGSVGElement, renderId: string, ids: string[]): Element[] {
-  const want = new Set(ids);
-  const found = nodesNamed(svg, renderId, want);
-  // An edge appears with its target: L_<from>_<to>_<n>.
-  for (const el of svg.querySelectorAll('[data-id^="L_"], path[id*="-L_"], path[id^="L_"]')) {
-    const key = el.getAttribute('data-id') ?? el.id.replace(/^.*?(L_)/, 'L_');
-    const target = [...want].find((id) => key.endsWith(`_${id}_${key.split('_').pop()}`));
-    if (!target) continue;
-    found.push(el.closest('g.edgeLabel') ?? el);
-  }
-  return found;
+/** Which step group each id belongs to (0 for ids in no group: drawn with the slide). */
+function stepOf(steps: string[][]): (id: string | undefined) => number {
+  const group = new Map<string, number>();
+  steps.forEach((ids, k) => {
+    for (const id of ids) if (!group.has(id)) group.set(id, k);
+  });
+  return (id) => (id === undefined ? 0 : (group.get(id) ?? 0));
 }
 
-/** Turns `data-steps` groups into reveal fragments on parts of the drawn diagram. */
+/** The source ids an edge key `L_<from>_<to>_<n>` joins, among `known` ids (ids may contain `_`). */
+function edgeEnds(key: string, known: string[]): { from?: string; to?: string } {
+  const n = key.split('_').pop();
+  const longest = (ids: string[]) => ids.sort((a, b) => b.length - a.length)[0];
+  return {
+    from: longest(known.filter((id) => key.startsWith(`L_${id}_`))),
+    to: longest(known.filter((id) => key.endsWith(`_${id}_${n}`))),
+  };
+}
+
+/**
+ * Marks the drawn parts of step groups k ≥ 1 (`DIAGRAM.part`, `data-step="k"`); CSS hides each until its
+ * step's span (written by the build, stepped by reveal) is visible. A node or cluster belongs to its group;
+ * an edge (and its label) to the later of its two ends' groups, so it never hangs from a hidden node.
+ */
 function applySteps(figure: HTMLElement, svg: SVGSVGElement, renderId: string): void {
   const steps = JSON.parse(figure.dataset.steps ?? '[]') as string[][];
-  steps.forEach((ids, index) => {
-    for (const el of stepTargets(svg, renderId, ids)) {
-      el.classList.add('fragment', DIAGRAM.step.slice(1));
-      el.setAttribute('data-fragment-index', String(index));
-    }
+  if (steps.length < 2) return;
+  ensureStepRules(steps.length);
+  const step = stepOf(steps);
+  const mark = (el: Element, k: number) => {
+    if (k < 1) return;
+    el.classList.add(DIAGRAM.part.slice(1));
+    el.setAttribute(DIAGRAM.stepAttr, String(k));
+  };
+  steps.forEach((ids, k) => {
+    for (const el of nodesNamed(svg, renderId, new Set(ids))) mark(el, k);
   });
+  const known = steps.flat();
+  for (const el of svg.querySelectorAll('[data-id^="L_"], path[id*="-L_"], path[id^="L_"]')) {
+    const key = el.getAttribute('data-id') ?? el.id.replace(/^.*?(L_)/, 'L_');
+    const { from, to } = edgeEnds(key, known);
+    mark(el.closest('g.edgeLabel') ?? el, Math.max(step(from), step(to)));
+  }
+}
+
+/**
+ * The rules that hide step k's parts while its span is not `.visible`, for k up to `groups - 1`, added to
+ * the page once. Pure CSS, so every view follows the spans: presenting, the speaker view's previews (clones),
+ * the print view's per-step pages (clones), followers; reading mode and the handout show every step.
+ */
+let stepRules = 0;
+function ensureStepRules(groups: number): void {
+  if (groups - 1 <= stepRules) return;
+  const rules: string[] = [];
+  for (let k = stepRules + 1; k < groups; k++)
+    rules.push(
+      `${DIAGRAM.selector}:has(> ${DIAGRAM.step}[${DIAGRAM.stepAttr}="${k}"]:not(.visible)) ${DIAGRAM.part}[${DIAGRAM.stepAttr}="${k}"]{opacity:0;visibility:hidden}`,
+    );
+  stepRules = groups - 1;
+  document.head.append(el('style', { class: 'lectern-diagram-step-rules' }, rules.join('\n')));
 }
 
 /** `data-highlight` ids get a red box (theme.css `.lecternHl`). */
@@ -173,6 +210,9 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (target) {
+      // An error box is not a picture: screen readers must read it (children of role=img are not).
+      target.removeAttribute('role');
+      target.removeAttribute('aria-label');
       const at = parseSource(figure.getAttribute(DIAGRAM.lineAttr));
       target.innerHTML = errorBoxHtml({ title: uiStrings(readDeckConfig().lang).errors.diagram, detail: message, ...(at ? { at } : {}) });
     }
@@ -194,10 +234,7 @@ export async function diagramsSettled(root: ParentNode = document): Promise<void
   await drawAll(root.querySelectorAll<HTMLElement>(pendingDiagrams));
 }
 
-/**
- * reveal.js plugin: draws the diagrams of the current slide and its neighbours as the lecturer moves,
- * then re-syncs fragments so diagram steps take part in stepping.
- */
+/** reveal.js plugin: draws the diagrams of the current slide and its neighbours as the lecturer moves. */
 export function diagramsPlugin(opts: { all: boolean }) {
   return {
     id: 'lectern-diagrams',
@@ -214,30 +251,11 @@ export function diagramsPlugin(opts: { all: boolean }) {
         if (stack?.classList.contains('stack')) near.push(...stack.querySelectorAll<HTMLElement>(':scope > section'));
         return near;
       };
-      // Diagram steps become fragments only once drawn; arriving from a later slide, show them all.
-      let cameBack = false;
-      deck.on('slidechanged', (event) => {
-        const e = event as unknown as { indexh: number; indexv: number; previousSlide?: HTMLElement };
-        const prev = e.previousSlide ? deck.getIndices(e.previousSlide) : undefined;
-        cameBack = !!prev && (prev.h > e.indexh || (prev.h === e.indexh && prev.v > e.indexv));
-      });
-      // A link to a step (`#/slide-8/2`) names a fragment reveal could not know before the diagram was drawn.
-      // Named slides are `#/<id>/<step>`, numbered ones `#/<h>/<v>/<step>`.
-      const link = /^#\/([^/]+)(?:\/(\d+))?(?:\/(\d+))?$/.exec(location.hash);
-      let linkedStep = link && (/^\d+$/.test(link[1] ?? '') ? link[3] : (link[3] ?? link[2]));
+      // Steps are fragments from the start (spans written by the build): drawing only fills in the picture.
       const update = async () => {
         const slides = slidesOf();
         const figures = slides.flatMap((s) => [...s.querySelectorAll<HTMLElement>(`:scope ${pendingDiagrams}`)]);
-        if (figures.length === 0) return;
-        await drawAll(figures);
-        for (const s of slides) if (s.querySelector(DIAGRAM.step)) deck.syncSlide(s);
-        const current = deck.getCurrentSlide() as HTMLElement | undefined;
-        if (current?.querySelector(DIAGRAM.step) && slides.includes(current)) {
-          const { h, v, f } = deck.getIndices();
-          const step = cameBack ? Number.MAX_SAFE_INTEGER : linkedStep != null ? Number(linkedStep) : (f ?? -1);
-          programmatic(() => deck.slide(h, v, step));
-        }
-        linkedStep = undefined;
+        if (figures.length) await drawAll(figures);
       };
       deck.on('ready', () => void update());
       deck.on('slidechanged', () => void update());

@@ -1,4 +1,4 @@
-import { PAGE, pendingDiagrams, SLIDE_SIZE } from '../model/page.js';
+import { PAGE, pendingDiagrams, SLIDE_SIZE, slideCounter } from '../model/page.js';
 import { leafSlides } from './page-dom.js';
 import './handout.css';
 import { type DeckConfig, markReady } from './config.js';
@@ -34,7 +34,7 @@ function buildItem(section: HTMLElement, index: number, total: number, blankAnsw
   area.append(box);
 
   const caption = el('div', { class: 'handout-caption' });
-  caption.append(el('span', { class: 'handout-number' }, `${index + 1} / ${total}`), el('span', { class: 'handout-title' }, title));
+  caption.append(el('span', { class: 'handout-number' }, slideCounter(index, total)), el('span', { class: 'handout-title' }, title));
 
   const notesBox = el('div', { class: 'handout-notes' });
   if (notes?.textContent?.trim()) notesBox.innerHTML = notes.innerHTML;

@@ -22,8 +22,8 @@ export function startInk(deck: Deck, config: DeckConfig) {
   const store = inkStore(slug, () => pad.render());
   const pad = inkPad(svg, store, t, {
     slide: () => {
-      const { h, v } = deck.getIndices();
-      return slideId({ h, v: v ?? 0 });
+      // The slide's number in reading order, as every view names it (page.ts).
+      return slideId(deck.getSlidePastCount());
     },
     host: document.body,
     onSave: () => void saveInk(slug, store.ink, t),

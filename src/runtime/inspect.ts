@@ -15,6 +15,7 @@ import {
   type SlideInspection,
   type SlidePosition,
   type SlideRef,
+  slideLabel,
 } from '../model/page.js';
 import { inspectSlide } from './inspect-slide.js';
 import { leafSlides, measureOverflow, untilDrawn } from './page-dom.js';
@@ -104,6 +105,18 @@ function printReport(kind: PdfKind, fragments: boolean): PageReport {
       where: img.closest(`[${PAGE.sourceAttr}]`)?.getAttribute(PAGE.sourceAttr) ?? '?',
     }));
   const layoutPages = kind === 'slides' ? document.querySelectorAll('.reveal .pdf-page').length : Number(document.body.dataset.sheets ?? 0);
+  // Each page of the slides PDF is labelled with its slide's number (several pages of one slide with --fragments).
+  const pageLabels: string[] = [];
+  if (kind === 'slides') {
+    // With --fragments reveal clones a slide's page once per step: the clones keep the section's id and source.
+    const seen = new Map<string, string>();
+    for (const page of document.querySelectorAll('.reveal .pdf-page')) {
+      const section = page.querySelector(':scope > section');
+      const key = section ? `${section.id}|${section.getAttribute(PAGE.sourceAttr)}` : '';
+      if (section && !seen.has(key)) seen.set(key, slideLabel(seen.size));
+      pageLabels.push(seen.get(key) ?? '');
+    }
+  }
   return {
     title: document.title,
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
@@ -115,6 +128,7 @@ function printReport(kind: PdfKind, fragments: boolean): PageReport {
     // The handout view has moved the slides out of `.slides`: count the sections that carry a source.
     slides: [...document.querySelectorAll(`section[${PAGE.sourceAttr}]`)].filter((s) => !s.querySelector(':scope > section')).length,
     layoutPages,
+    pageLabels,
     diagrams,
     overflowing: [...new Set(overflowing.map(sourceOf))],
     brokenImages,

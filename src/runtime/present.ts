@@ -1,5 +1,5 @@
 import Reveal from 'reveal.js';
-import { DIAGRAM, SLIDE_SIZE } from '../model/page.js';
+import { DIAGRAM, SLIDE_SIZE, slideLabel } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
@@ -41,7 +41,12 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
     hash: true,
     respondToHashChanges: true,
     history: false,
-    slideNumber: 'c/t' as const,
+    // The one slide number (page.ts): reading order from 1, as reading mode, the speaker view and the handout.
+    slideNumber: (slide?: HTMLElement) => {
+      const deck = window.lectern?.deck;
+      // reveal shows the third part only when it is a number (its config type says string).
+      return (deck ? [slideLabel(deck.getSlidePastCount(slide)), '/', deck.getTotalSlides()] : '') as unknown as [string, string, string];
+    },
     showSlideNumber: 'all' as const,
     progress: true,
     controls: true,

@@ -1,4 +1,4 @@
-import { PAGE, parseSlideId, slideId, slideLabel } from '../model/page.js';
+import { PAGE, slideId, slideLabel } from '../model/page.js';
 import type { UiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { el, loadLazyMedia } from './dom.js';
@@ -10,7 +10,7 @@ import { leafSlides } from './page-dom.js';
 export interface Item {
   index: number;
   id: string;
-  /** "12", or "5.2" for the second slide of a vertical stack. */
+  /** The slide number (`slideLabel`): "12". */
   label: string;
   title: string;
   el: HTMLElement;
@@ -20,11 +20,6 @@ export interface Item {
 }
 
 export type Strings = UiStrings['reading'];
-
-function labelOf(id: string, fallback: number): string {
-  const pos = parseSlideId(id);
-  return pos ? slideLabel(pos) : String(fallback);
-}
 
 /**
  * Wide tables scroll inside themselves; the column count lets CSS give many-column tables a minimum width.
@@ -43,8 +38,8 @@ function wrapTables(root: HTMLElement): void {
 
 /** Turns one server-rendered slide into a reading item: permalink, the slide as a card, the notes as commentary. */
 function buildItem(section: HTMLElement, index: number, t: Strings): Item {
-  const id = section.id || slideId({ h: index, v: 0 });
-  const label = labelOf(id, index + 1);
+  const id = section.id || slideId(index);
+  const label = slideLabel(index);
   const heading = section.querySelector('h1, h2, h3');
   const title = section.dataset.title || heading?.textContent?.trim() || `${t.slide} ${label}`;
 
@@ -86,10 +81,12 @@ function buildToc(items: Item[], t: Strings): HTMLOListElement {
     const li = el('li');
     const a = el('a', { href: `#${item.id}`, 'data-target': item.id });
     a.append(
-      el('span', { class: 'lectern-toc-num', 'aria-hidden': 'true' }, item.label),
+      // Its name is what it shows, number then title (WCAG 2.5.3: a name that differs from the text
+      // defeats voice control: "click 12").
+      el('span', { class: 'lectern-toc-num' }, item.label),
+      ' ',
       el('span', { class: 'lectern-toc-title' }, item.title),
     );
-    a.setAttribute('aria-label', `${item.title} (${t.slide} ${item.label})`);
     li.append(a);
     item.tocLink = a;
     if (isDivider) {

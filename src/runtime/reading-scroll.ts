@@ -77,7 +77,7 @@ export function initReadingScroll(slug: string, page: ReadingPage) {
     }
     const group = items[item.group];
     if (group?.tocLink && group !== item) group.tocLink.classList.add('lectern-toc-active-section');
-    countNow.textContent = String(index + 1);
+    countNow.textContent = item.label;
     presentNow.href = `./#/${item.id}`;
     if (decodeURIComponent(location.hash.slice(1)) !== item.id) history.replaceState(history.state, '', `#${item.id}`);
   };

@@ -2,6 +2,7 @@
  * The speaker view's model: where the deck is, what comes next, what a key does without a deck to follow,
  * and the lecture timer. Pure (no DOM, no clock): the view, timer and link controllers call it.
  */
+import { slideCounter, slideLabel } from '../model/page.js';
 import { fill, UI_STRINGS, type UiStrings } from '../model/ui-strings.js';
 import type { DeckPosition, NavAction } from './speaker-link.js';
 
@@ -68,9 +69,9 @@ export function captions(
       ? t.endOfDeck
       : next.step
         ? fill(t.nextStep, { step: next.f + 1, steps: slide.steps })
-        : fill(next.slide.title ? t.nextSlideTitled : t.nextSlide, { n: next.slide.index + 1, title: next.slide.title }),
-    position: `${slide.index + 1} / ${slides.length}`,
-    title: `${slide.index + 1}. ${slide.title}`,
+        : fill(next.slide.title ? t.nextSlideTitled : t.nextSlide, { n: slideLabel(next.slide.index), title: next.slide.title }),
+    position: slideCounter(slide.index, slides.length),
+    title: `${slideLabel(slide.index)}. ${slide.title}`,
   };
 }
 

@@ -47,7 +47,7 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
   let pos: DeckPosition = loadTalk(slug).pos;
   const ink = installSpeakerInk(slug, config.lang, view.$('.lectern-sv-current .lectern-sv-reveal'), view.root, () => {
     const slide = slideAt(slides, pos);
-    return slide && slideId(slide);
+    return slide && slideId(slide.index);
   });
   let connection: Connection = 'waiting';
   const render = () => {

@@ -44,5 +44,9 @@ export function installViewSwitch(deck: Deck): void {
     update();
     location.assign(link.href);
   });
-  document.body.append(link);
+  // In a landmark of its own, as everything on the page is (axe `region`).
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-label', t.read);
+  nav.append(link);
+  document.body.append(nav);
 }

@@ -4,7 +4,7 @@ import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevS
 import { slugOf } from '../markdown/compile.js';
 import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { INK_SUFFIX } from '../model/ink.js';
-import { type DeckUpdate, HMR_EVENT } from '../model/page.js';
+import { type AssetUpdate, type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { courseLang, courseLinks, courseOrder, readCourseSettings } from '../project/course.js';
@@ -323,7 +323,12 @@ export function lectern(options: LecternOptions = {}): Plugin {
           store.invalidate(rel.slice(0, -INK_SUFFIX.length) + '.md');
         } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
           store.invalidate();
-          for (const file of store.files()) void push(file);
+          // A diagram source or a missing image that now exists changes the markup; an edited image
+          // does not, so the pages are told to fetch it again.
+          void Promise.all(store.files().map((file) => push(file, true))).then(() => {
+            const data: AssetUpdate = { path: rel };
+            server.ws.send({ type: 'custom', event: HMR_EVENT.asset, data });
+          });
         }
       };
       server.watcher.on('change', (p) => onChange(p, 'change'));

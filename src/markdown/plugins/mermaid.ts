@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { DIAGRAM, formatSource } from '../../model/page.js';
+import { DIAGRAM, formatSource, stepSpans } from '../../model/page.js';
 import { errorBox, escapeHtml, type RenderEnv, report, tokenLine } from '../env.js';
 import { parseAttrList } from '../fences.js';
 import { nearMatch } from '../near-match.js';
@@ -155,11 +155,12 @@ export function mermaidPlugin(md: MarkdownIt): void {
       `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" data-state="pending"` +
       (size ? ` style="${escapeHtml(size)}"` : '') +
       ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
-      ` role="img" aria-label="${label}"` +
-      `${description ? ` aria-describedby="${id}-desc"` : ''}>` +
+      '>' +
       `<pre class="${DIAGRAM.source.slice(1)}" hidden>${escapeHtml(source)}</pre>` +
       (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
-      `<div class="${DIAGRAM.svg.slice(1)}"></div>${caption}</figure>\n`
+      // The drawing is the image (role=img is not allowed on <figure>); the figure keeps its caption.
+      `<div class="${DIAGRAM.svg.slice(1)}" role="img" aria-label="${label}"` +
+      `${description ? ` aria-describedby="${id}-desc"` : ''}></div>${caption}${stepSpans(opts.steps.length)}</figure>\n`
     );
   };
 }
