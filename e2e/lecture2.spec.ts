@@ -234,14 +234,18 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
         }, id);
         const steps = page.locator('section.present .fragment');
         const total = await steps.count();
-        expect(total, id).toBeGreaterThanOrEqual(4);
+        expect(total, id).toBeGreaterThanOrEqual(3);
         await expect(page.locator('section.present .fragment.visible')).toHaveCount(0);
+        // A bare "A：" comes with the answer's first point, never alone as a step of its own.
+        const label = page.locator('section.present .lectern-a').first();
         for (let i = 1; i <= total; i++) {
           await page.keyboard.press('ArrowRight');
           await expect(page.locator('section.present .fragment.visible')).toHaveCount(i);
+          if (i === 1) await expect(label).toBeHidden();
         }
         await expect(steps.first()).toContainText(/^Q[:：]/);
-        await expect(steps.nth(1)).toContainText(/^A[:：]/);
+        await expect(label).toBeVisible();
+        await expect(label).toContainText(/^A[:：]/);
       }
     });
 

@@ -25,6 +25,10 @@ const ICONS = {
   fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   close: 'M6 6l12 12M18 6L6 18',
 };
+/** A diagram's accessible name: its drawing's label (role=img sits on the drawing, not on <figure>). */
+const diagramName = (figure: Element): string =>
+  figure.querySelector(`${DIAGRAM.svg}[aria-label]`)?.getAttribute('aria-label') ?? figure.getAttribute('aria-label') ?? '';
+
 export const VIEWER = { dialog: 'lectern-diagram-viewer', button: 'lectern-diagram-enlarge', stage: 'lectern-dv-stage' } as const;
 
 function labelSize(svg: SVGSVGElement): number {
@@ -86,7 +90,7 @@ export function showDiagram(figure: HTMLElement, t: ViewerStrings, opener: HTMLE
   const svg = figure.querySelector<SVGSVGElement>(`${DIAGRAM.svg} svg`);
   if (!svg || figure.dataset.state !== 'rendered') return;
   close();
-  const name = figure.getAttribute('aria-label') || figure.querySelector('figcaption')?.textContent?.trim() || '';
+  const name = diagramName(figure) || figure.querySelector('figcaption')?.textContent?.trim() || '';
   const dialog = el('dialog', { class: VIEWER.dialog, 'aria-label': name ? fill(t.viewer, { name }) : t.enlarge });
   const bar = el('div', { class: 'lectern-dv-bar' });
   const tool = (cls: string, label: string, icon: string) => {
@@ -194,7 +198,7 @@ export function initDiagramViewer(root: HTMLElement, t: ViewerStrings): { destro
   root.addEventListener('click', onTap);
   for (const figure of root.querySelectorAll<HTMLElement>(DIAGRAM.selector)) {
     const button = el('button', { type: 'button', class: VIEWER.button }, t.enlarge);
-    const name = figure.getAttribute('aria-label');
+    const name = diagramName(figure);
     if (name) button.setAttribute('aria-label', `${t.enlarge}: ${name}`);
     button.addEventListener('click', () => showDiagram(figure, t, button));
     figure.after(button);
