@@ -81,6 +81,7 @@ function checkRaw(file: string, text: string): Diagnostic | undefined {
   const junk = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   if (text.includes('\u0000') || junk > Math.max(3, text.length / 10))
     return {
+      code: 'file-not-text',
       file,
       line: 1,
       severity: 'error',
@@ -88,7 +89,14 @@ function checkRaw(file: string, text: string): Diagnostic | undefined {
       hint: 'save it as UTF-8 text; images and other binary files belong in assets/',
     };
   if (!text.trim())
-    return { file, line: 1, severity: 'error', message: 'file is empty', hint: 'write a title in front matter and at least one slide' };
+    return {
+      code: 'file-empty',
+      file,
+      line: 1,
+      severity: 'error',
+      message: 'file is empty',
+      hint: 'write a title in front matter and at least one slide',
+    };
   return undefined;
 }
 
@@ -101,6 +109,7 @@ function checkText(file: string, text: string, body: string, bodyLine: number): 
   if (bad >= 0) {
     const count = text.match(/\ufffd/g)?.length ?? 0;
     out.push({
+      code: 'encoding-invalid',
       file,
       line: lineAt(text, bad),
       severity: 'error',
@@ -111,6 +120,7 @@ function checkText(file: string, text: string, body: string, bodyLine: number): 
   const lines = body.split('\n');
   for (const i of unclosedFences(lines))
     out.push({
+      code: 'code-fence-unclosed',
       file,
       line: bodyLine + i,
       severity: 'error',
@@ -157,6 +167,7 @@ function renderSlide(source: SlideSource, md: ReturnType<typeof createMarkdown>,
   const notesHtml = slide.notes ? md.render(slide.notes, notesEnv) : '';
   if (!slide.notes && meta.notesRequired)
     env.diagnostics.push({
+      code: 'notes-missing',
       file: env.file,
       line: slide.line,
       severity: 'warning',
@@ -234,6 +245,7 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
   const slides = sources.map((s) => renderSlide(s, md, env, front.meta));
   if (raw || sources.every((s) => !s.body.trim())) {
     const problem = raw ?? {
+      code: 'deck-empty',
       file,
       line: front.bodyLine,
       severity: 'error' as const,

@@ -34,8 +34,9 @@ export function tokenLine(env: RenderEnv, token: Token | undefined): number {
   return env.line + (token?.map?.[0] ?? 0);
 }
 
-export function report(env: RenderEnv, line: number, severity: Severity, message: string, hint?: string, code?: string): void {
-  env.diagnostics.push({ file: env.file, line, severity, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) });
+/** A problem at `line` of the deck being rendered; `code` is its rule id (see Diagnostic). */
+export function report(env: RenderEnv, line: number, severity: Severity, message: string, hint: string | undefined, code: string): void {
+  env.diagnostics.push({ code, file: env.file, line, severity, message, ...(hint ? { hint } : {}) });
 }
 
 export { escapeHtml };

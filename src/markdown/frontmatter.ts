@@ -114,6 +114,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
     const shorter = guess < 0 ? undefined : yamlOf(guess);
     if (!yaml || (shorter && shorter.doc.errors.length === 0)) {
       diagnostics.push({
+        code: 'front-matter-unclosed',
         file,
         line: 1,
         severity: 'error',
@@ -129,6 +130,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   const at = (offset: number | undefined) => 1 + (offset === undefined ? 0 : lineCounter.linePos(offset).line);
   for (const err of [...doc.errors, ...doc.warnings]) {
     diagnostics.push({
+      code: 'front-matter-syntax',
       file,
       line: at(err.pos[0]),
       severity: doc.errors.includes(err) ? 'error' : 'warning',
@@ -141,6 +143,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   if (!isMap(doc.contents)) {
     if (doc.contents !== null)
       diagnostics.push({
+        code: 'front-matter-not-map',
         file,
         line: 2,
         severity: 'warning',
@@ -156,13 +159,18 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
     const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
     return at((pair?.key as { range?: [number] } | undefined)?.range?.[0]);
   };
-  const warn = (key: string, message: string, hint: string, code?: string) =>
-    diagnostics.push({ file, line: lineOf(key), severity: 'warning', message, hint, ...(code ? { code } : {}) });
+  const warn = (key: string, message: string, hint: string, code: string) =>
+    diagnostics.push({ code, file, line: lineOf(key), severity: 'warning', message, hint });
 
   const dialectKeys = new Set(DIALECT_KEYS[detectDialect(data)]);
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key) && !dialectKeys.has(key))
-      warn(key, `unknown front matter key \`${key}\``, `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`);
+      warn(
+        key,
+        `unknown front matter key \`${key}\``,
+        `known keys: ${[...KNOWN_KEYS].slice(0, 14).join(', ')}`,
+        'front-matter-unknown-key',
+      );
   }
   meta.title = asString(data.title) || fallbackTitle;
   meta.subtitle = asString(data.subtitle);
@@ -175,13 +183,19 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
   if (data.duration !== undefined) {
     meta.durationMinutes = parseDuration(data.duration);
     if (meta.durationMinutes === undefined)
-      warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`');
+      warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`', 'duration-invalid');
   }
   if (data.split !== undefined) {
     const split = asString(data.split);
     const m = split ? /^h?([1-6])(?:\s*[,/ ]\s*h?([1-6]))?$/.exec(split) : null;
     if (m) meta.splitLevels = { horizontal: Number(m[1]), vertical: Number(m[2] ?? Number(m[1]) + 1) };
-    else warn('split', `cannot read split \`${split}\``, 'write `split: 2` (## starts a slide, ### a sub-slide) or `split: 1,2`');
+    else
+      warn(
+        'split',
+        `cannot read split \`${split}\``,
+        'write `split: 2` (## starts a slide, ### a sub-slide) or `split: 1,2`',
+        'split-invalid',
+      );
   }
   if (typeof data.incremental === 'boolean') meta.incremental = data.incremental;
   if (typeof data.html === 'boolean') meta.html = data.html;
@@ -230,6 +244,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
         'order',
         `cannot read order \`${String(data.order)}\``,
         'write a number, e.g. `order: 3` (lectures are listed by it on the course home)',
+        'order-invalid',
       );
   }
   return result;

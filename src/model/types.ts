@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warning';
 /** An authoring problem, as data. `file` is relative to the project root, `line` is 1-based. */
 export interface Diagnostic {
   /** Stable rule id (`image-missing`, `overflow`, …): tools group and de-duplicate by it, never by the message. */
-  code?: string;
+  code: string;
   file: string;
   line: number;
   severity: Severity;

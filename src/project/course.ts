@@ -42,6 +42,7 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
   for (const err of doc.errors)
     diagnostics.push({
+      code: 'course-settings-syntax',
       file: COURSE_FILE,
       line: lineAt(err.pos[0]),
       severity: 'error',
@@ -50,9 +51,10 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
     });
   if (doc.errors.length || !isMap(doc.contents)) return { settings, diagnostics };
   const data = doc.toJS() as Record<string, unknown>;
-  const warn = (key: string, message: string, hint: string) => {
+  const warn = (key: string, message: string, hint: string, code: string) => {
     const pair = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
     diagnostics.push({
+      code,
       file: COURSE_FILE,
       line: lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]),
       severity: 'warning',
@@ -62,7 +64,7 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
   };
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
   for (const key of Object.keys(data))
-    if (!KEYS.includes(key)) warn(key, `unknown course setting \`${key}\``, `known settings: ${KEYS.join(', ')}`);
+    if (!KEYS.includes(key)) warn(key, `unknown course setting \`${key}\``, `known settings: ${KEYS.join(', ')}`, 'course-setting-unknown');
   const title = str(data.title);
   if (title) settings.title = title;
   const description = str(data.description);
@@ -90,13 +92,20 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
   if (data.duration !== undefined) {
     const minutes = parseDuration(data.duration);
     if (minutes) settings.durationMinutes = minutes;
-    else warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`');
+    else
+      warn('duration', `cannot read duration \`${String(data.duration)}\``, 'write it like `45min`, `1h30m` or `90`', 'duration-invalid');
   }
   if (data.sections !== undefined) {
     if (data.sections && typeof data.sections === 'object' && !Array.isArray(data.sections))
       for (const [folder, name] of Object.entries(data.sections))
         if (str(name)) settings.sections[folder] = String(name);
-        else warn('sections', '`sections` is not a list of `folder: title` lines', 'write e.g.\nsections:\n  part-1: Part one');
+        else
+          warn(
+            'sections',
+            '`sections` is not a list of `folder: title` lines',
+            'write e.g.\nsections:\n  part-1: Part one',
+            'sections-invalid',
+          );
   }
   return { settings, diagnostics };
 }

@@ -103,6 +103,7 @@ export class DeckStore {
       deck = compileDeck(file, this.text(file), compileContext(this.root, this.slugs())).then((d) => {
         if (clash)
           d.diagnostics.unshift({
+            code: 'slug-clash',
             file,
             line: 1,
             severity: 'error',

@@ -1,7 +1,7 @@
 import type { DeckMeta, SlideRules } from '../../model/types.js';
 import { detectDialect, quartoFormat } from './detect.js';
 
-type Warn = (key: string, message: string, hint: string, code?: string) => void;
+type Warn = (key: string, message: string, hint: string, code: string) => void;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

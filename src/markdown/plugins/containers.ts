@@ -68,6 +68,7 @@ export function containersPlugin(md: MarkdownIt): void {
         'warning',
         '`:::` is shown as text',
         'a closing `:::` must stand on a line of its own, not after `>` (inside a quote) nor indented under a list item, and match an open `::: name` above it',
+        'container-stray',
       );
     }
   });

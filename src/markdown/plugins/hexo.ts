@@ -35,10 +35,18 @@ export function hexoPlugin(md: MarkdownIt): void {
             'warning',
             `post_link \`${name}\` names no deck in slides/`,
             'add that post to slides/ to make it a link; it shows as plain text',
+            'post-link-missing',
           );
           return title;
         }
-        report(env, line, 'warning', `Hexo tag \`${tag}\` is not supported`, 'it is shown as its arguments; rewrite it as Markdown');
+        report(
+          env,
+          line,
+          'warning',
+          `Hexo tag \`${tag}\` is not supported`,
+          'it is shown as its arguments; rewrite it as Markdown',
+          'hexo-tag-unsupported',
+        );
         return args;
       });
     }

@@ -110,6 +110,7 @@ export function linksPlugin(md: MarkdownIt): void {
             'error',
             `link to deck \`${slug}\` but slides/${slug}.md does not exist`,
             `${near ? `did you mean \`${near}.md\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
+            'deck-link-missing',
           );
         }
         return t;

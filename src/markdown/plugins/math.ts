@@ -79,7 +79,7 @@ export function mathPlugin(md: MarkdownIt): void {
       } catch (err) {
         const message = err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err);
         const line = lineOf(env, content);
-        report(env, line, 'error', `math: ${message}`, 'check the LaTeX between the $ signs; KaTeX supports most of amsmath');
+        report(env, line, 'error', `math: ${message}`, 'check the LaTeX between the $ signs; KaTeX supports most of amsmath', 'math-error');
         const box = errorBox('Math error', `${content}\n${message}`, { file: env.file, line });
         return displayMode
           ? box
@@ -100,6 +100,7 @@ export function mathPlugin(md: MarkdownIt): void {
       'error',
       message,
       'end the formula with a line `$$`; until then it is left out and the rest of the slide shown as text',
+      'math-unclosed',
     );
     return errorBox('Math error', `${tokens[idx]?.content ?? '$$'}\n${message}`, { file: env.file, line });
   };

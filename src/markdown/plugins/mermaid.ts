@@ -116,6 +116,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
           'error',
           `diagram source \`${opts.src}\` not found`,
           near ? `did you mean \`${near}\`?` : `put the file at ${rel}`,
+          'diagram-source-missing',
         );
         return errorBox('Diagram source missing', rel, where);
       }
@@ -124,7 +125,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
       source = `${text.trimEnd()}\n${source}`;
     }
     if (!source.trim()) {
-      report(env, line, 'error', 'empty mermaid diagram', 'write the diagram inside the fence or give src="file.mmd"');
+      report(env, line, 'error', 'empty mermaid diagram', 'write the diagram inside the fence or give src="file.mmd"', 'diagram-empty');
       return errorBox('Empty diagram', '', where);
     }
     env.diagrams.push({ line, source, srcLines, ...(srcFile ? { srcFile } : {}) });
@@ -133,7 +134,14 @@ export function mermaidPlugin(md: MarkdownIt): void {
       if (!known.has(id)) {
         const near = nearMatch(id, known);
         const list = known.size ? `ids in this diagram: ${[...known].join(', ')}` : 'this diagram declares no ids';
-        report(env, line, 'warning', `diagram has no node or subgraph \`${id}\``, `${near ? `did you mean \`${near}\`? ` : ''}${list}`);
+        report(
+          env,
+          line,
+          'warning',
+          `diagram has no node or subgraph \`${id}\``,
+          `${near ? `did you mean \`${near}\`? ` : ''}${list}`,
+          'diagram-id-unknown',
+        );
       }
     }
     const id = `diagram-${env.ids.next++}`;
@@ -150,6 +158,7 @@ export function mermaidPlugin(md: MarkdownIt): void {
         'warning',
         'diagram has no caption',
         'add caption="…": it is shown under the diagram and is its name for screen readers',
+        'diagram-no-caption',
       );
     return (
       `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" data-state="pending"` +

@@ -20,6 +20,7 @@ export function nestingPlugin(md: MarkdownIt): void {
         'error',
         `nested more than ${Math.floor((md.options as { maxNesting: number }).maxNesting / 2)} levels deep: the text from here on is left out`,
         'flatten the list or quote; a slide cannot show that many levels anyway',
+        'nesting-too-deep',
       );
     }
     tokenize(state, startLine, endLine);
