@@ -235,6 +235,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       'handout-answers',
       `\`handout-answers: ${String(answers)}\` is not known: the handout shows the answers`,
       'write `handout-answers: blank` (ruled lines to fill in) or `shown` (the default)',
+      'handout-answers-invalid',
     );
   if (data.order !== undefined) {
     const order = typeof data.order === 'number' ? data.order : Number(asString(data.order));

@@ -87,6 +87,7 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
         'url',
         `\`url\` is not an http(s) address: \`${url}\``,
         'write the address the site is published at, e.g. `url: https://me.github.io/course/`',
+        'url-invalid',
       );
   }
   if (data.duration !== undefined) {
