@@ -98,8 +98,9 @@ function addressFollowsEveryStep(deck: Deck): void {
     if (!hash || hash === '/' || ++writes > 100) return;
     if (location.hash !== `#${hash}`) history.replaceState(history.state, '', `#${hash}`);
   };
-  // After reveal's own handlers: its indices are not yet updated when fragment events fire.
-  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, () => setTimeout(write, 0));
+  // After reveal's own handlers (its indices are not yet updated when fragment events fire), but before
+  // any other task — a reload the moment after a key press still finds the address written.
+  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, () => queueMicrotask(write));
 }
 
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
