@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DIAGRAM } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
-import { diagramsOnCurrentSlide } from './slides';
+import { slideWith } from './slides';
 
 /** Accessibility: axe-core in presenting and reading mode, tab order, diagram names, reduced motion. */
 const DECK = 'reasoning-origins';
@@ -16,25 +16,6 @@ async function seriousViolations(page: Page, opts: { include?: string; exclude?:
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
-}
-
-/** Goes to the first slide that has `selector`, with every step shown and its diagrams drawn. */
-async function slideWith(page: Page, selector: string): Promise<void> {
-  const found = await page.evaluate((sel) => {
-    const deck = window.lectern?.deck;
-    const slide = deck?.getSlides().find((s) => s.querySelector(sel) && !s.querySelector(':scope > section'));
-    if (!deck || !slide) return false;
-    const { h, v } = deck.getIndices(slide);
-    deck.slide(h, v, Number.MAX_SAFE_INTEGER);
-    return true;
-  }, selector);
-  expect(found, `a slide with ${selector}`).toBe(true);
-  await diagramsOnCurrentSlide(page);
-  await page.evaluate(() => {
-    const deck = window.lectern?.deck;
-    const { h, v } = deck?.getIndices() ?? { h: 0, v: 0 };
-    deck?.slide(h, v, Number.MAX_SAFE_INTEGER);
-  });
 }
 
 for (const [kind, selector] of [

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
-import { diagramsOnCurrentSlide } from './slides';
+import { slideWith } from './slides';
 
 /**
  * Issue 15 (and 19.14): axe-core with EVERY rule it has — experimental ones and best practices included —
@@ -51,19 +51,6 @@ const ALL_TAGS = [
 // Colours are measured after fades: with reduced motion slides and steps change at once.
 test.use({ reducedMotion: 'reduce' });
 
-async function goToSlideWith(page: Page, selector: string): Promise<void> {
-  const found = await page.evaluate((sel) => {
-    const deck = window.lectern?.deck;
-    const slide = deck?.getSlides().find((s) => s.querySelector(sel) && !s.querySelector(':scope > section'));
-    if (!deck || !slide) return false;
-    const { h, v } = deck.getIndices(slide);
-    deck.slide(h, v, Number.MAX_SAFE_INTEGER);
-    return true;
-  }, selector);
-  expect(found, `a slide with ${selector}`).toBe(true);
-  await diagramsOnCurrentSlide(page);
-}
-
 for (const deck of ['reasoning-origins', 'reasoning-origins-en']) {
   test.describe(deck, () => {
     test('presenting: title, diagram and table slides pass every axe rule', async ({ page }) => {
@@ -71,9 +58,9 @@ for (const deck of ['reasoning-origins', 'reasoning-origins-en']) {
       test.slow();
       await openDeck(page, deck, '?transition=none');
       expect(await violations(page), 'title slide').toEqual([]);
-      await goToSlideWith(page, DIAGRAM.selector);
+      await slideWith(page, DIAGRAM.selector);
       expect(await violations(page), 'diagram slide').toEqual([]);
-      await goToSlideWith(page, 'table');
+      await slideWith(page, 'table');
       expect(await violations(page), 'table slide').toEqual([]);
     });
 

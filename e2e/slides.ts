@@ -21,6 +21,25 @@ export async function everyStepOfCurrentSlide(page: Page): Promise<void> {
   await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
 }
 
+/** Goes to the first slide that has `selector` (a leaf slide), with every step shown and its diagrams drawn. */
+export async function slideWith(page: Page, selector: string): Promise<void> {
+  const found = await page.evaluate((sel) => {
+    const deck = window.lectern?.deck;
+    const slide = deck?.getSlides().find((s) => s.querySelector(sel) && !s.querySelector(':scope > section'));
+    if (!deck || !slide) return false;
+    const { h, v } = deck.getIndices(slide);
+    deck.slide(h, v, Number.MAX_SAFE_INTEGER);
+    return true;
+  }, selector);
+  if (!found) throw new Error(`no slide with ${selector}`);
+  await diagramsOnCurrentSlide(page);
+  await page.evaluate(() => {
+    const deck = window.lectern?.deck;
+    const { h, v } = deck?.getIndices() ?? { h: 0, v: 0 };
+    deck?.slide(h, v, Number.MAX_SAFE_INTEGER);
+  });
+}
+
 /** Overflow of the current slide: how far its content reaches past the slide, in slide pixels (the checker's measurement). */
 export async function overflowOfCurrentSlide(page: Page): Promise<Overflow & { id: string; source: string }> {
   const o = await page.evaluate(async () => (await window.lecternInspector?.())?.overflow());
