@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { type Plugin, type ResolvedConfig, searchForWorkspaceRoot, type ViteDevServer } from 'vite';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
-import { deckConfig, renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
-import { INK_SUFFIX } from '../model/ink.js';
-import { type AssetUpdate, type DeckUpdate, HMR_EVENT } from '../model/page.js';
+import { renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { courseLang, courseLinks, courseOrder, readCourseSettings } from '../project/course.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
-import { buildSearchIndex } from '../project/search-index.js';
-import { ASSETS_DIR, DeckStore, formatDiagnostic, SLIDES_DIR } from '../project/store.js';
+import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
+import { DEV_SEARCH, ownsFile, serveCourse } from './dev-server.js';
 import {
   deckText,
   type FontFile,
@@ -24,10 +22,10 @@ import {
   subsetWhole,
 } from './fonts.js';
 import { type HomeBuild, homePage } from './home.js';
-import { inkSaveMiddleware } from './ink-save.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
 import { emptyKeepingPdfs, PDF_DIR } from './out-dir.js';
-import { INSTALLED, PACKAGE_ROOT, RUNTIME_DIR } from './package.js';
+import { RUNTIME_DIR } from './package.js';
+import { viteSettings } from './settings.js';
 import { deckSocial, FAVICON_SVG, homeSocial, iconHref, notFoundPage, type SiteContext } from './site-files.js';
 import { uiCharacters } from './ui-chars.js';
 
@@ -36,9 +34,7 @@ const RUNTIME_PREFIX = '/@lectern-runtime/';
 const RUNTIME = `${RUNTIME_PREFIX}main.ts`;
 const INDEX_RUNTIME = `${RUNTIME_PREFIX}index-page.ts`;
 const FONTS_MARKER = '<!--lectern-fonts-->';
-const DEV_FONTS = '/@lectern-fonts/';
 const SLIDES_MARKER = '<!--lectern-slides-->';
-const DEV_SEARCH = '/@lectern-search.json';
 /** Markup Vite's HTML build step rewrites (files to bundle: images, media, styles, scripts). */
 const NEEDS_VITE =
   /<(img|picture|video|audio|source|track|image|use|embed|object|input|link|script|style)\b|\sstyle="[^"]*url\(|\ssrcset=/i;
@@ -92,7 +88,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
   /** Build: slide markup inserted after Vite's HTML processing, by page id. */
   const deferredSlides = new Map<string, string>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
-  /** Dev server: each deck's top-level section markup as last sent, so updates carry only what changed. */
+  /** Dev server: each deck's top-level section markup as last sent (see serveCourse). */
   const served = new Map<string, string[]>();
 
   /**
@@ -211,22 +207,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
       ]);
       // `npm start` (`vite --open`): a course of one deck opens that deck, any other the deck list.
       const files = store.files();
-      const open = userConfig.server?.open === true ? { open: files.length === 1 ? `/${encodeURI(slugOf(files[0] ?? ''))}/` : '/' } : {};
-      return {
-        appType: 'mpa',
-        base: './',
-        // The browser code lives in the package, which may be outside the course (a linked install).
-        server: { host: '127.0.0.1', fs: { allow: [searchForWorkspaceRoot(root), PACKAGE_ROOT] }, ...open },
-        // Pages are virtual, so Vite's dependency scan would find nothing and re-optimize (and reload the
-        // open deck) on the first visit: scan the browser code instead. Vite's scan skips node_modules/,
-        // so an installed package names the browser's packages (hoisted beside it) instead.
-        optimizeDeps: INSTALLED
-          ? { include: ['reveal.js', 'mermaid'] }
-          : { entries: [join(RUNTIME_DIR, '*.ts'), `!${join(RUNTIME_DIR, '*.test.ts')}`] },
-        preview: { host: '127.0.0.1' },
-        // The build empties the output directory itself, keeping the PDFs `npm run pdf` exported (see buildStart).
-        build: { rollupOptions: { input }, emptyOutDir: false },
-      };
+      const open = userConfig.server?.open === true ? (files.length === 1 ? `/${encodeURI(slugOf(files[0] ?? ''))}/` : '/') : undefined;
+      return viteSettings(root, input, open);
     },
     configResolved(resolved) {
       config = resolved;
@@ -292,104 +274,18 @@ export function lectern(options: LecternOptions = {}): Plugin {
       },
     },
     configureServer(server: ViteDevServer) {
-      const root = config.root;
-      server.watcher.add([join(root, SLIDES_DIR), join(root, ASSETS_DIR)]);
-      const push = async (file: string, onlyIfChanged = false) => {
-        const deck = await store.deck(file);
-        report(deck, (msg) => config.logger.warn(msg));
-        const stacks = renderStacks(deck);
-        const before = served.get(deck.slug);
-        const same = before?.length === stacks.length;
-        const changed = stacks.map((s, i) => (same && before?.[i] === s ? null : s));
-        if (onlyIfChanged && changed.every((s) => s === null)) return;
-        served.set(deck.slug, stacks);
-        const payload: DeckUpdate = { slug: deck.slug, stacks: changed, config: deckConfig(deck) };
-        server.ws.send({ type: 'custom', event: HMR_EVENT.deck, data: payload });
-      };
-      const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
-        const rel = relative(root, path).split(sep).join('/');
-        if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith('.md')) {
-          if (kind === 'change') {
-            store.invalidate(rel);
-            void push(rel);
-          } else {
-            // The deck list changed: the index reloads, open decks get their links to other decks re-resolved.
-            store.invalidate();
-            server.ws.send({ type: 'custom', event: HMR_EVENT.decks, data: { file: rel, kind } });
-            for (const file of store.files()) void push(file, true);
-          }
-        } else if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith(INK_SUFFIX)) {
-          // The saved ink goes into the page from the next load on (the open deck has it already).
-          store.invalidate(rel.slice(0, -INK_SUFFIX.length) + '.md');
-        } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
-          store.invalidate();
-          // A diagram source or a missing image that now exists changes the markup; an edited image
-          // does not, so the pages are told to fetch it again.
-          void Promise.all(store.files().map((file) => push(file, true))).then(() => {
-            const data: AssetUpdate = { path: rel };
-            server.ws.send({ type: 'custom', event: HMR_EVENT.asset, data });
-          });
-        }
-      };
-      server.watcher.on('change', (p) => onChange(p, 'change'));
-      server.watcher.on('add', (p) => onChange(p, 'add'));
-      server.watcher.on('unlink', (p) => onChange(p, 'unlink'));
-
-      server.middlewares.use(inkSaveMiddleware(root, store));
-      // Pages are generated: answer `/` and `/<slug>/` before Vite looks for files on disk.
-      server.middlewares.use(async (req, res, next) => {
-        try {
-          const url = new URL(req.url ?? '/', 'http://localhost');
-          const path = decodeURIComponent(url.pathname);
-          const slugOnly = /^\/([^/.]+)$/.exec(path);
-          if (slugOnly?.[1] && store.fileOf(slugOnly[1])) {
-            res.statusCode = 302;
-            res.setHeader('Location', `${encodeURI(path)}/${url.search}`);
-            res.end();
-            return;
-          }
-          const id =
-            path === '/' || path === '/index.html'
-              ? join(root, 'index.html')
-              : /^\/[^/]+\/(index\.html)?$/.test(path)
-                ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
-                : undefined;
-          if (path === `/${FAVICON}`) {
-            res.setHeader('Content-Type', 'image/svg+xml');
-            res.end(FAVICON_SVG);
-            return;
-          }
-          if (path === DEV_SEARCH) {
-            res.setHeader('Content-Type', 'application/json');
-            res.end(buildSearchIndex(courseOrder(await store.all())));
-            return;
-          }
-          if (path.startsWith(DEV_FONTS)) {
-            const font = fontFiles.get(path.slice(DEV_FONTS.length));
-            if (!font) return next();
-            res.setHeader('Content-Type', font.format === 'woff2' ? 'font/woff2' : 'font/ttf');
-            res.end(font.source);
-            return;
-          }
-          const html = id ? await pageFor(root, id) : undefined;
-          if (!html || !id) return next();
-          const page = await server.transformIndexHtml(req.url ?? '/', html);
-          res.setHeader('Content-Type', 'text/html; charset=utf-8');
-          res.end(
-            page.replace(
-              FONTS_MARKER,
-              fontHead(pageFonts.get(id) ?? [], (name) => `${DEV_FONTS}${name}`),
-            ),
-          );
-        } catch (err) {
-          next(err);
-        }
+      serveCourse(server, {
+        root: config.root,
+        store,
+        served,
+        page: (id) => pageFor(config.root, id),
+        withFonts: (html, id, url) => html.replace(FONTS_MARKER, () => fontHead(pageFonts.get(id) ?? [], url)),
+        font: (name) => fontFiles.get(name),
+        report: (deck) => report(deck, (msg) => config.logger.warn(msg)),
       });
     },
     handleHotUpdate(ctx) {
-      const rel = relative(config.root, ctx.file).split(sep).join('/');
-      if (rel.startsWith(`${SLIDES_DIR}/`) || rel.startsWith(`${ASSETS_DIR}/`)) return [];
-      return undefined;
+      return ownsFile(config.root, ctx.file) ? [] : undefined;
     },
   };
 }

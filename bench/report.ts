@@ -1,0 +1,148 @@
+/** The bench's printed report and its checked targets, from the figures the scenarios measured. */
+import { loadavg } from 'node:os';
+import type { Kind } from './browser.js';
+import type { CourseFigures } from './course.js';
+import { fmt, LECTURE, type machine, median, type Settings, table, type Workload } from './figures.js';
+import type { BrowserRun, SimulatedRun } from './live.js';
+
+export interface DevFigures {
+  domMs: number[];
+  frameMs: number[];
+  long?: { label: string; domMs: number[] };
+}
+
+export interface LiveFigures {
+  simulated: SimulatedRun[];
+  browser: BrowserRun[];
+}
+
+function liveLines(live: LiveFigures | undefined): string[] {
+  if (!live) return [];
+  const out: string[] = [];
+  const sim = live.simulated;
+  if (sim.length) {
+    out.push(
+      `npm run live, ${sim[0]?.followers} simulated followers (ws clients on loopback, ${sim[0]?.steps} steps): lecturer → follower median ${fmt(median(sim.map((r) => r.medianMs)), 1)} ms, p99 ${fmt(median(sim.map((r) => r.p99Ms)), 1)} ms (runs: ${sim.map((r) => `${r.medianMs.toFixed(1)}/${r.p99Ms.toFixed(1)}`).join(', ')}), missed ${sim.reduce((a, r) => a + r.missed, 0)}; server peak ${fmt(median(sim.map((r) => r.serverPeakMiB)))} MiB RSS`,
+    );
+  }
+  const br = live.browser;
+  if (br.length) {
+    out.push(
+      `npm run live, ${br[0]?.followers} Chromium followers (one browser) over a ${br[0]?.slides}-slide walk (${br[0]?.steps} steps): key → follower's deck median ${fmt(median(br.map((r) => r.medianMs)))} ms, p99 ${fmt(median(br.map((r) => r.p99Ms)))} ms, missed steps ${br.reduce((a, r) => a + r.missed, 0)}`,
+    );
+  }
+  return out;
+}
+
+/** The tables and lines printed after a run; `coldBuilds` are the first builds with an empty font cache (name, ms). */
+export function report(
+  workloads: Workload[],
+  dev: DevFigures | undefined,
+  live: LiveFigures | undefined,
+  info: ReturnType<typeof machine>,
+  { runs, quick }: Settings,
+  coldBuilds: [string, number][],
+) {
+  const buildRows = [
+    ['deck', 'build covers', 'slides', 'compile ms', 'compile CPU ms', 'slides/s', 'recompile ms', 'build s', 'build CPU s', 'peak MiB'],
+  ];
+  for (const w of workloads) {
+    buildRows.push([
+      w.label,
+      w.buildLabel,
+      fmt(w.slides),
+      fmt(w.compile?.median, 1),
+      fmt(w.compile?.medianCpu, 1),
+      fmt(w.compile?.slidesPerSec),
+      fmt(w.compile?.medianRecompile, 1),
+      fmt(w.build ? w.build.median / 1000 : undefined, 2),
+      fmt(w.build ? w.build.medianCpu / 1000 : undefined, 2),
+      fmt(w.build?.medianPeakMiB),
+    ]);
+  }
+  const visitRows = [
+    [
+      'deck',
+      'requests',
+      'JS KB',
+      'CSS KB',
+      'fonts KB',
+      'first slide KB',
+      'HTML KB',
+      'FCP ms',
+      'ready ms',
+      'read FCP ms',
+      'PDF s',
+      'PDF pages',
+      'PDF ms/page',
+    ],
+  ];
+  for (const w of workloads) {
+    const kb = (k: Kind) => fmt(w.load ? w.load.gzip[k] / 1000 : undefined, 1);
+    visitRows.push([
+      w.label,
+      fmt(w.load?.requests),
+      kb('js'),
+      kb('css'),
+      kb('font'),
+      fmt(w.load?.firstSlideKB, 1),
+      kb('html'),
+      fmt(w.load?.median.fcpMs),
+      fmt(w.load?.median.readyMs),
+      fmt(w.load?.reading.medianFcpMs),
+      fmt(w.pdf ? w.pdf.median / 1000 : undefined, 2),
+      fmt(w.pdf?.pages),
+      fmt(w.pdf?.perPageMs),
+    ]);
+  }
+  const lines = [
+    `Lectern bench — medians of ${runs} run${runs === 1 ? '' : 's'}${quick ? ' (--quick)' : ''}`,
+    `${info.host}: ${info.cores} cores (${info.cpu}), ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}, Vite ${info.vite}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+    '',
+    table(buildRows, 2),
+    '',
+    table(visitRows),
+    '',
+    "compile = compileDeck alone, warm process, render caches emptied before each run (CPU = this process's user + system time);",
+    'recompile = the same after a one-heading edit with the caches warm (what the dev server does); build = `vite build` in a fresh Node process,',
+    'font subsets cached (CPU = user + system of the build). Bytes: gzip (node:zlib default level) of the files requested before the deck',
+    'is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, 1280×720; read FCP:',
+    'the same in reading mode (`?view=read`) at 390×800. Served on 127.0.0.1. PDF = exportPdf with browser launch; per page = print',
+    'time without the launch / pages.',
+  ];
+  const lecture = workloads.find((w) => w.id === 'lecture');
+  if (lecture?.pdf?.cliMedian) {
+    const first = lecture.pdf.cliFirstMs
+      ? ` (first run after a source change, bundling the command: ${(lecture.pdf.cliFirstMs / 1000).toFixed(2)} s)`
+      : '';
+    lines.push(`npm run pdf -- ${LECTURE} --no-build: ${(lecture.pdf.cliMedian / 1000).toFixed(2)} s${first}`);
+  }
+  if (dev) {
+    lines.push(
+      `dev server, edit → new text in the DOM: ${fmt(median(dev.domMs))} ms (next frame ${fmt(median(dev.frameMs))} ms), median of ${dev.domMs.length} edits`,
+    );
+    if (dev.long) lines.push(`dev server, ${dev.long.label}: ${fmt(median(dev.long.domMs))} ms, median of ${dev.long.domMs.length} edits`);
+  }
+  lines.push(...liveLines(live));
+  const cold = coldBuilds.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`);
+  if (cold.length) lines.push(`first build with an empty font cache (one run): ${cold.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function courseReport(c: CourseFigures): string {
+  const s = (xs: number[]) => fmt(median(xs) / 1000, 2);
+  const lines = [
+    `course: ${c.lectures} lectures (copies of the lecture, each with its own title): build with an empty font cache ${s(c.coldBuild.ms)} s`,
+    `(CPU ${s(c.coldBuild.cpuMs)} s, peak ${fmt(median(c.coldBuild.peakMiB))} MiB); font cache warm ${s(c.build.ms)} s (CPU ${s(c.build.cpuMs)} s, peak`,
+    `${fmt(median(c.build.peakMiB))} MiB); after editing one lecture ${s(c.rebuild.ms)} s. npm run pdf of every deck: ${s(c.pdfSlidesMs)} s`,
+    `(${c.pdfFiles} PDFs), slides + handouts ${s(c.pdfBothMs)} s. Dev server answers after ${fmt(median(c.devStartMs))} ms, serves the home after`,
+    `${fmt(median(c.devHomeMs))} ms.`,
+  ];
+  if (c.secondLecture)
+    lines.push(
+      `Lecture 2 after lecture 1: ${fmt(c.secondLecture.sharedKB, 1)} of its ${fmt(c.secondLecture.kb, 1)} KB gz before ready (${c.secondLecture.sharedFiles} of ${c.secondLecture.files} files) were fetched for lecture 1 already.`,
+    );
+  return lines.join('\n');
+}
