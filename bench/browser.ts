@@ -89,7 +89,7 @@ async function throttleLikeSlowPhone(context: BrowserContext, page: Page): Promi
 }
 
 /**
- * Opens `/<slug>/` in a fresh browser context (empty cache: a first visit) at 1280×720 (reading mode:
+ * Opens `/<slug>/` in a fresh browser context (empty cache: a first visit) at the slide size (SLIDE_SIZE; reading mode:
  * `?view=read` at 390×800) and waits for
  * Lectern's ready signal. Bytes are the files the browser requested before it, read from `distDir`
  * and gzipped with node:zlib (default level).

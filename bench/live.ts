@@ -11,7 +11,7 @@ import type { RevealApi } from 'reveal.js';
 import { WebSocket } from 'ws';
 import { newKey } from '../src/live/key.js';
 import { LIVE_SOCKET_PATH } from '../src/model/live.js';
-import { DIAGRAM, PAGE } from '../src/model/page.js';
+import { DIAGRAM, PAGE, SLIDE_SIZE } from '../src/model/page.js';
 import { REPO } from './project.js';
 
 export interface SimulatedRun {
@@ -166,7 +166,7 @@ export async function browserFollowers(
       for (const w of waiters) if (w.page === page && w.k === k) w.done();
     });
     const lecturer = await context.newPage();
-    await lecturer.setViewportSize({ width: 1280, height: 720 });
+    await lecturer.setViewportSize({ ...SLIDE_SIZE });
     await lecturer.goto(`${base}?lecturer=${server.key}`);
     await lecturer.waitForSelector(PAGE.readySelector);
     await lecturer.evaluate(() => {

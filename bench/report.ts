@@ -1,5 +1,6 @@
 /** The bench's printed report and its checked targets, from the figures the scenarios measured. */
 import { loadavg } from 'node:os';
+import { SLIDE_SIZE } from '../src/model/page.js';
 import type { Kind } from './browser.js';
 import type { CourseFigures } from './course.js';
 import { fmt, LECTURE, type machine, median, type Settings, table, type Workload } from './figures.js';
@@ -108,7 +109,7 @@ export function report(
     "compile = compileDeck alone, warm process, render caches emptied before each run (CPU = this process's user + system time);",
     'recompile = the same after a one-heading edit with the caches warm (what the dev server does); build = `vite build` in a fresh Node process,',
     'font subsets cached (CPU = user + system of the build). Bytes: gzip (node:zlib default level) of the files requested before the deck',
-    'is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, 1280×720; read FCP:',
+    `is ready, KB = 1000 bytes; first slide = JS + CSS + fonts. FCP and ready: ms from navigation, first visit, ${SLIDE_SIZE.width}×${SLIDE_SIZE.height}; read FCP:`,
     'the same in reading mode (`?view=read`) at 390×800. Served on 127.0.0.1. PDF = exportPdf with browser launch; per page = print',
     'time without the launch / pages.',
   ];

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SLIDE_SIZE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** The controls while presenting: sub-slides line up with the others, nothing covers the slide number, targets fit a finger. */
@@ -39,12 +40,7 @@ test('a vertical sub-slide lines up with the horizontal slides', async ({ page }
   await expect.poll(left).toBeCloseTo(horizontal, 0);
 });
 
-for (const viewport of [
-  { width: 1280, height: 720 },
-  { width: 1024, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 844, height: 390 },
-]) {
+for (const viewport of [{ ...SLIDE_SIZE }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }, { width: 844, height: 390 }]) {
   test(`at ${viewport.width}×${viewport.height} no control covers the slide number, and each is at least 44 px`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await openDeck(page, 'demo');

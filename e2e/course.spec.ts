@@ -119,7 +119,7 @@ test('lectern build and lectern pdf of a course folder elsewhere: a working deck
     expect(cjk).toBeGreaterThan(0);
     await page.evaluate(() => window.lectern?.deck.slide(2, 0));
     const figure = page.locator(`section.present ${DIAGRAM.selector}`);
-    await expect(figure).toHaveAttribute('data-state', 'rendered');
+    await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
     await expect(figure.locator('svg')).toContainText('输入');
     expect(watch.errors).toEqual([]);
 

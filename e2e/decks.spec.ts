@@ -1,4 +1,4 @@
-import { DIAGRAM, PAGE } from '../src/model/page';
+import { DIAGRAM, diagramsIn, PAGE } from '../src/model/page';
 import { deckSlugs, expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide, indices, totalSlides, visitEverySlide } from './slides';
 
@@ -29,7 +29,7 @@ test('every deck: every slide is reachable, diagrams drawn, no page errors, noth
         expect(box?.width ?? 0, `${slug}: diagram width`).toBeGreaterThan(200);
         expect(box?.height ?? 0, `${slug}: diagram height`).toBeGreaterThan(100);
       }
-      await expect(page.locator(`section.present ${DIAGRAM.selector}[data-state="error"]`)).toHaveCount(0);
+      await expect(page.locator(`section.present ${diagramsIn('error')}`)).toHaveCount(0);
     });
   }
   expect(watch.errors).toEqual([]);
@@ -67,7 +67,7 @@ test('a diagram on a slide hidden at load is drawn at full size, and its steps a
   await page.evaluate(() => window.lectern?.deck.slide(4, 0, -1));
   await diagramsOnCurrentSlide(page);
   const figure = page.locator(`section.present ${DIAGRAM.selector}`);
-  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
   const box = await figure.locator('svg').boundingBox();
   expect(box?.height ?? 0).toBeGreaterThan(300);
   await expect(figure.locator('.lecternHl')).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { PAGE } from '../src/model/page';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
@@ -52,8 +52,9 @@ test('html: false — no script, event handler or javascript: link reaches the p
   await page.waitForSelector(PAGE.readySelector);
   for (const n of [0, 1]) {
     await page.evaluate((h) => window.lectern?.deck.slide(h, 0), n);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLElement>('section.present .lectern-diagram')].every((f) => f.dataset.state === 'rendered'),
+    await page.waitForFunction(
+      (figure) => [...document.querySelectorAll<HTMLElement>(`section.present ${figure}`)].every((f) => f.dataset.state === 'rendered'),
+      DIAGRAM.selector,
     );
     for (const el of await page.locator('section.present a, section.present h1, section.present .node').all())
       await el.click({ force: true }).catch(() => {});

@@ -90,12 +90,12 @@ test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn s
   await page.goto(`${dev.base}/zz-dev-server-diagram/#/slide-2`);
   await page.waitForSelector(PAGE.readySelector);
   const figure = page.locator(`section.present ${FIGURE.selector}`);
-  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  await expect(figure).toHaveAttribute(FIGURE.stateAttr, 'rendered');
   await expect(figure.locator('svg')).toContainText('Alpha');
 
   writeFileSync(DIAGRAM, diagramDeck('Beta', 'Last'));
   await expect(figure.locator('svg')).toContainText('Beta', { timeout: 5000 });
-  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  await expect(figure).toHaveAttribute(FIGURE.stateAttr, 'rendered');
 
   // Only the edited slide is replaced: the drawn diagram on this one is the same element afterwards.
   await figure.evaluate((f) => {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
 
@@ -25,7 +26,7 @@ test.beforeAll(() => {
 
 async function open(page: import('@playwright/test').Page, slug: string): Promise<void> {
   await page.goto(`${base}/${slug}/`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
 }
 
 const MARKUP = /:::|\. \. \.|<!--|-->|\{\.|\.element|\.slide:|^\s*Notes?:|#\||%%\||!\[bg/m;
@@ -72,7 +73,7 @@ test('reveal-md deck: its separators, vertical stacks, steps and notes', async (
   const presented = page.locator('section.present:not(.stack) img[alt="A graph, loaded lazily"]');
   await expect.poll(() => presented.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
   await page.goto(`${base}/reveal-md/?view=read`);
-  await page.waitForSelector('html[data-lectern-ready="true"]');
+  await page.waitForSelector(PAGE.readySelector);
   const lazy = page.locator('img[alt="A graph, loaded lazily"]');
   await lazy.scrollIntoViewIfNeeded();
   await expect.poll(() => lazy.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
   await expect(page.locator('section.present:not(.stack) .fragment')).toHaveCount(1);
   await expect(page.locator('section.present:not(.stack) .katex-display')).toBeVisible();
   await page.evaluate(() => window.lectern?.deck.slide(6));
-  await expect(page.locator('section.present:not(.stack) .lectern-diagram svg')).toBeVisible();
+  await expect(page.locator(`section.present:not(.stack) ${DIAGRAM.selector} svg`)).toBeVisible();
   // Callouts: a tinted box with its title, the tip's in green, the warning's named by its kind
   await page.evaluate(() => window.lectern?.deck.slide(8));
   const tip = page.locator('section.present:not(.stack) .lectern-callout-tip');

@@ -159,7 +159,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
         // Steps become fragments once the diagram is drawn: show them all, as after stepping through.
         await everyStepOfCurrentSlide(page);
         const figure = page.locator(`section.present ${DIAGRAM.selector}`);
-        await expect(figure).toHaveAttribute('data-state', 'rendered');
+        await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
         // Mermaid wraps long labels into lines: read every text node back as words.
         const svgText = await figure.locator('svg').evaluate((svg) => {
           const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /**
@@ -279,13 +280,13 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
       await expect(next).toHaveCount(1);
       await expect(next).toContainText(zh ? 'LLM 复杂推理的来源分析 II' : 'Part II');
       await page.goto(`/${part1}/${await next.getAttribute('href')}`);
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       await expect(page.locator('section.title h1')).toContainText(zh ? 'LLM 复杂推理的来源分析 II' : 'Part II');
       // …and this lecture links back (title slide, summary, references), the post's own post_link resolved.
       const back = page.locator(`section a[href="../${part1}/"]`);
       expect(await back.count()).toBeGreaterThanOrEqual(3);
       await page.goto(`/${slug}/${await back.first().getAttribute('href')}`);
-      await page.waitForSelector('html[data-lectern-ready="true"]');
+      await page.waitForSelector(PAGE.readySelector);
       await expect(page.locator('section.title h1')).toHaveText(
         zh ? 'LLM 复杂推理的来源分析 I' : 'Where LLM Complex Reasoning Comes From, Part I',
       );

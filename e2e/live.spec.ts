@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import { newKey } from '../src/live/key';
 import { type LiveServer, startLiveServer } from '../src/live/server';
 import { LIVE_SOCKET_PATH } from '../src/model/live';
-import { DIAGRAM, PAGE } from '../src/model/page';
+import { DIAGRAM, PAGE, SLIDE_SIZE, STATE_ATTR } from '../src/model/page';
 import { UI_STRINGS } from '../src/model/ui-strings';
 import { expect, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
@@ -30,7 +30,7 @@ interface Opened {
 }
 
 /** A page in its own context (its own device), network outside loopback blocked. */
-async function open(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Opened> {
+async function open(browser: Browser, url: string, viewport: { width: number; height: number } = SLIDE_SIZE): Promise<Opened> {
   const context = await browser.newContext({ viewport });
   const received: string[] = [];
   const errors: string[] = [];
@@ -125,7 +125,7 @@ test.describe('live: the audience follows the lecturer', () => {
     const key = newKey();
     server = await startLive(key);
     const lecturer = await open(browser, server.lecturerUrl);
-    await expect(lecturer.page.locator('.lectern-live-lecturer')).toHaveAttribute('data-state', 'open');
+    await expect(lecturer.page.locator('.lectern-live-lecturer')).toHaveAttribute(STATE_ATTR, 'open');
     await lecturer.page.keyboard.press('ArrowRight'); // a late joiner opens where the lecture is
     const followers = [await open(browser, server.localAudienceUrl, PHONE), await open(browser, server.localAudienceUrl)];
     const reader = await open(browser, `${server.localAudienceUrl}?view=read`, PHONE);
@@ -164,7 +164,7 @@ test.describe('live: the audience follows the lecturer', () => {
         f.received.filter((r) => r.includes(key)),
         'the key reached an audience page',
       ).toEqual([]);
-      await expect(f.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'following');
+      await expect(f.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'following');
       expect(await f.page.content()).not.toContain(key);
     }
     expect(lecturer.errors).toEqual([]);
@@ -184,7 +184,7 @@ test.describe('live: the audience follows the lecturer', () => {
     const away = await indicesOf(phone.page);
     const back = phone.page.getByRole('button', { name: 'Back to live' });
     await expect(back).toBeVisible();
-    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'browsing');
+    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'browsing');
     await lecturer.page.keyboard.press('ArrowRight');
     await expect(phone.page.locator('html')).toHaveAttribute('data-lectern-live-seq', /\d+/);
     expect(await indicesOf(phone.page)).toEqual(away);
@@ -222,7 +222,7 @@ test.describe('live: the audience follows the lecturer', () => {
     await lecturer.page.keyboard.press('ArrowRight');
     for (const f of [phone, browsing]) await expectFollowing(f.page, lecturer.page);
     await browsing.page.keyboard.press('Home');
-    await expect(browsing.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'browsing');
+    await expect(browsing.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'browsing');
 
     const black = (p: Page) => p.locator('.lectern-live-black');
     await lecturer.page.keyboard.press('b');
@@ -300,7 +300,7 @@ test.describe('live: the audience follows the lecturer', () => {
 
     // Restart: the lecturer moves on while the server is down; once it is back everyone catches up.
     await server.close();
-    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'offline');
+    await expect(phone.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'offline');
     await expect(phone.page.locator('.lectern-live-bar')).toContainText('Reconnecting');
     await lecturer.page.keyboard.press('ArrowRight');
     await lecturer.page.keyboard.press('ArrowRight');
@@ -315,14 +315,14 @@ test.describe('live: the audience follows the lecturer', () => {
     const dropped = await open(browser, `http://127.0.0.1:${link.port}/${DECK}/`, PHONE);
     await expectFollowing(dropped.page, lecturer.page);
     link.down();
-    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'offline');
+    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'offline');
     await lecturer.page.keyboard.press('ArrowRight');
     await lecturer.page.keyboard.press('ArrowRight');
     await expectFollowing(phone.page, lecturer.page);
     expect(await indicesOf(dropped.page)).not.toEqual(await indicesOf(lecturer.page));
     link.up();
     await expectFollowing(dropped.page, lecturer.page);
-    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute('data-state', 'following');
+    await expect(dropped.page.locator('.lectern-live-bar')).toHaveAttribute(STATE_ATTR, 'following');
     await link.close();
   });
 });

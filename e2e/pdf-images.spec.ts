@@ -4,6 +4,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportPdf, PdfExportError } from '../src/export/pdf';
 import { serve } from '../src/export/serve';
 import { buildSite } from '../src/export/site';
+import { PAGE } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { solidPng, tempCourse } from './temp-course';
 
@@ -59,7 +60,7 @@ test('print views are ready only once every image is in, however slowly it arriv
     });
     for (const view of ['handout', 'print']) {
       await page.goto(`${server.url}/pictures/?view=${view}`);
-      await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached' });
+      await page.waitForSelector(PAGE.readySelector, { state: 'attached' });
       const images = await page.$$eval('img', (all) => all.map((i) => ({ complete: i.complete, width: i.naturalWidth })));
       expect(images, view).toEqual([{ complete: true, width: 64 }]);
     }

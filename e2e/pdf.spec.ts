@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
 import { readPageLabels } from '../src/export/page-labels';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
-import { slideLabel } from '../src/model/page';
+import { SLIDE_SIZE, slideLabel } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { embeddedFonts } from './pdf-fonts';
 
@@ -103,7 +103,7 @@ test.describe('npm run pdf', () => {
     // A viewer's page box shows the slide number every view uses.
     expect(readPageLabels(pdfLib, pdf)).toEqual(Array.from({ length: facts.slides }, (_, i) => slideLabel(i)));
     for (const page of pdf.getPages()) {
-      expect(page.getSize()).toEqual({ width: 960, height: 540 }); // 1280×720 px
+      expect(page.getSize()).toEqual({ width: SLIDE_SIZE.width * 0.75, height: SLIDE_SIZE.height * 0.75 }); // CSS px → pt
     }
     expect(pdf.getTitle()).toBe(facts.title);
     expect(pdf.getAuthor()).toBe(facts.author);

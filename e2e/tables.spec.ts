@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { serve } from '../src/export/serve';
 import { buildSite } from '../src/export/site';
+import { PAGE, SLIDE_SIZE } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { tempCourse } from './temp-course';
 
@@ -88,7 +89,7 @@ test('code in the handout prints at a readable size, every line whole', async ({
   try {
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.goto(`${server.url}/optimisers/?view=handout`);
-    await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached' });
+    await page.waitForSelector(PAGE.readySelector, { state: 'attached' });
     const code = await page.locator('pre.shiki').evaluate((pre: HTMLElement) => {
       const span = pre.querySelector('.line span') as HTMLElement;
       const scale = pre.getBoundingClientRect().width / pre.offsetWidth;
@@ -110,7 +111,7 @@ test('a table reads well on the slide, in the handout and in reading mode', asyn
   const server = await serve(`${course.root}/dist`);
   try {
     const views = [
-      { name: 'slide', url: '/optimisers/#/1', viewport: { width: 1280, height: 720 } },
+      { name: 'slide', url: '/optimisers/#/1', viewport: { ...SLIDE_SIZE } },
       { name: 'handout', url: '/optimisers/?view=handout', viewport: { width: 794, height: 1123 } },
       { name: 'reading', url: '/optimisers/?view=read#slide-2', viewport: { width: 1280, height: 800 } },
       { name: 'reading on a phone', url: '/optimisers/?view=read#slide-2', viewport: { width: 390, height: 844 } },
@@ -118,7 +119,7 @@ test('a table reads well on the slide, in the handout and in reading mode', asyn
     for (const view of views) {
       await page.setViewportSize(view.viewport);
       await page.goto(`${server.url}${view.url}`);
-      await page.waitForSelector('html[data-lectern-ready="true"]', { state: 'attached' });
+      await page.waitForSelector(PAGE.readySelector, { state: 'attached' });
       await page.locator('table').first().scrollIntoViewIfNeeded();
       expect(await brokenWords(page), `${view.name}: words broken across lines`).toEqual([]);
       const look = await tableLook(page);

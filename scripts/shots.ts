@@ -1,6 +1,6 @@
 /**
  * Screenshots every slide of a deck (fragments shown) for a person to look at:
- *   tsx scripts/shots.ts <slug> [--size 1280x720] [--out shots] [--base http://127.0.0.1:4173]
+ *   tsx scripts/shots.ts <slug> [--size WxH (default: the slide size)] [--out shots] [--base http://127.0.0.1:4173]
  * Needs a built site served (npm run build && npx vite preview).
  */
 
@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../src/export/browser.js';
-import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
+import { DIAGRAM, PAGE, SLIDE_SIZE } from '../src/model/page.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,10 +39,12 @@ for (const slug of positionals) {
       const idx = deck.getIndices(s);
       deck.slide(idx.h, idx.v, Number.MAX_SAFE_INTEGER);
     }, i);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('.present .lectern-diagram')].every(
-        (f) => (f as HTMLElement).dataset.state === 'rendered' || (f as HTMLElement).dataset.state === 'error',
-      ),
+    await page.waitForFunction(
+      (figure) =>
+        [...document.querySelectorAll(`.present ${figure}`)].every(
+          (f) => (f as HTMLElement).dataset.state === 'rendered' || (f as HTMLElement).dataset.state === 'error',
+        ),
+      DIAGRAM.selector,
     );
     await page.evaluate(() => {
       const deck = window.lectern?.deck;

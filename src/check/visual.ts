@@ -1,6 +1,6 @@
 /**
  * The part of `npm run check` that looks at every slide the way a viewer sees it: each deck of the
- * built site in Chromium at 1280×720, every slide with all fragments shown.
+ * built site in Chromium at the slide size (SLIDE_SIZE), every slide with all fragments shown.
  *
  * Pure module: no argv, no process.exit. `src/cli/check.ts` is the command line over it.
  */
@@ -20,7 +20,7 @@ export interface VisualOptions {
   slugs?: string[];
   /** `auto` (default) builds when `dist/` is missing or older than the sources. */
   build?: 'auto' | 'never';
-  /** Smallest readable text on a 1280×720 screen, in px (after reveal's scaling). Default 15: 16 px text at reveal's 4 % margin. */
+  /** Smallest readable text on a slide-sized screen, in px (after reveal's scaling). Default 15: 16 px text at reveal's 4 % margin. */
   minFontPx?: number;
   /** Longest wait for a page, a diagram or an image, in ms. Default 20 s. */
   timeoutMs?: number;

@@ -12,6 +12,21 @@ export const SLIDE_SIZE = { width: 1280, height: 720 } as const;
 /** The bundled font family every view uses for Latin and Chinese text (subset per page at build). */
 export const FONT_FAMILY = 'Noto Sans SC';
 
+/**
+ * The same values for the stylesheets, which cannot import them: custom properties every page sets once in
+ * its head (`pageCssVars`, written with the font faces); src/runtime/*.css use `var(--lectern-font)` etc.
+ */
+export const CSS_VARS = {
+  '--lectern-font': `"${FONT_FAMILY}"`,
+  '--lectern-slide-width': `${SLIDE_SIZE.width}px`,
+  '--lectern-slide-height': `${SLIDE_SIZE.height}px`,
+} as const;
+
+export const pageCssVars = (): string =>
+  `:root{${Object.entries(CSS_VARS)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';')}}`;
+
 /** What the browser runtime reads from the page (`<script type="application/json" id="lectern-deck">`). */
 export interface DeckConfig {
   slug: string;
@@ -85,6 +100,9 @@ export const QA = {
   answer: '.lectern-a',
 } as const;
 
+/** The attribute holding a component's state: a diagram's (DIAGRAM_STATES), the live bar's. */
+export const STATE_ATTR = 'data-state';
+
 /** A Mermaid figure: `<figure class="lectern-diagram" data-state=… data-line="file:line">`. */
 export const DIAGRAM = {
   selector: '.lectern-diagram',
@@ -102,6 +120,9 @@ export const DIAGRAM = {
   stepAttr: 'data-step',
   /** Source location of the fence (`formatSource`). */
   lineAttr: 'data-line',
+  stateAttr: STATE_ATTR,
+  /** The diagram's steps (JSON: a list of groups of node ids), turned into fragments once it is drawn. */
+  stepsAttr: 'data-steps',
 } as const;
 
 /** The step spans of a diagram with `groups` step groups (see `DIAGRAM.step`). */
@@ -116,7 +137,9 @@ export const DIAGRAM_STATES = ['pending', 'drawing', 'rendered', 'error'] as con
 export type DiagramState = (typeof DIAGRAM_STATES)[number];
 /** A diagram in this state will not change any more. */
 export const isSettled = (state: string | undefined): boolean => state === 'rendered' || state === 'error';
-export const pendingDiagrams = `${DIAGRAM.selector}[data-state="pending"]`;
+/** Selector of the diagrams in `state`. */
+export const diagramsIn = (state: DiagramState): string => `${DIAGRAM.selector}[${STATE_ATTR}="${state}"]`;
+export const pendingDiagrams = diagramsIn('pending');
 
 /**
  * Elements whose box counts when measuring overflow: the blocks an author writes. One list for

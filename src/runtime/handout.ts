@@ -17,7 +17,7 @@ function buildItem(section: HTMLElement, index: number, total: number, blankAnsw
   if (section.dataset.source) item.dataset.source = section.dataset.source;
   const title = section.dataset.title ?? '';
 
-  // The slide: its own content on a 1280×720 stage, scaled into a 16:9 box (see fitStages).
+  // The slide: its own content on a stage of the slide size (SLIDE_SIZE), scaled into a 16:9 box (see fitStages).
   const area = el('div', { class: 'handout-area' });
   const box = el('div', { class: 'handout-slide' });
   const stage = el('div', { class: 'reveal handout-stage' });
@@ -45,7 +45,7 @@ function buildItem(section: HTMLElement, index: number, total: number, blankAnsw
 }
 
 /**
- * Scales each 1280×720 stage to its box. The box is as large as the half sheet allows once the notes
+ * Scales each slide-sized stage to its box. The box is as large as the half sheet allows once the notes
  * have their room (CSS container units); sizes are in mm, so screen and print lay out alike.
  */
 function fitStages(main: HTMLElement): void {

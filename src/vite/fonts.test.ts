@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../test/helpers.js';
+import { FONT_FAMILY, SLIDE_SIZE } from '../model/page.js';
 import { UI_STRINGS, uiTexts } from '../model/ui-strings.js';
 import {
   deckText,
@@ -106,6 +107,9 @@ describe('font subsets', () => {
     const head = fontHead(files, (name) => `/f/${name}`);
     expect(head.match(/@font-face/g)).toHaveLength(files.length);
     expect(head.match(/rel="preload"/g)).toHaveLength(files.filter((f) => f.weight === 400 && !f.rest).length);
+    // The stylesheets' font family and slide size are set here, from the page contract, once per page.
+    expect(head).toContain(`--lectern-font:"${FONT_FAMILY}"`);
+    expect(head).toContain(`--lectern-slide-width:${SLIDE_SIZE.width}px`);
     // Equal characters, equal file: the second call is the cache.
     const again = await facesToFiles(plan.get('one') ?? [], 'woff2', cache);
     expect(again.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));

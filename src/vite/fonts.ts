@@ -1,4 +1,4 @@
-import { FONT_FAMILY } from '../model/page.js';
+import { FONT_FAMILY, pageCssVars } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 import { uiText } from '../model/ui-strings.js';
 import { type FontFormat, subset, subsetFileName, WEIGHTS, type Weight } from './font-subset.js';
@@ -171,5 +171,5 @@ export function fontHead(files: FontFile[], urlOf: (fileName: string) => string)
         `<link rel="preload" as="font" type="font/${f.format === 'woff2' ? 'woff2' : 'ttf'}" crossorigin href="${urlOf(f.fileName)}">\n`,
     )
     .join('');
-  return `${preload}<style id="lectern-fonts">\n${faces}\n</style>\n`;
+  return `${preload}<style id="lectern-fonts">\n${pageCssVars()}\n${faces}\n</style>\n`;
 }

@@ -161,9 +161,9 @@ export function mermaidPlugin(md: MarkdownIt): void {
         'diagram-no-caption',
       );
     return (
-      `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" data-state="pending"` +
+      `<figure class="${DIAGRAM.className}" id="${id}" ${DIAGRAM.lineAttr}="${escapeHtml(formatSource(where))}" ${DIAGRAM.stateAttr}="pending"` +
       (size ? ` style="${escapeHtml(size)}"` : '') +
-      ` data-steps="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
+      ` ${DIAGRAM.stepsAttr}="${escapeHtml(JSON.stringify(opts.steps))}" data-highlight="${escapeHtml(JSON.stringify(opts.highlight))}"` +
       '>' +
       `<pre class="${DIAGRAM.source.slice(1)}" hidden>${escapeHtml(source)}</pre>` +
       (description ? `<p class="lectern-diagram-desc" id="${id}-desc" hidden>${escapeHtml(description)}</p>` : '') +
