@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { exportPdf } from '../src/export/pdf.js';
 import { firstVisit, serveDir } from './browser.js';
+import { searchIndexSize } from './deck-steps.js';
+import { median, type SearchIndexSize } from './figures.js';
 import { createProject, removeProject, viteBuild } from './project.js';
 
 export const COURSE_LECTURES = 30;
@@ -82,6 +84,7 @@ export interface CourseFigures {
   /** Spawn → the dev server answers; spawn → the course home is served. */
   devStartMs: number[];
   devHomeMs: number[];
+  searchIndex?: SearchIndexSize;
   /** Lecture 2's first slide after lecture 1 in the same browser: how much of it lecture 1 already fetched. */
   secondLecture?: { kb: number; sharedKB: number; files: number; sharedFiles: number };
 }
@@ -150,6 +153,8 @@ export async function measureCourse(opts: {
       f.build.cpuMs.push(b.cpuMs);
       f.build.peakMiB.push(b.peakRss / MiB);
     }
+    const searchIndex = searchIndexSize(join(project.root, 'dist'), COURSE_LECTURES);
+    if (searchIndex) f.searchIndex = searchIndex;
     const edited = join(project.root, 'slides', 'lecture-15.md');
     const text = readFileSync(edited, 'utf8');
     const edits = ['鲲', '鹏', '鸾'];
@@ -207,10 +212,3 @@ export async function measureCourse(opts: {
     removeProject(project);
   }
 }
-
-export const median = (xs: number[]): number => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};

@@ -1,14 +1,15 @@
 /** The per-deck scenarios: Markdown compile, `vite build`, a first visit in Chromium, PDF export. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { exportPdf } from '../src/export/pdf.js';
 import { compileDeck } from '../src/markdown/compile.js';
 import { clearRenderCaches } from '../src/markdown/memo.js';
 import { compileContext } from '../src/project/store.js';
 import { emptyBytes, type FirstVisit, firstVisit, type Kind, serveDir } from './browser.js';
-import { log, MiB, median, type Workload } from './figures.js';
+import { log, MiB, median, type SearchIndexSize, type Workload } from './figures.js';
 import { type Project, viteBuild } from './project.js';
 
 export async function measureCompile(w: Workload, runs: number): Promise<void> {
@@ -59,6 +60,20 @@ export async function measureCompile(w: Workload, runs: number): Promise<void> {
 }
 
 /** Each project's build figures, measured once (several workloads share the site). */
+/** The size of the built site's search index (dist/assets/search-<hash>.json), raw and gzipped. */
+export function searchIndexSize(distDir: string, decks: number): SearchIndexSize | undefined {
+  const dir = join(distDir, 'assets');
+  const name = existsSync(dir) ? readdirSync(dir).find((f) => /^search-[0-9a-f]+\.json$/.test(f)) : undefined;
+  if (!name) return undefined;
+  const source = readFileSync(join(dir, name));
+  return { bytes: source.byteLength, gzipBytes: gzipSync(source).byteLength, decks };
+}
+
+const searchIndexOf = (distDir: string, decks: number) => {
+  const searchIndex = searchIndexSize(distDir, decks);
+  return searchIndex ? { searchIndex } : {};
+};
+
 export const builds = new Map<Project, NonNullable<Workload['build']>>();
 
 export async function measureBuild(project: Project, label: string, runs: number): Promise<NonNullable<Workload['build']>> {
@@ -83,6 +98,7 @@ export async function measureBuild(project: Project, label: string, runs: number
     medianPeakMiB: median(peak),
     coldMs: cold.ms,
     coldPeakMiB: cold.peakRss / MiB,
+    ...searchIndexOf(join(project.root, 'dist'), Object.keys(project.decks).length),
   };
   builds.set(project, result);
   log(

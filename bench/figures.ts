@@ -51,6 +51,8 @@ export interface Workload {
     medianPeakMiB: number;
     coldMs: number;
     coldPeakMiB: number;
+    /** The course search index the home page fetches on the first search (one per built site). */
+    searchIndex?: SearchIndexSize;
   };
   load?: {
     fcpMs: number[];
@@ -68,6 +70,12 @@ export interface Workload {
     files: FirstVisit['files'];
   };
   pdf?: { ms: number[]; median: number; pages: number; perPageMs: number; cliMs?: number[]; cliMedian?: number; cliFirstMs?: number };
+}
+
+export interface SearchIndexSize {
+  bytes: number;
+  gzipBytes: number;
+  decks: number;
 }
 
 /** A checked target: what, the target, what was measured, met (null: not measured). */

@@ -3,8 +3,14 @@ import { loadavg } from 'node:os';
 import { SLIDE_SIZE } from '../src/model/page.js';
 import type { Kind } from './browser.js';
 import type { CourseFigures } from './course.js';
-import { fmt, LECTURE, type machine, median, type Settings, table, type Workload } from './figures.js';
+import { fmt, LECTURE, type machine, median, type SearchIndexSize, type Settings, table, type Workload } from './figures.js';
 import type { BrowserRun, SimulatedRun } from './live.js';
+
+/** The course search index: what the first search downloads. */
+export function searchIndexLine(what: string, s: SearchIndexSize | undefined): string {
+  if (!s) return '';
+  return `search index (${what}): ${fmt(s.bytes / 1000, 1)} KB, ${fmt(s.gzipBytes / 1000, 1)} KB gz, ${fmt(s.gzipBytes / 1000 / s.decks, 1)} KB gz per deck (loaded on the first search only)`;
+}
 
 export interface DevFigures {
   domMs: number[];
@@ -127,6 +133,8 @@ export function report(
     if (dev.long) lines.push(`dev server, ${dev.long.label}: ${fmt(median(dev.long.domMs))} ms, median of ${dev.long.domMs.length} edits`);
   }
   lines.push(...liveLines(live));
+  for (const w of workloads.filter((w) => w.id === 'lecture' && w.build?.searchIndex))
+    lines.push(searchIndexLine(w.buildLabel, w.build?.searchIndex));
   const cold = coldBuilds.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`);
   if (cold.length) lines.push(`first build with an empty font cache (one run): ${cold.join(', ')}`);
   return lines.join('\n');
@@ -141,6 +149,7 @@ export function courseReport(c: CourseFigures): string {
     `(${c.pdfFiles} PDFs), slides + handouts ${s(c.pdfBothMs)} s. Dev server answers after ${fmt(median(c.devStartMs))} ms, serves the home after`,
     `${fmt(median(c.devHomeMs))} ms.`,
   ];
+  if (c.searchIndex) lines.push(searchIndexLine(`course, ${c.lectures} lectures`, c.searchIndex));
   if (c.secondLecture)
     lines.push(
       `Lecture 2 after lecture 1: ${fmt(c.secondLecture.sharedKB, 1)} of its ${fmt(c.secondLecture.kb, 1)} KB gz before ready (${c.secondLecture.sharedFiles} of ${c.secondLecture.files} files) were fetched for lecture 1 already.`,
