@@ -32,6 +32,8 @@ export interface BrowserRun {
   medianMs: number;
   p99Ms: number;
   missed: number;
+  /** Why the walk stopped before `slides` slides (the lecturer's own page did not become ready in time). */
+  incomplete?: string;
 }
 
 const percentile = (xs: number[], p: number): number => {
@@ -208,12 +210,27 @@ export async function browserFollowers(
     const seen = (p: Page, k: string, since: number) => (moves.get(p) ?? []).find((m) => m.k === k && m.t >= since);
     const walk: { k: string; at: number }[] = [];
     let slideChanges = 0;
+    let incomplete: string | undefined;
     for (let step = 0; step < 400 && slideChanges + 1 < slides; step++) {
-      await lecturer.waitForFunction(
-        (figures) =>
-          [...document.querySelectorAll<HTMLElement>(figures)].every((f) => f.dataset.state === 'rendered' || f.dataset.state === 'error'),
-        `${PAGE.slides} section.present ${DIAGRAM.selector}`,
-      );
+      // The lecturer steps on once the slide's diagrams are drawn (their steps are fragments only then).
+      // On a machine too loaded for that, the walk ends here and says so: the steps walked still count.
+      const drawn = await lecturer
+        .waitForFunction(
+          (figures) =>
+            [...document.querySelectorAll<HTMLElement>(figures)].every(
+              (f) => f.dataset.state === 'rendered' || f.dataset.state === 'error',
+            ),
+          `${PAGE.slides} section.present ${DIAGRAM.selector}`,
+          { timeout: 60_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!drawn) {
+        incomplete = `the lecturer's diagrams on slide ${slideChanges + 1} were not drawn within 60 s`;
+        break;
+      }
       const before = await position(lecturer);
       await lecturer.keyboard.press('n');
       const k = await position(lecturer);
@@ -256,6 +273,7 @@ export async function browserFollowers(
       medianMs: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       missed,
+      ...(incomplete ? { incomplete } : {}),
     };
   } finally {
     await context.close();

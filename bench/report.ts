@@ -35,7 +35,14 @@ function liveLines(live: LiveFigures | undefined): string[] {
   const br = live.browser;
   if (br.length) {
     out.push(
-      `npm run live, ${br[0]?.followers} Chromium followers (one browser) over a ${br[0]?.slides}-slide walk (${br[0]?.steps} steps): key → follower's deck median ${fmt(median(br.map((r) => r.medianMs)))} ms, p99 ${fmt(median(br.map((r) => r.p99Ms)))} ms, missed steps ${br.reduce((a, r) => a + r.missed, 0)}`,
+      `npm run live, ${br[0]?.followers} Chromium followers (one browser) over a ${br[0]?.slides}-slide walk (${br[0]?.steps} steps): key → follower's deck median ${fmt(median(br.map((r) => r.medianMs)))} ms, p99 ${fmt(median(br.map((r) => r.p99Ms)))} ms, missed steps ${br.reduce((a, r) => a + r.missed, 0)}${
+        br.some((r) => r.incomplete)
+          ? ` — walk stopped early: ${br
+              .map((r) => r.incomplete)
+              .filter(Boolean)
+              .join('; ')}`
+          : ''
+      }`,
     );
   }
   return out;

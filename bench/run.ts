@@ -156,7 +156,7 @@ try {
       const run = await browserFollowers(browser, dist, LECTURE, quick ? 20 : 50, 34);
       live.browser.push(run);
       log(
-        `  ${run.followers} Chromium followers, ${run.slides} slides: median ${Math.round(run.medianMs)} ms, p99 ${Math.round(run.p99Ms)} ms, missed ${run.missed}`,
+        `  ${run.followers} Chromium followers, ${run.slides} slides: median ${Math.round(run.medianMs)} ms, p99 ${Math.round(run.p99Ms)} ms, missed ${run.missed}${run.incomplete ? ` (stopped early: ${run.incomplete})` : ''}`,
       );
     }
   }
