@@ -63,7 +63,7 @@ function sizes(file: string): { raw: number; gzip: number } {
 /** Page-side probes, as a string (tsx would wrap named functions in a helper the page lacks). */
 const PROBE = `
 window.__bench = { lcp: 0 };
-document.addEventListener('lectern:ready', () => { window.__bench.ready = performance.now(); }, { once: true });
+document.addEventListener('${PAGE.readyEvent}', () => { window.__bench.ready = performance.now(); }, { once: true });
 new PerformanceObserver((list) => {
   if (window.__bench.ready !== undefined) return;
   for (const e of list.getEntries()) window.__bench.lcp = e.startTime;
@@ -172,7 +172,7 @@ export async function firstVisit(
 const armEdit = (token: string) => `
 window.__edit = new Promise((resolve) => {
   const observer = new MutationObserver(() => {
-    if (!(document.querySelector('.reveal .slides')?.textContent ?? '').includes(${JSON.stringify(token)})) return;
+    if (!(document.querySelector('${PAGE.slides}')?.textContent ?? '').includes(${JSON.stringify(token)})) return;
     observer.disconnect();
     const dom = Date.now();
     requestAnimationFrame(() => resolve({ dom, frame: Date.now() }));

@@ -5,7 +5,7 @@
  * pipeline (Playwright's mouse), on the lecture's fourth slide, 1280×720.
  */
 import type { Browser } from 'playwright-core';
-import { PAGE } from '../src/model/page.js';
+import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
 import { serveDir } from './browser.js';
 
 export interface InkRun {
@@ -21,7 +21,7 @@ const quantile = (xs: number[], q: number) => {
 
 export async function inkLatency(browser: Browser, dist: string, slug: string, strokes: number): Promise<InkRun> {
   const site = await serveDir(dist);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { ...SLIDE_SIZE } });
   try {
     const page = await context.newPage();
     await page.goto(`${site.url}/${slug}/#/3`);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DIAGRAM } from '../src/model/page';
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { slideWith } from './slides';
 
@@ -50,11 +50,11 @@ test('only the current slide is in the tab order', async ({ page }) => {
   let onSlide = 0;
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    const where = await page.evaluate(() => {
+    const where = await page.evaluate((slides) => {
       const el = document.activeElement;
-      const section = el?.closest<HTMLElement>('.reveal .slides section:not(.stack)');
+      const section = el?.closest<HTMLElement>(`${slides} section:not(.stack)`);
       return { tag: el?.tagName ?? '', slide: section?.id ?? null, text: (el?.textContent ?? '').trim().slice(0, 30) };
-    });
+    }, PAGE.slides);
     if (where.slide === null) continue; // reveal's controls, the view switch: not slide content
     if (where.slide === current) onSlide++;
     else outside.push(`${where.tag} "${where.text}" on ${where.slide}`);
@@ -62,15 +62,15 @@ test('only the current slide is in the tab order', async ({ page }) => {
   expect(outside).toEqual([]);
   expect(onSlide).toBeGreaterThan(0);
   // Links on far slides cannot be reached at all.
-  const farLinks = await page.evaluate(() => {
+  const farLinks = await page.evaluate((slides) => {
     const current = window.lectern?.deck.getCurrentSlide();
-    return [...document.querySelectorAll<HTMLElement>('.reveal .slides section a[href]')]
+    return [...document.querySelectorAll<HTMLElement>(`${slides} section a[href]`)]
       .filter((a) => !current?.contains(a))
       .filter((a) => {
         a.focus();
         return document.activeElement === a;
       }).length;
-  });
+  }, PAGE.slides);
   expect(farLinks).toBe(0);
 });
 
@@ -95,7 +95,7 @@ test('every diagram has an accessible name and a description from its source', a
     expect(f.name.length).toBeGreaterThan(3);
     expect(f.description.length).toBeGreaterThan(10);
   }
-  const snapshot = await page.locator(`.reveal .slides section.present ${DIAGRAM.selector}`).first().ariaSnapshot();
+  const snapshot = await page.locator(`${PAGE.slides} section.present ${DIAGRAM.selector}`).first().ariaSnapshot();
   expect(snapshot).toMatch(/img ".+"/);
 });
 
@@ -107,10 +107,9 @@ test('prefers-reduced-motion turns slide and fragment transitions off', async ({
     return { transition: c?.transition, background: c?.backgroundTransition };
   });
   expect(config).toEqual({ transition: 'none', background: 'none' });
-  const durations = await page.evaluate(() =>
-    [...document.querySelectorAll('.reveal .slides section, .reveal .fragment')]
-      .slice(0, 50)
-      .map((e) => getComputedStyle(e).transitionDuration),
+  const durations = await page.evaluate(
+    (sel) => [...document.querySelectorAll(sel)].slice(0, 50).map((e) => getComputedStyle(e).transitionDuration),
+    `${PAGE.slides} section, .reveal ${PAGE.fragment}`,
   );
   expect(durations.every((d) => d.split(',').every((x) => Number.parseFloat(x) === 0))).toBe(true);
 });

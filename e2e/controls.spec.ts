@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { SLIDE_SIZE } from '../src/model/page';
+import { PAGE, SLIDE_SIZE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** The controls while presenting: sub-slides line up with the others, nothing covers the slide number, targets fit a finger. */
@@ -29,11 +29,11 @@ async function controlBoxes(page: Page): Promise<{ controls: Box[]; number: Box 
 
 test('a vertical sub-slide lines up with the horizontal slides', async ({ page }) => {
   await openDeck(page, 'demo');
-  const left = async () => page.locator('.reveal .slides section.present:not(.stack) h2').evaluate((h) => h.getBoundingClientRect().left);
-  const { h, v } = await page.evaluate(() => {
-    const sub = document.querySelector('.reveal .slides > section.stack > section:nth-child(2)');
+  const left = async () => page.locator(`${PAGE.slides} section.present:not(.stack) h2`).evaluate((h) => h.getBoundingClientRect().left);
+  const { h, v } = await page.evaluate((slides) => {
+    const sub = document.querySelector(`${slides} > section.stack > section:nth-child(2)`);
     return window.lectern?.deck.getIndices(sub as HTMLElement) ?? { h: 0, v: 0 };
-  });
+  }, PAGE.slides);
   await page.evaluate(({ h }) => window.lectern?.deck.slide(h - 1, 0), { h });
   const horizontal = await left();
   await page.evaluate(({ h, v }) => window.lectern?.deck.slide(h, v ?? 1), { h, v });
@@ -45,10 +45,10 @@ for (const viewport of [{ ...SLIDE_SIZE }, { width: 1024, height: 768 }, { width
     await page.setViewportSize(viewport);
     await openDeck(page, 'demo');
     // A sub-slide with every arrow on (left, right, up, down), then the first slide.
-    const stack = await page.evaluate(() => {
-      const sub = document.querySelector('.reveal .slides > section.stack > section:nth-child(2)');
+    const stack = await page.evaluate((slides) => {
+      const sub = document.querySelector(`${slides} > section.stack > section:nth-child(2)`);
       return window.lectern?.deck.getIndices(sub as HTMLElement) ?? { h: 0, v: 0 };
-    });
+    }, PAGE.slides);
     for (const at of [
       { h: stack.h, v: 1 },
       { h: 0, v: 0 },

@@ -13,7 +13,7 @@ test('the deck list shows every deck with title, date and slide count', async ({
     );
   await page.locator('.deck-title', { hasText: 'Lectern demo' }).click();
   await page.waitForSelector(PAGE.readySelector);
-  await expect(page.locator('.reveal .slides section.present h1')).toHaveText('Lectern demo');
+  await expect(page.locator(`${PAGE.slides} section.present h1`)).toHaveText('Lectern demo');
   expect(watch.errors).toEqual([]);
 });
 
@@ -21,7 +21,7 @@ test('every deck: every slide is reachable, diagrams drawn, no page errors, noth
   test.setTimeout(180_000);
   for (const slug of await deckSlugs(page)) {
     await openDeck(page, slug, '?transition=none');
-    const sections = await page.locator('.reveal .slides section:not(.stack)').count();
+    const sections = await page.locator(`${PAGE.slides} section:not(.stack)`).count();
     expect(await totalSlides(page), slug).toBe(sections);
     await visitEverySlide(page, async () => {
       for (const svg of await page.locator(`section.present ${DIAGRAM.selector} svg`).all()) {

@@ -60,8 +60,8 @@ test('html: false — no script, event handler or javascript: link reaches the p
       await el.click({ force: true }).catch(() => {});
     await page.locator('section.present').hover();
   }
-  const found = await page.evaluate(() => {
-    const slides = document.querySelector('.reveal .slides');
+  const found = await page.evaluate((slidesSelector) => {
+    const slides = document.querySelector(slidesSelector);
     const all = [...(slides?.querySelectorAll('*') ?? [])];
     return {
       pwned: (window as unknown as { pwned?: string }).pwned ?? null,
@@ -71,7 +71,7 @@ test('html: false — no script, event handler or javascript: link reaches the p
       shownAsText: slides?.textContent?.includes("<script>window.pwned = 'script'</script>") ?? false,
       iframes: document.querySelectorAll('iframe').length,
     };
-  });
+  }, PAGE.slides);
   expect(found).toEqual({ pwned: null, scripts: 0, handlers: [], jsLinks: 0, shownAsText: true, iframes: 0 });
   // Not in the served page either, before any script of ours runs.
   const html = await (await page.request.get(`${BASE}/zz-untrusted-test/`)).text();

@@ -102,7 +102,7 @@ test('an edited diagram is redrawn at once; an edit elsewhere leaves the drawn s
     (f as HTMLElement & { keep?: boolean }).keep = true;
   });
   writeFileSync(DIAGRAM, diagramDeck('Beta', 'Last, edited'));
-  await expect(page.locator('.reveal .slides')).toContainText('Last, edited', { timeout: 5000 });
+  await expect(page.locator(PAGE.slides)).toContainText('Last, edited', { timeout: 5000 });
   expect(await figure.evaluate((f) => (f as HTMLElement & { keep?: boolean }).keep)).toBe(true);
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
 });
@@ -113,12 +113,12 @@ test('a slide inserted before the current one keeps the lecturer on their slide,
   await page.waitForSelector(PAGE.readySelector);
   await expect(page.locator('section.present')).toContainText('The word is gamma.');
   writeFileSync(FILE, deck('gamma').replace('## Two', '## Inserted\n\nA new slide.\n\n---\n\n## Two'));
-  await expect(page.locator('.reveal .slides')).toContainText('A new slide.', { timeout: 5000 });
+  await expect(page.locator(PAGE.slides)).toContainText('A new slide.', { timeout: 5000 });
   await expect(page.locator('section.present')).toContainText('The word is gamma.');
   await expect(page).toHaveURL(/#\/slide-3$/);
   // Deleting it again: still on the same slide, now number 2.
   writeFileSync(FILE, deck('gamma'));
-  await expect(page.locator('.reveal .slides')).not.toContainText('A new slide.', { timeout: 5000 });
+  await expect(page.locator(PAGE.slides)).not.toContainText('A new slide.', { timeout: 5000 });
   await expect(page.locator('section.present')).toContainText('The word is gamma.');
   await expect(page).toHaveURL(/#\/slide-2$/);
 });

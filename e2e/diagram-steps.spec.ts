@@ -55,7 +55,7 @@ test('the steps are in the built page: stepping before the diagram is drawn coun
     await route.continue();
   });
   await openDeck(page, 'demo', '?transition=none#/slide-5');
-  await expect(figure(page)).toHaveAttribute('data-state', /pending|drawing/);
+  await expect(figure(page)).toHaveAttribute(DIAGRAM.stateAttr, /pending|drawing/);
   await expect(figure(page).locator(DIAGRAM.step)).toHaveCount(3);
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
   expect(await step()).toBe(1);
@@ -67,7 +67,7 @@ test('the steps are in the built page: stepping before the diagram is drawn coun
 
   release();
   await diagramsOnCurrentSlide(page);
-  await expect(figure(page)).toHaveAttribute('data-state', 'rendered');
+  await expect(figure(page)).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
   // Groups 0-2 shown (gpt3; codex instruct; s35 merge cd002 td002), group 3 (td003 chatgpt) not yet.
   await expect.poll(() => visibleNodes(figure(page))).toEqual(expect.arrayContaining(['gpt3', 'codex', 'instruct', 'cd002']));
   expect(await visibleNodes(figure(page))).not.toContain('td003');
@@ -80,7 +80,7 @@ test('after drawing: the first group shows with the slide, each step adds a grou
   await page.evaluate(() => window.lectern?.deck.slide(4, 0, -1));
   await diagramsOnCurrentSlide(page);
   const fig = figure(page);
-  await expect(fig).toHaveAttribute('data-state', 'rendered');
+  await expect(fig).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
 
   // The edge check below looks at Mermaid's edge paths: make sure there are some to look at.
   expect(await fig.locator('path[data-id^="L_"]').count()).toBeGreaterThan(5);
@@ -114,6 +114,6 @@ test('reading mode shows the whole diagram', async ({ page }) => {
   await openDeck(page, 'demo', '?view=read#slide-5');
   await page.waitForSelector(PAGE.readySelector);
   const fig = page.locator(`#slide-5 ${DIAGRAM.selector}`);
-  await expect(fig).toHaveAttribute('data-state', 'rendered');
+  await expect(fig).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
   expect(await visibleNodes(fig)).toEqual(expect.arrayContaining(['gpt3', 'codex', 'td003', 'chatgpt']));
 });

@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
+import { DIAGRAM, VIEWER } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** A student on a phone taps a diagram whose labels are ~6 px: it opens full-screen, legible, pannable. */
 
-const lineage = (page: Page) => page.locator('#slide-8 figure.lectern-diagram');
-const viewer = (page: Page) => page.locator('dialog.lectern-diagram-viewer');
+const lineage = (page: Page) => page.locator(`#slide-8 figure${DIAGRAM.selector}`);
+const viewer = (page: Page) => page.locator(`dialog.${VIEWER.dialog}`);
 const canvas = (page: Page) => viewer(page).locator('.lectern-dv-canvas');
 
 /** The size on screen, in px, of the diagram's label font. */
@@ -25,7 +26,7 @@ test.describe('on a phone', () => {
     const figure = lineage(page);
     // Scrolled to by hand, mid-slide: the address follows the reader, not to the top of a slide.
     await figure.evaluate((e) => e.scrollIntoView({ block: 'center' }));
-    await expect(figure).toHaveAttribute('data-state', 'rendered');
+    await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
     await figure.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#slide-\d+$/);
     const inPage = await labelPx(figure.locator('svg'));
@@ -34,7 +35,7 @@ test.describe('on a phone', () => {
     const scrolled = await page.evaluate(() => scrollY);
     const url = page.url();
 
-    await figure.locator('.lectern-diagram-svg').tap();
+    await figure.locator(DIAGRAM.svg).tap();
     await expect(viewer(page)).toBeVisible();
     const box = await viewer(page).boundingBox();
     expect(box?.width).toBe(390);
@@ -72,7 +73,7 @@ test.describe('on a phone', () => {
     await openDeck(page, 'demo', '?transition=none#/4');
     await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
     const index = () => page.evaluate(() => window.lectern?.deck.getIndices().h);
-    await page.locator('.present .lectern-diagram-svg').tap();
+    await page.locator(`.present ${DIAGRAM.svg}`).tap();
     await expect(viewer(page)).toBeVisible();
     await page.keyboard.press('ArrowRight');
     expect(await index()).toBe(4);
@@ -87,8 +88,8 @@ test('keyboard: the Enlarge button opens the viewer, focus stays inside, keys pa
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDeck(page, 'reasoning-origins-en', '?view=read#slide-8');
-  await expect(lineage(page)).toHaveAttribute('data-state', 'rendered');
-  const button = page.locator('#slide-8 .lectern-diagram-enlarge');
+  await expect(lineage(page)).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
+  const button = page.locator(`#slide-8 .${VIEWER.button}`);
   await expect(button).toHaveAccessibleName(/^Enlarge diagram: Figure 1/);
   await button.focus();
   await page.keyboard.press('Enter');
@@ -112,7 +113,7 @@ test('keyboard: the Enlarge button opens the viewer, focus stays inside, keys pa
   await page.waitForTimeout(200);
   expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(2);
   // A mouse click on the diagram opens it as well; the close button closes it.
-  await lineage(page).locator('.lectern-diagram-svg').click();
+  await lineage(page).locator(DIAGRAM.svg).click();
   await viewer(page).getByRole('button', { name: 'Close' }).click();
   await expect(viewer(page)).toHaveCount(0);
 });
@@ -120,8 +121,8 @@ test('keyboard: the Enlarge button opens the viewer, focus stays inside, keys pa
 test('presenting with a mouse: a click on a diagram opens nothing, and no Enlarge button is on the slide', async ({ page }) => {
   await openDeck(page, 'demo', '?transition=none#/4');
   await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
-  await page.locator('.present .lectern-diagram-svg').click();
-  await expect(page.locator('.lectern-diagram-enlarge')).toHaveCount(0);
+  await page.locator(`.present ${DIAGRAM.svg}`).click();
+  await expect(page.locator(`.${VIEWER.button}`)).toHaveCount(0);
   await page.waitForTimeout(300);
   await expect(viewer(page)).toHaveCount(0);
 });

@@ -33,23 +33,26 @@ const MARKUP = /:::|\. \. \.|<!--|-->|\{\.|\.element|\.slide:|^\s*Notes?:|#\||%%
 
 /** The text a viewer can read on every slide (every step shown), notes and diagram sources left out. */
 async function slideTexts(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.$$eval('.reveal .slides section:not(.stack)', (sections) =>
-    sections
-      .filter((s) => !s.querySelector(':scope > section'))
-      .map((s) => {
-        const copy = s.cloneNode(true) as HTMLElement;
-        for (const el of copy.querySelectorAll('aside.notes, [hidden], [id$="-desc"]')) el.remove();
-        return copy.textContent ?? '';
-      }),
+  return page.$$eval(
+    `${PAGE.slides} section:not(.stack)`,
+    (sections, notes) =>
+      sections
+        .filter((s) => !s.querySelector(':scope > section'))
+        .map((s) => {
+          const copy = s.cloneNode(true) as HTMLElement;
+          for (const el of copy.querySelectorAll(`${notes}, [hidden], [id$="-desc"]`)) el.remove();
+          return copy.textContent ?? '';
+        }),
+    PAGE.notes,
   );
 }
 
 test('reveal-md deck: its separators, vertical stacks, steps and notes', async ({ page, watch }) => {
   await open(page, 'reveal-md');
-  expect(await page.locator('.reveal .slides > section').count()).toBe(5);
-  expect(await page.locator('.reveal .slides > section:nth-child(2) > section').count()).toBe(3);
+  expect(await page.locator(`${PAGE.slides} > section`).count()).toBe(5);
+  expect(await page.locator(`${PAGE.slides} > section:nth-child(2) > section`).count()).toBe(3);
   // Raw <section>s in a slide: an auto-animate stack, as reveal makes of them
-  expect(await page.locator('.reveal .slides > section:nth-child(4) > section[data-auto-animate]').count()).toBe(2);
+  expect(await page.locator(`${PAGE.slides} > section:nth-child(4) > section[data-auto-animate]`).count()).toBe(2);
   expect(await page.evaluate(() => window.lectern?.deck.getConfig().transition)).toBe('fade');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Bubble sort');
@@ -57,7 +60,7 @@ test('reveal-md deck: its separators, vertical stacks, steps and notes', async (
   await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(1);
-  const notes = page.locator('.reveal .slides section').first().locator('aside.notes');
+  const notes = page.locator(`${PAGE.slides} section`).first().locator(PAGE.notes);
   await expect(notes).toContainText('Welcome everyone');
   await expect(notes).toBeHidden();
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
@@ -84,7 +87,7 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
   await open(page, 'quarto');
   await expect(page.locator('section.present:not(.stack) h1')).toHaveText('Gradient descent');
   await expect(page.locator('section.present')).toContainText('A Quarto revealjs deck');
-  expect(await page.locator('.reveal .slides > section').count()).toBe(9);
+  expect(await page.locator(`${PAGE.slides} > section`).count()).toBe(9);
   await page.evaluate(() => window.lectern?.deck.slide(3));
   const cols = page.locator('section.present:not(.stack) .lectern-column');
   await expect(cols).toHaveCount(2);
@@ -113,7 +116,7 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
 
 test('Marp deck: directives, backgrounds, fitted heading, comment notes', async ({ page, watch }) => {
   await open(page, 'marp');
-  expect(await page.locator('.reveal .slides > section').count()).toBe(6);
+  expect(await page.locator(`${PAGE.slides} > section`).count()).toBe(6);
   await expect(page.locator('section.present.lead h1 .r-fit-text')).toHaveText('Graph search');
   await expect(page.locator('section.present:not(.stack) .lectern-footer')).toHaveText('Lecture 3 · Marp');
   await page.evaluate(() => window.lectern?.deck.slide(2));

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { PAGE } from '../src/model/page';
 import { expect, test } from './fixtures';
 
 /**
@@ -7,7 +8,7 @@ import { expect, test } from './fixtures';
  */
 
 async function readable(page: Page): Promise<void> {
-  const title = page.locator('.reveal .slides > section').first().locator('h1');
+  const title = page.locator(`${PAGE.slides} > section`).first().locator('h1');
   await expect(title).toBeVisible();
   await expect(title).toContainText('Where LLM Complex Reasoning Comes From');
   const width = page.viewportSize()?.width ?? 0;
@@ -15,15 +16,15 @@ async function readable(page: Page): Promise<void> {
   expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
   // Body text at reading size, every step shown, the notes as commentary, nothing sideways.
-  const para = page.locator('.reveal .slides section:not(.stack) p').nth(3);
+  const para = page.locator(`${PAGE.slides} section:not(.stack) p`).nth(3);
   await para.scrollIntoViewIfNeeded();
   await expect(para).toBeVisible();
   expect(await para.evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThanOrEqual(16);
   await expect(page.locator('.reveal .fragment').first()).toBeVisible();
-  await expect(page.locator('.reveal aside.notes').first()).toBeVisible();
+  await expect(page.locator(`.reveal ${PAGE.notes}`).first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
   // Slides follow each other down the page.
-  const tops = await page.locator('.reveal .slides > section').evaluateAll((s) => s.slice(0, 4).map((e) => e.getBoundingClientRect().top));
+  const tops = await page.locator(`${PAGE.slides} > section`).evaluateAll((s) => s.slice(0, 4).map((e) => e.getBoundingClientRect().top));
   expect(tops).toEqual([...tops].sort((a, b) => a - b));
   expect(new Set(tops).size).toBe(tops.length);
 }

@@ -168,12 +168,12 @@ test('L turns the cursor into a laser dot, shown in the speaker view at the same
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().h), 'L no longer moves right').toBe(3);
   await page.mouse.move(640, 360);
   await page.mouse.move(700, 400, { steps: 4 });
-  await expect(page.locator('.reveal .slides > .lectern-laser')).toBeVisible();
+  await expect(page.locator(`${PAGE.slides} > .lectern-laser`)).toBeVisible();
   const dot = speaker.locator('.lectern-sv-current .lectern-laser');
   await expect(dot).toBeVisible();
   // Slide coordinates: the dot is where the pointer is on the slide, in both windows.
   const [deckLeft, speakerLeft] = [
-    await page.locator('.reveal .slides > .lectern-laser').evaluate((d) => Number.parseFloat(d.style.left)),
+    await page.locator(`${PAGE.slides} > .lectern-laser`).evaluate((d) => Number.parseFloat(d.style.left)),
     await dot.evaluate((d) => Number.parseFloat(d.style.left)),
   ];
   expect(Math.abs(deckLeft - speakerLeft)).toBeLessThan(1);

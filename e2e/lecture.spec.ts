@@ -1,4 +1,4 @@
-import { DIAGRAM, PAGE } from '../src/model/page';
+import { DIAGRAM, PAGE, QA } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide, everyStepOfCurrentSlide } from './slides';
 
@@ -71,13 +71,14 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
   test.describe(slug, () => {
     test('has every part of the note, with notes on every slide', async ({ page }) => {
       await openDeck(page, slug);
-      const slides = page.locator('.reveal .slides section:not(.stack)');
+      const slides = page.locator(`${PAGE.slides} section:not(.stack)`);
       expect(await slides.count()).toBeGreaterThanOrEqual(30);
-      const text = (await page.locator('.reveal .slides').textContent()) ?? '';
+      const text = (await page.locator(PAGE.slides).textContent()) ?? '';
       for (const s of [...sections, ...mustSay]) expect(text, s).toContain(s);
       expect(await page.locator('section.divider').count()).toBeGreaterThanOrEqual(4);
-      const withoutNotes = await slides.evaluateAll((all) =>
-        all.filter((s) => !s.querySelector(':scope > aside.notes')?.textContent?.trim()).map((s) => s.id),
+      const withoutNotes = await slides.evaluateAll(
+        (all, notes) => all.filter((s) => !s.querySelector(`:scope > ${notes}`)?.textContent?.trim()).map((s) => s.id),
+        PAGE.notes,
       );
       expect(withoutNotes).toEqual([]);
       // Every link of the note is on the references slides.
@@ -104,7 +105,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
     test("the lecture's corrections are on the slides (issue 15)", async ({ page }) => {
       await openDeck(page, slug);
       // Markdown markers in the expected strings are matched against the rendered text without them.
-      const text = ((await page.locator('.reveal .slides').textContent()) ?? '').replace(/\s+/g, ' ');
+      const text = ((await page.locator(PAGE.slides).textContent()) ?? '').replace(/\s+/g, ' ');
       for (const s of corrected) expect(text, s).toContain(s.replace(/\*\*|`|^## /g, ''));
       for (const s of gone) expect(text, s).not.toContain(s);
     });
@@ -113,7 +114,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
       page,
     }) => {
       await openDeck(page, slug);
-      const slide = page.locator('.reveal .slides section', { has: page.locator('h2', { hasText: summary }) });
+      const slide = page.locator(`${PAGE.slides} section`, { has: page.locator('h2', { hasText: summary }) });
       await expect(slide).toHaveCount(1);
       const rows = await slide
         .locator('table tr')
@@ -136,7 +137,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
       ).toEqual(['✓', '✓', '✓']);
       // Every model that can do CoT was trained on code.
       for (const r of body) if (r[3]?.startsWith('✓')) expect(r[1]?.[0], r.join(' | ')).toBe('✓');
-      await expect(slide.locator(':scope > aside.notes')).not.toBeEmpty();
+      await expect(slide.locator(`:scope > ${PAGE.notes}`)).not.toBeEmpty();
     });
 
     test('the lineage diagram: every model and edge label, built up step by step, each figure highlighting its own group', async ({
@@ -231,7 +232,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
 
     test('the overview builds the tree step by step', async ({ page }) => {
       await openDeck(page, slug, '?transition=none');
-      const id = await page.locator(`section:has(${DIAGRAM.selector}[data-steps*="gpt3"])`).first().getAttribute('id');
+      const id = await page.locator(`section:has(${DIAGRAM.selector}[${DIAGRAM.stepsAttr}*="gpt3"])`).first().getAttribute('id');
       await page.evaluate((sid) => {
         const deck = window.lectern?.deck;
         const slide = sid ? document.getElementById(sid) : null;
@@ -274,7 +275,7 @@ test('a bare "A：" before its list appears with the first point, never alone (i
   const id = await page.locator('section', { hasText: 'SIT 与 SFT' }).last().getAttribute('id');
   await page.goto(`/reasoning-origins/?transition=none#/${id}`);
   await page.waitForSelector(PAGE.readySelector);
-  const label = page.locator('section.present p.lectern-a-label');
+  const label = page.locator(`section.present p${QA.answerLabel}`);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('section.present .fragment.visible')).toHaveCount(1);
   await expect(label).toBeHidden();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PAGE } from '../src/model/page';
+import { PAGE, QA } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /**
@@ -89,7 +89,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
   test.describe(slug, () => {
     test('every part of the post in order, dividers, notes of several sentences on every slide, every link', async ({ page }) => {
       await openDeck(page, slug);
-      const slides = page.locator('.reveal .slides section:not(.stack)');
+      const slides = page.locator(`${PAGE.slides} section:not(.stack)`);
       expect(await slides.count()).toBeGreaterThanOrEqual(20);
       const dividers = await page.locator('section.divider h2').allTextContents();
       expect(dividers).toEqual(
@@ -98,7 +98,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
           : ['1. Diversity of the pre-training data', '2. Model architecture: attention'],
       );
       // The post's parts, in its order.
-      const headings = (await page.locator('.reveal .slides section:not(.stack) > h2').allTextContents()).join('\n');
+      const headings = (await page.locator(`${PAGE.slides} section:not(.stack) > h2`).allTextContents()).join('\n');
       const parts = zh
         ? [
             '引子',
@@ -137,8 +137,9 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
         at = next;
       }
       // Notes on every slide, each at least two sentences.
-      const notes = await slides.evaluateAll((all) =>
-        all.map((s) => ({ id: s.id, text: s.querySelector(':scope > aside.notes')?.textContent?.trim() ?? '' })),
+      const notes = await slides.evaluateAll(
+        (all, sel) => all.map((s) => ({ id: s.id, text: s.querySelector(`:scope > ${sel}`)?.textContent?.trim() ?? '' })),
+        PAGE.notes,
       );
       for (const { id, text } of notes) {
         const sentences = text.split(zh ? /[。？！]/ : /[.?!](?:\s|$)/).filter((s) => s.trim().length > 8);
@@ -225,7 +226,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
 
     test('the two Q&As step: question, answer, then each point', async ({ page }) => {
       await openDeck(page, slug, '?transition=none');
-      const ids = await page.locator('section:has(.lectern-q)').evaluateAll((all) => all.map((s) => s.id));
+      const ids = await page.locator(`section:has(${QA.question})`).evaluateAll((all) => all.map((s) => s.id));
       expect(ids.length).toBe(2);
       for (const id of ids) {
         await page.evaluate((sid) => {
@@ -238,7 +239,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
         expect(total, id).toBeGreaterThanOrEqual(3);
         await expect(page.locator('section.present .fragment.visible')).toHaveCount(0);
         // A bare "A：" comes with the answer's first point, never alone as a step of its own.
-        const label = page.locator('section.present .lectern-a').first();
+        const label = page.locator(`section.present ${QA.answer}`).first();
         for (let i = 1; i <= total; i++) {
           await page.keyboard.press('ArrowRight');
           await expect(page.locator('section.present .fragment.visible')).toHaveCount(i);

@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { HOW_TO_GET_A_BROWSER } from '../src/export/browser';
 import { readPageLabels } from '../src/export/page-labels';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
-import { SLIDE_SIZE, slideLabel } from '../src/model/page';
+import { PAGE, SLIDE_SIZE, slideLabel } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { embeddedFonts } from './pdf-fonts';
 
@@ -29,13 +29,13 @@ interface DeckFacts {
 async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
   const html = await (await fetch(`${baseURL}/${slug}/`)).text();
   const { document } = new JSDOM(html).window;
-  const leaves = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector(':scope > section'));
+  const leaves = [...document.querySelectorAll<HTMLElement>(`${PAGE.slides} section`)].filter((s) => !s.querySelector(':scope > section'));
   let steps = 0;
   for (const s of leaves) {
     const indexed = new Set<string>();
     let unindexed = 0;
     for (const f of s.querySelectorAll('.fragment')) {
-      if (f.closest('aside.notes')) continue;
+      if (f.closest(PAGE.notes)) continue;
       const i = f.getAttribute('data-fragment-index');
       if (i === null) unindexed++;
       else indexed.add(i);
@@ -47,7 +47,7 @@ async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
     slides: leaves.length,
     steps,
-    firstNotes: (leaves[0]?.querySelector('aside.notes')?.textContent ?? '').trim(),
+    firstNotes: (leaves[0]?.querySelector(PAGE.notes)?.textContent ?? '').trim(),
   };
 }
 

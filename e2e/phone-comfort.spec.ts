@@ -1,3 +1,4 @@
+import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** A student on a phone: held upright while the lecture is presented, reading at night, tapping with a finger. */
@@ -28,7 +29,7 @@ test.describe('presenting on a phone held upright', () => {
     await read.click();
     await page.waitForURL(/\?view=read#slide-6$/);
     await page.goBack();
-    await page.waitForSelector('html[data-lectern-ready="true"]');
+    await page.waitForSelector(PAGE.readySelector);
     await page.locator('.lectern-portrait-hint').getByRole('button', { name: 'Dismiss' }).tap();
     await expect(page.locator('.lectern-portrait-hint')).toHaveCount(0);
   });
@@ -50,7 +51,7 @@ test.describe('dark mode', () => {
 
   test('reading mode is dark, text and notes readable, diagrams on their own white ground', async ({ page }) => {
     await openDeck(page, 'reasoning-origins-en', '?view=read#slide-8');
-    const colors = await page.evaluate(() => {
+    const colors = await page.evaluate((diagramSvg) => {
       const cs = (sel: string) => {
         const e = document.querySelector(sel);
         return e ? getComputedStyle(e) : undefined;
@@ -64,9 +65,9 @@ test.describe('dark mode', () => {
         noteText: cs('.lectern-commentary p')?.color ?? '',
         bar: cs('.lectern-rbar')?.backgroundColor ?? '',
         title: cs('.lectern-rtitle')?.color ?? '',
-        diagram: cs('#slide-8 .lectern-diagram-svg')?.backgroundColor ?? '',
+        diagram: cs(`#slide-8 ${diagramSvg}`)?.backgroundColor ?? '',
       };
-    });
+    }, DIAGRAM.svg);
     expect(luminance(colors.page)).toBeLessThan(0.05);
     expect(luminance(colors.card)).toBeLessThan(0.05);
     expect(contrast(colors.text, colors.card)).toBeGreaterThanOrEqual(7);

@@ -1,27 +1,33 @@
-import { PAGE, printQuery } from '../src/model/page';
+import { DIAGRAM, diagramsIn, PAGE, printQuery, SLIDE_SIZE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /** Someone presses Ctrl+P on the presentation: the printout is the exported PDF's, not the screen's one slide. */
 
 test('Ctrl+P while presenting prints the deck laid out as npm run pdf lays it out', async ({ page }) => {
   // The print dialog cannot be driven here: record what the page looked like when it was asked to print.
-  await page.addInitScript(() => {
+  const names = {
+    step: DIAGRAM.step,
+    size: `${SLIDE_SIZE.width}px ${SLIDE_SIZE.height}px`,
+    notDrawn: `${DIAGRAM.selector}:not(${diagramsIn('rendered')})`,
+    drawn: `.reveal .pdf-page ${DIAGRAM.selector} svg`,
+  };
+  await page.addInitScript((n) => {
     window.print = () => {
-      const steps = [...document.querySelectorAll('.lectern-diagram-step')];
+      const steps = [...document.querySelectorAll(n.step)];
       document.documentElement.dataset.printed = JSON.stringify({
         query: location.search,
         pages: document.querySelectorAll('.reveal .pdf-page').length,
         pageRule: [...document.styleSheets].some((s) =>
-          [...s.cssRules].some((r) => r.cssText.includes('@page') && r.cssText.includes('1280px 720px')),
+          [...s.cssRules].some((r) => r.cssText.includes('@page') && r.cssText.includes(n.size)),
         ),
-        pending: document.querySelectorAll('.lectern-diagram:not([data-state="rendered"])').length,
-        drawn: document.querySelectorAll('.reveal .pdf-page .lectern-diagram svg').length,
+        pending: document.querySelectorAll(n.notDrawn).length,
+        drawn: document.querySelectorAll(n.drawn).length,
         hiddenSteps: steps.filter((s) => getComputedStyle(s).opacity === '0').length,
         steps: steps.length,
         formulas: document.querySelectorAll('.reveal .pdf-page .katex').length,
       });
     };
-  });
+  }, names);
   await openDeck(page, 'reasoning-origins-en', '#/5');
   const slides = await page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
   await page.keyboard.press('Control+p');

@@ -43,7 +43,7 @@ for (const [name, viewport] of [
         const ids = await page.$$eval('.lectern-ritem', (items) => items.map((i) => i.id));
         expect(ids.length).toBeGreaterThan(3);
         expect(ids[0]).toBe('slide-1');
-        expect(await page.evaluate(() => document.querySelector('.reveal .slides') === null)).toBe(true);
+        await expect(page.locator(PAGE.slides)).toHaveCount(0);
         await expect(page.locator('.lectern-rcount')).toContainText(`/ ${ids.length}`);
 
         // Q&A answers (and the notes explaining them) are folded for a self-check: open them all, as a reader does.
@@ -72,7 +72,7 @@ for (const [name, viewport] of [
         // Diagrams drawn (each as it comes near) and sized; math typeset.
         for (const figure of await page.locator(DIAGRAM.selector).all()) {
           await figure.scrollIntoViewIfNeeded();
-          await expect(figure).toHaveAttribute('data-state', 'rendered');
+          await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
         }
         const diagrams = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
           figs.map((f) => {
@@ -256,14 +256,14 @@ test('reading mode downloads no Mermaid until a diagram is within two screens, t
   });
   // The lecture's first diagram is on slide 8, many screens down on a phone.
   await openDeck(page, 'reasoning-origins-en', '?view=read');
-  const figure = page.locator('#slide-8 figure.lectern-diagram');
+  const figure = page.locator(`#slide-8 figure${DIAGRAM.selector}`);
   const screensAway = await figure.evaluate((f) => (f.closest('article')?.getBoundingClientRect().top ?? 0) / innerHeight);
   expect(screensAway).toBeGreaterThan(3);
   await page.evaluate(() => scrollBy(0, innerHeight));
   await page.waitForTimeout(500);
   expect(mermaid).toEqual([]);
-  await expect(figure).toHaveAttribute('data-state', 'pending');
+  await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'pending');
   await figure.evaluate((f) => f.closest('article')?.scrollIntoView());
-  await expect(figure).toHaveAttribute('data-state', 'rendered');
+  await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
   expect(mermaid.length).toBeGreaterThan(0);
 });

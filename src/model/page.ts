@@ -98,6 +98,9 @@ export const QA = {
   answerClass: 'lectern-a',
   question: '.lectern-q',
   answer: '.lectern-a',
+  /** A bare `A:` paragraph before its answer's list (it shows with the list's first item). */
+  answerLabelClass: 'lectern-a-label',
+  answerLabel: '.lectern-a-label',
 } as const;
 
 /** The attribute holding a component's state: a diagram's (DIAGRAM_STATES), the live bar's. */
@@ -124,6 +127,9 @@ export const DIAGRAM = {
   /** The diagram's steps (JSON: a list of groups of node ids), turned into fragments once it is drawn. */
   stepsAttr: 'data-steps',
 } as const;
+
+/** The enlarged-diagram viewer (reading mode, phones): its dialog, the button on a diagram, the pan/zoom stage (classes). */
+export const VIEWER = { dialog: 'lectern-diagram-viewer', button: 'lectern-diagram-enlarge', stage: 'lectern-dv-stage' } as const;
 
 /** The step spans of a diagram with `groups` step groups (see `DIAGRAM.step`). */
 export function stepSpans(groups: number): string {

@@ -1,6 +1,6 @@
 import './diagram-viewer.css';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
-import { DIAGRAM } from '../model/page.js';
+import { DIAGRAM, VIEWER } from '../model/page.js';
 import { fill, type UiStrings } from '../model/ui-strings.js';
 import { VIEWER_ENTRY_ATTR } from './diagram-viewer-entry.js';
 import { el } from './dom.js';
@@ -29,7 +29,7 @@ const ICONS = {
 const diagramName = (figure: Element): string =>
   figure.querySelector(`${DIAGRAM.svg}[aria-label]`)?.getAttribute('aria-label') ?? figure.getAttribute('aria-label') ?? '';
 
-export const VIEWER = { dialog: 'lectern-diagram-viewer', button: 'lectern-diagram-enlarge', stage: 'lectern-dv-stage' } as const;
+export { VIEWER };
 
 function labelSize(svg: SVGSVGElement): number {
   const text = svg.querySelector('text, .nodeLabel, foreignObject div');

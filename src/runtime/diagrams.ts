@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import { DIAGRAM, errorBoxHtml, FONT_FAMILY, parseSource, pendingDiagrams } from '../model/page.js';
+import { DIAGRAM, errorBoxHtml, FONT_FAMILY, PAGE, parseSource, pendingDiagrams } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig } from './config.js';
 import { el } from './dom.js';
@@ -240,7 +240,7 @@ export function diagramsPlugin(opts: { all: boolean }) {
     id: 'lectern-diagrams',
     init(deck: RevealApi) {
       const slidesOf = (): HTMLElement[] => {
-        if (opts.all) return [...document.querySelectorAll<HTMLElement>('.reveal .slides section')];
+        if (opts.all) return [...document.querySelectorAll<HTMLElement>(`${PAGE.slides} section`)];
         const { h, v } = deck.getIndices();
         const near: HTMLElement[] = [];
         for (let dh = -1; dh <= 2; dh++) {

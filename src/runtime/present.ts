@@ -1,5 +1,5 @@
 import Reveal from 'reveal.js';
-import { DIAGRAM, SLIDE_SIZE, slideLabel } from '../model/page.js';
+import { DIAGRAM, PAGE, SLIDE_SIZE, slideLabel } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
@@ -70,7 +70,7 @@ export function revealOptions(config: DeckConfig, printing: boolean) {
  * is loaded then. A mouse click does nothing: the lecturer's clicks stay what they were.
  */
 function openDiagramsOnTap(config: DeckConfig): void {
-  document.querySelector('.reveal .slides')?.addEventListener('click', (e) => {
+  document.querySelector(PAGE.slides)?.addEventListener('click', (e) => {
     const pointer = (e as PointerEvent).pointerType;
     const target = e.target as Element | null;
     const figure = target?.closest<HTMLElement>(DIAGRAM.selector);

@@ -49,7 +49,7 @@ export function stepsPlugin(md: MarkdownIt): void {
         ) {
           // A bare "A:" is not a step of its own (it showed alone): it appears with the list's first item
           // (theme.css shows it when that item is visible).
-          t.attrJoin('class', `${QA.answerClass} lectern-a-label`);
+          t.attrJoin('class', `${QA.answerClass} ${QA.answerLabelClass}`);
           inAnswer = true;
         } else if (A.test(text)) {
           step(t, QA.answerClass);
