@@ -10,3 +10,8 @@ export async function embeddedFonts(pdf: PDFDocument): Promise<string[]> {
   }
   return names;
 }
+
+/** Embedded fonts that are not Lectern's own (Noto Sans SC and Symbols 2, KaTeX's, JetBrains Mono). */
+export function systemFonts(names: string[]): string[] {
+  return names.filter((name) => !/^\/?([A-Z]{6}\+)?(NotoSansSC|NotoSansSymbols2|KaTeX_|JetBrainsMono)/.test(name));
+}

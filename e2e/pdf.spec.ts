@@ -10,7 +10,7 @@ import { readPageLabels } from '../src/export/page-labels';
 import { type ExportResult, exportPdf, PdfExportError } from '../src/export/pdf';
 import { PAGE, SLIDE_SIZE, slideLabel } from '../src/model/page';
 import { expect, test } from './fixtures';
-import { embeddedFonts } from './pdf-fonts';
+import { embeddedFonts, systemFonts } from './pdf-fonts';
 
 /** PDF export (issue 4) against the preview server of `dist/`: the site must be built. */
 
@@ -114,6 +114,8 @@ test.describe('npm run pdf', () => {
       fonts.some((f) => /NotoSansSC/i.test(f)),
       `CJK font embedded, got ${fonts.join(' ')}`,
     ).toBe(true);
+    // Only bundled fonts: a system one (DejaVu, Liberation) would make the PDF differ from machine to machine.
+    expect(systemFonts(fonts)).toEqual([]);
 
     const texts = await pageTexts(result.file);
     const all = texts.join('\n');
@@ -172,6 +174,7 @@ test.describe('npm run pdf', () => {
     expect(pdf.getTitle()).toContain(facts.title);
     expect(pdf.getAuthor()).toBe(facts.author);
     expect((await embeddedFonts(pdf)).some((f) => /NotoSansSC/i.test(f))).toBe(true);
+    expect(systemFonts(await embeddedFonts(pdf))).toEqual([]);
 
     const all = (await pageTexts(result.file)).join('\n').replace(/\s+/g, '');
     expect(facts.firstNotes.length).toBeGreaterThan(20);

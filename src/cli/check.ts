@@ -9,6 +9,7 @@ import { canCheckVisually, checkVisual, type VisualReport } from '../check/visua
 import type { Diagnostic } from '../model/types.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
+import { glyphDiagnostics } from '../vite/fonts.js';
 import { commandArgs } from './args.js';
 
 const USAGE = `Usage: lectern check [DIR] [slug…] [options]
@@ -30,7 +31,8 @@ const { values, positionals } = parsed;
 const store = new DeckStore(values.root);
 const decks = (await store.all()).filter((d) => positionals.length === 0 || positionals.includes(d.slug));
 const diagnostics: Diagnostic[] = [];
-for (const deck of decks) diagnostics.push(...deck.diagnostics, ...(await checkDiagrams(deck)));
+for (const deck of decks)
+  diagnostics.push(...deck.diagnostics, ...(await checkDiagrams(deck)), ...(await glyphDiagnostics(deck.file, store.text(deck.file))));
 
 let visual: VisualReport | undefined;
 let skipped: string | undefined;

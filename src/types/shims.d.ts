@@ -31,3 +31,11 @@ declare module 'wawoff2' {
   export function decompress(woff2: Uint8Array): Promise<Uint8Array>;
   export function compress(ttf: Uint8Array): Promise<Uint8Array>;
 }
+
+declare module 'fontverter' {
+  const fontverter: {
+    convert(font: Uint8Array, to: 'woff2' | 'woff' | 'truetype' | 'sfnt', from?: string): Promise<Uint8Array>;
+    detectFormat(font: Uint8Array): 'woff2' | 'woff' | 'truetype';
+  };
+  export default fontverter;
+}

@@ -5,34 +5,36 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-
-const require = createRequire(import.meta.url);
+import { MAIN_SOURCE, sourceFile } from './font-sources.js';
 
 export type FontFormat = 'woff2' | 'truetype';
 export const WEIGHTS = [400, 700] as const;
 export type Weight = (typeof WEIGHTS)[number];
 
-const woff2Of = (weight: Weight) =>
-  require.resolve(`@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-${weight}-normal.woff2`);
-
-/** What one subset file holds; its name is a hash of exactly that, so equal subsets are one file. */
-export function subsetFileName(weight: Weight, chars: string, format: FontFormat): string {
-  const hash = createHash('sha256').update(`${weight}\n${format}\n${chars}`).digest('hex').slice(0, 10);
-  return `noto-sans-sc-${weight}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`;
+/**
+ * What one subset file holds; its name is a hash of exactly that, so equal subsets are one file. The main
+ * slice's names leave the slice out (they were its only source, and caches keep their names).
+ */
+export function subsetFileName(weight: Weight, chars: string, format: FontFormat, source: string = MAIN_SOURCE): string {
+  const main = source === MAIN_SOURCE;
+  const hash = createHash('sha256')
+    .update(`${weight}\n${format}\n${chars}${main ? '' : `\n${source}`}`)
+    .digest('hex')
+    .slice(0, 10);
+  return `${main ? 'noto-sans-sc' : source}-${weight}-${hash}.${format === 'woff2' ? 'woff2' : 'ttf'}`;
 }
 
 const sources = new Map<string, Promise<string>>();
 
-/** The source font of a weight as TrueType, decompressed once (subsetting a woff2 decompresses it every time). */
-function trueTypeSource(weight: Weight, cacheDir: string): Promise<string> {
-  const path = join(cacheDir, `source-${weight}.ttf`);
+/** A slice in a weight as TrueType, decompressed once (subsetting a woff2 decompresses it every time). */
+function trueTypeSource(slice: string, weight: Weight, cacheDir: string): Promise<string> {
+  const path = join(cacheDir, slice === MAIN_SOURCE ? `source-${weight}.ttf` : `source-${slice}-${weight}.ttf`);
   let source = sources.get(path);
   if (!source) {
-    source = decompressTo(weight, path);
+    source = decompressTo(sourceFile(slice, weight), path);
     sources.set(path, source);
   }
   return source;
@@ -41,12 +43,12 @@ function trueTypeSource(weight: Weight, cacheDir: string): Promise<string> {
 /** wawoff2 answers with a view of its WebAssembly memory, which its next call overwrites: one at a time, copied. */
 let decompressing: Promise<unknown> = Promise.resolve();
 
-async function decompressTo(weight: Weight, path: string): Promise<string> {
+async function decompressTo(woff2: string, path: string): Promise<string> {
   const cacheDir = dirname(path);
   if (existsSync(path)) return path;
   const run = decompressing.then(async () => {
     const { decompress } = await import('wawoff2');
-    return Buffer.from(await decompress(readFileSync(woff2Of(weight))));
+    return Buffer.from(await decompress(readFileSync(woff2)));
   });
   decompressing = run.catch(() => {});
   const ttf = await run;
@@ -124,15 +126,21 @@ class Pool {
 let pool: Pool | undefined;
 const memory = new Map<string, Promise<Uint8Array>>();
 
-/** The subset of `weight` to `chars` in `format`, from the disk cache or made by the pool. */
-export function subset(weight: Weight, chars: string, format: FontFormat, cacheDir: string): Promise<Uint8Array> {
-  const fileName = subsetFileName(weight, chars, format);
+/** The subset of a slice (`font-sources.ts`) in `weight` to `chars` in `format`, from the disk cache or made by the pool. */
+export function subset(
+  weight: Weight,
+  chars: string,
+  format: FontFormat,
+  cacheDir: string,
+  slice: string = MAIN_SOURCE,
+): Promise<Uint8Array> {
+  const fileName = subsetFileName(weight, chars, format, slice);
   let file = memory.get(fileName);
   if (!file) {
     file = (async () => {
       const cached = join(cacheDir, fileName);
       if (existsSync(cached)) return readFileSync(cached);
-      const source = await trueTypeSource(weight, cacheDir);
+      const source = await trueTypeSource(slice, weight, cacheDir);
       let bytes: Uint8Array;
       if (format === 'truetype') {
         // A TrueType subset takes milliseconds: a worker would cost more to start than the work.

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../test/helpers.js';
 import { FONT_FAMILY, SLIDE_SIZE } from '../model/page.js';
 import { UI_STRINGS, uiTexts } from '../model/ui-strings.js';
+import { MAIN_SOURCE } from './font-sources.js';
 import {
   deckText,
   facesToFiles,
@@ -115,10 +116,16 @@ describe('font subsets', () => {
     expect(again.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
   }, 60_000);
 
-  it('subsets a whole page as TrueType for the dev server', async () => {
+  it('subsets a whole page as TrueType for the dev server: one main file per weight, symbols from other slices', async () => {
     const files = await subsetWhole('全部都在开场', 'truetype', cache);
-    expect(files).toHaveLength(2);
-    expect(files.every((f) => f.unicodeRange === undefined && f.format === 'truetype')).toBe(true);
+    const main = files.filter((f) => f.slice === MAIN_SOURCE);
+    expect(main.map((f) => f.weight)).toEqual([400, 700]);
+    expect(main.every((f) => f.format === 'truetype' && !f.rest)).toBe(true);
+    // ✗ (always available to a page) is in no slice of Noto Sans SC: Symbols 2's one file serves both weights.
+    const cross = files.filter((f) => covered(f.unicodeRange ?? '').has(cp('✗')));
+    expect(cross.map((f) => f.weight)).toEqual([400, 700]);
+    expect(cross[0]?.slice).toMatch(/^noto-sans-symbols-2-/);
+    expect(cross[0]?.fileName).toBe(cross[1]?.fileName);
     expect(fontHead(files, (n) => n)).toContain("format('truetype')");
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { FONT_FAMILY, pageCssVars } from '../model/page.js';
-import type { Deck } from '../model/types.js';
+import type { Deck, Diagnostic } from '../model/types.js';
 import { uiText } from '../model/ui-strings.js';
+import { drawsNothing, MAIN_SOURCE, sourcesOf, sourceWeights } from './font-sources.js';
 import { type FontFormat, subset, subsetFileName, WEIGHTS, type Weight } from './font-subset.js';
 
 /** The bundled CJK font, in the two weights slides use; pages get subsets of it (see `planFonts`). */
@@ -9,10 +10,12 @@ export { FONT_FAMILY };
 /** Characters every page may show besides its own text: ASCII, common CJK punctuation, UI symbols. */
 const ALWAYS =
   Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') +
-  '，。、；：？！“”‘’（）《》【】「」—…·→←↑↓⇌⇋✓✗●○■□▢–×≈≤≥±÷°％';
+  '，。、；：？！“”‘’（）《》【】「」—…·→←↑↓⇌✓✗●○■□▢–×≈≤≥±÷°％';
 
 export interface FontFile {
   weight: number;
+  /** The slice it was cut from (`font-sources.ts`). */
+  slice: string;
   fileName: string;
   source: Uint8Array;
   format: FontFormat;
@@ -82,6 +85,45 @@ export interface PlannedFace {
   chars: string;
   range: string;
   rest: boolean;
+  /** The slice (`font-sources.ts`); absent: the main one. */
+  slice?: string;
+  /**
+   * The weight the file is cut from when the slice's font lacks `weight` (Noto Sans Symbols 2 is regular
+   * only): the same file is then declared for both weights. Not a `font-weight: 400 700` range: Chromium then
+   * matches regular text to that face alone and draws the rest in a system font.
+   */
+  fileWeight?: Weight;
+}
+
+/** The slice of each character (see `sourcesOf`); absent: no bundled font has it. */
+export type SourceOf = (c: string) => string | undefined;
+
+/**
+ * Faces for the characters the main slice lacks (arrows, ✓, ●, ≤, ✗…): one file per slice and weight for
+ * the whole course, declared on every page (`unicode-range` fetches it only where a page shows one), never
+ * preloaded. A one-weight font's file serves both weights.
+ */
+export function extraFaces(chars: Iterable<string>, sourceOf: SourceOf): PlannedFace[] {
+  const bySource = new Map<string, string[]>();
+  for (const c of new Set(chars)) {
+    const source = sourceOf(c);
+    if (!source || source === MAIN_SOURCE) continue;
+    const list = bySource.get(source);
+    if (list) list.push(c);
+    else bySource.set(source, [c]);
+  }
+  return [...bySource].flatMap(([source, cs]) => {
+    const chars = sorted(cs);
+    const has = sourceWeights(source);
+    return WEIGHTS.map((weight) => ({
+      weight,
+      chars,
+      range: unicodeRange(chars),
+      rest: true,
+      slice: source,
+      ...(has.includes(weight) ? {} : { fileWeight: WEIGHTS.find((w) => has.includes(w)) ?? WEIGHTS[0] }),
+    }));
+  });
 }
 
 /**
@@ -93,12 +135,14 @@ export interface PlannedFace {
  *   files 1…k it needs, minus its opening. Reading the course in order downloads each character once.
  * Within a page and weight the ranges are disjoint, so every character has one file. Pure: no I/O.
  */
-export function planFonts(pages: PageText[], always: string): Map<string, PlannedFace[]> {
-  const core = characters(always);
+export function planFonts(pages: PageText[], always: string, sourceOf?: SourceOf): Map<string, PlannedFace[]> {
+  const main = (c: string) => !sourceOf || sourceOf(c) === MAIN_SOURCE;
+  const core = sorted([...characters(always)].filter(main));
   const inCore = new Set(core);
   const firstUse = new Map<string, number>();
+  const extras = sourceOf ? extraFaces([...characters(always), ...pages.flatMap((p) => [...p.text])], sourceOf) : [];
   const own = pages.map((p, k) => {
-    const chars = [...new Set(p.text.replace(/\s+/g, ''))].filter((c) => !inCore.has(c));
+    const chars = [...new Set(p.text.replace(/\s+/g, ''))].filter((c) => !inCore.has(c) && main(c));
     for (const c of chars) if (!firstUse.has(c)) firstUse.set(c, k);
     return chars;
   });
@@ -127,43 +171,85 @@ export function planFonts(pages: PageText[], always: string): Map<string, Planne
       for (const [j, cs] of [...byChunk].sort((a, b) => a[0] - b[0]))
         faces.push({ weight, chars: chunks[j] ?? '', range: unicodeRange(sorted(cs)), rest: true });
     }
-    plan.set(page.id, faces);
+    plan.set(page.id, [...faces, ...extras]);
   });
   return plan;
+}
+
+/** The course plan (`planFonts`) with each character taken from the bundled slice that has it. */
+export async function planCourseFonts(pages: PageText[], always: string): Promise<Map<string, PlannedFace[]>> {
+  const found = await sourcesOf([...characters(always), ...pages.flatMap((p) => [...p.text.replace(/\s+/g, '')])]);
+  return planFonts(pages, always, (c) => found.get(c));
 }
 
 /** The files of planned faces, made (or read from the cache) in `format`. */
 export async function facesToFiles(faces: PlannedFace[], format: FontFormat, cacheDir: string): Promise<FontFile[]> {
   return Promise.all(
-    faces.map(async (f) => ({
-      weight: f.weight,
-      fileName: subsetFileName(f.weight, f.chars, format),
-      source: await subset(f.weight, f.chars, format, cacheDir),
-      format,
-      unicodeRange: f.range,
-      rest: f.rest,
-    })),
+    faces.map(async (f) => {
+      const slice = f.slice ?? MAIN_SOURCE;
+      const cut = f.fileWeight ?? f.weight;
+      return {
+        weight: f.weight,
+        slice,
+        fileName: subsetFileName(cut, f.chars, format, slice),
+        source: await subset(cut, f.chars, format, cacheDir, slice),
+        format,
+        unicodeRange: f.range,
+        rest: f.rest,
+      };
+    }),
   );
 }
 
-/** One file per weight with every character of `text` (the dev server: quick TrueType subsets, no plan). */
-export function subsetWhole(text: string, format: FontFormat, cacheDir: string): Promise<FontFile[]> {
+/**
+ * One main file per weight with every character of `text` the main slice has, and the other slices' files
+ * for the rest (the dev server and single pages: no course plan).
+ */
+export async function subsetWhole(text: string, format: FontFormat, cacheDir: string): Promise<FontFile[]> {
   const chars = characters(text);
-  return facesToFiles(
-    WEIGHTS.map((weight) => ({ weight, chars, range: '', rest: false })),
-    format,
-    cacheDir,
-  ).then((files) => files.map(({ unicodeRange: _, ...f }) => f));
+  const found = await sourcesOf(chars);
+  const main = sorted([...chars].filter((c) => found.get(c) === MAIN_SOURCE));
+  const faces: PlannedFace[] = [
+    ...WEIGHTS.map((weight) => ({ weight, chars: main, range: unicodeRange(main), rest: false })),
+    ...extraFaces(chars, (c) => found.get(c)),
+  ];
+  return facesToFiles(faces, format, cacheDir);
+}
+
+/**
+ * A warning at the first `file:line` of each character of a deck's source that no bundled font has: a
+ * viewer without a system font for it sees a blank or a box.
+ */
+export async function glyphDiagnostics(file: string, raw: string): Promise<Diagnostic[]> {
+  const chars = [...new Set(raw)].filter((c) => !drawsNothing(c));
+  const found = await sourcesOf(chars);
+  return chars
+    .filter((c) => !found.has(c))
+    .map((c) => {
+      const at = raw.indexOf(c);
+      const line = raw.slice(0, at).split('\n').length;
+      const cp = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+      return {
+        code: 'glyph-missing',
+        file,
+        line,
+        severity: 'warning' as const,
+        message: `"${c}" (${cp}) is in no bundled font: screens without a system font for it show a blank or a box`,
+        hint: 'Use a character Noto Sans SC or Noto Sans Symbols 2 has (e.g. ✓ ✗ → ●), an image, or KaTeX math.',
+      };
+    });
+}
+
+/** One `@font-face` rule of a file, under `family`, its `src` at `url`. */
+export function fontFaceRule(f: FontFile, family: string, url: string): string {
+  const weight = f.weight;
+  const range = f.unicodeRange ? `;unicode-range:${f.unicodeRange}` : '';
+  return `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:swap;src:url(${url}) format('${f.format}')${range}}`;
 }
 
 /** `@font-face` rules, and preloads for the regular weight's first-visit files, with URLs made by `urlOf`. */
 export function fontHead(files: FontFile[], urlOf: (fileName: string) => string): string {
-  const faces = files
-    .map(
-      (f) =>
-        `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:swap;src:url(${urlOf(f.fileName)}) format('${f.format}')${f.unicodeRange ? `;unicode-range:${f.unicodeRange}` : ''}}`,
-    )
-    .join('\n');
+  const faces = files.map((f) => fontFaceRule(f, FONT_FAMILY, urlOf(f.fileName))).join('\n');
   const preload = files
     .filter((f) => f.weight === 400 && !f.rest)
     .map(

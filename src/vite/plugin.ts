@@ -15,10 +15,11 @@ import {
   type FontFile,
   facesToFiles,
   fontHead,
+  glyphDiagnostics,
   openingBoldText,
   openingText,
   type PageText,
-  planFonts,
+  planCourseFonts,
   subsetWhole,
 } from './fonts.js';
 import { type HomeBuild, homePage } from './home.js';
@@ -75,6 +76,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       diagramChecks.push(
         checkDiagrams(deck).then(print, (err: unknown) => log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`)),
       );
+    diagramChecks.push(glyphDiagnostics(deck.file, store.text(deck.file)).then(print));
   };
 
   /** Font subsets by page id (the html path), and by file name for the dev server. */
@@ -107,12 +109,13 @@ export function lectern(options: LecternOptions = {}): Plugin {
     const indexText = (await builtHome()).text;
     const pages: PageText[] = decks.map((d) => ({
       id: pageIdOf(d),
-      text: deckText(d, store.text(d.file)),
+      // The previous and next lectures' titles are on the page too (in their own language).
+      text: [deckText(d, store.text(d.file)), courseLinks(d.slug, decks).prev?.title, courseLinks(d.slug, decks).next?.title].join('\n'),
       opening: { 400: openingText(d), 700: openingBoldText(d) },
     }));
     // The home page shows titles at once, and search results from any lecture later.
     pages.push({ id: indexId(), text: [indexText, ...pages.map((p) => p.text)].join('\n'), opening: { 400: indexText, 700: indexText } });
-    const plan = planFonts(pages, uiCharacters());
+    const plan = await planCourseFonts(pages, uiCharacters());
     const entries = await Promise.all([...plan].map(async ([id, faces]) => [id, await facesToFiles(faces, 'woff2', fontCache())] as const));
     return new Map(entries);
   };

@@ -12,7 +12,7 @@ import type { Deck } from '../model/types.js';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import type { CourseSettings } from '../project/course.js';
 import { plainText } from '../project/search-index.js';
-import { subsetWhole } from './fonts.js';
+import { fontFaceRule, subsetWhole } from './fonts.js';
 
 export interface SiteContext {
   /** The site's output directory (`dist/`). */
@@ -89,10 +89,7 @@ export async function notFoundPage(lang: string, courseTitle: string, settings: 
   const text = [t.notFoundTitle, t.notFound, t.home, courseTitle].join('\n');
   const fonts = await subsetWhole(text, 'woff2', fontCache);
   const faces = fonts
-    .map(
-      (f) =>
-        `@font-face{font-family:'Lectern UI';font-weight:${f.weight};src:url(data:font/woff2;base64,${Buffer.from(f.source).toString('base64')}) format('woff2')}`,
-    )
+    .map((f) => fontFaceRule(f, 'Lectern UI', `data:font/woff2;base64,${Buffer.from(f.source).toString('base64')}`))
     .join('\n');
   return `<!doctype html>
 <html lang="${e(lang)}">
