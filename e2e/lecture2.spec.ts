@@ -155,6 +155,9 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
       // The title slide credits the note's author and the papers.
       const title = page.locator('section.title');
       await expect(title).toContainText('wnma3mz');
+      // …once: the front matter's author is not added again under a byline that already names them.
+      const shown = (await title.locator(':scope > :not(aside)').allTextContents()).join(' ');
+      expect(shown.match(/wnma3mz/g)).toHaveLength(1);
       for (const who of ['Dong et al.', 'Shin et al.', 'Olsson et al.']) await expect(title).toContainText(who);
       expect(await page.locator('.lectern-error').count()).toBe(0);
     });
