@@ -2,6 +2,7 @@ import './fonts.css';
 import './index.css';
 import { HMR_EVENT } from '../model/page.js';
 import { showReadingProgress } from './home-progress.js';
+import { startOffline } from './offline.js';
 
 /** The course home: the search box loads its code and index only when the reader first uses it. */
 const box = document.querySelector<HTMLElement>('.course-search');
@@ -25,5 +26,7 @@ if (box) {
 }
 
 showReadingProgress();
+// Built site: the course opens offline, and "Keep for offline" keeps every lecture.
+startOffline({ lang: document.documentElement.lang, page: 'home' });
 
 if (import.meta.hot) import.meta.hot.on(HMR_EVENT.decks, () => location.reload());

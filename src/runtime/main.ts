@@ -7,6 +7,7 @@ import './reading-early.css';
 import { LIVE_CONFIG_ID } from '../model/live.js';
 import { readDeckConfig, viewOf } from './config.js';
 import { installHelpKey } from './help-key.js';
+import { startOffline } from './offline.js';
 import { startPresentation } from './present.js';
 import { loadFontsOfAllSlides } from './print-fonts.js';
 
@@ -31,3 +32,5 @@ else void startPresentation(config, { printing: view === 'print' });
 if (!liveView && (view === 'present' || view === 'read' || view === 'speaker')) installHelpKey(view, config.lang);
 // After the diagrams have asked for Mermaid (microtasks run before a timer), so both download together.
 if (view === 'print' || view === 'handout') setTimeout(() => void loadFontsOfAllSlides(), 0);
+// Built site: opens again offline once opened (the service worker registers after load, when idle).
+if (view !== 'print' && view !== 'handout') startOffline({ lang: config.lang, page: 'lecture' });

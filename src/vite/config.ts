@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { katexWoff2Only, prebuiltMermaid } from './build-plugins.js';
+import { offline } from './offline.js';
 import { lectern } from './plugin.js';
 
 /**
@@ -18,6 +19,6 @@ export function courseConfig(root: string, options: { publish?: boolean } = {}):
     root,
     configFile: false,
     cacheDir: join(root, 'node_modules', '.vite'),
-    plugins: [lectern({ root, ...options }), prebuiltMermaid(), katexWoff2Only()],
+    plugins: [lectern({ root, ...options }), prebuiltMermaid(), katexWoff2Only(), offline()],
   };
 }
