@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 720 },
+    // The site's service worker (offline reading) is tested in offline-reading.spec.ts, with profiles of its
+    // own; elsewhere each fresh context would precache the course in the background of every test.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: findBrowser()?.path, args: CHROMIUM_ARGS },
   },
   webServer: {

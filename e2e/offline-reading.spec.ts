@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../src/export/browser';
 import { type Served, serve } from '../src/export/serve';
@@ -105,6 +106,15 @@ async function presentingIsComplete(page: Page, slug = LECTURE): Promise<void> {
   expect((await everyFontLoads(page, true)).failed).toEqual([]);
 }
 
+/** axe (WCAG A/AA and best practices) on one part of the page. */
+async function axeOn(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 let site: Served | undefined;
 let profile = '';
 test.beforeEach(async () => {
@@ -166,6 +176,7 @@ test('Keep for offline on the course home keeps every lecture: one never opened 
   await expect(s.page.locator(`#${OFFLINE_UI.keepStatus}`)).toHaveText(t.kept.replace('{n}', String(n)), { timeout: 90_000 });
   await expect(s.page.locator(`.${OFFLINE_UI.keep}`)).toHaveAttribute('data-kept', `${n}/${n}`);
   await expect(button).toBeEnabled();
+  expect(await axeOn(s.page, `.${OFFLINE_UI.keep}`)).toEqual([]);
 
   await s.context.setOffline(true);
   await site?.close();
@@ -234,6 +245,8 @@ test('a rebuilt site announces the update, keeps the old build whole until Reloa
     const notice = s.page.locator(`.${OFFLINE_UI.update}`);
     await expect(notice).toContainText(UI_STRINGS.en.offline.update, { timeout: 45_000 });
     await expect(notice).toHaveAttribute('role', 'status');
+    expect(await axeOn(s.page, `.${OFFLINE_UI.update}`)).toEqual([]);
+    await s.page.screenshot({ path: test.info().outputPath('update-notice.png') });
     // The old build, whole, until the reader reloads.
     await expect(s.page.locator('h1')).toHaveText('Course before');
     await notice.getByRole('button', { name: UI_STRINGS.en.offline.reload }).click();
