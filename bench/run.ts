@@ -23,6 +23,7 @@ import { builds, measureBuild, measureCompile, measureLoad, measurePdf } from '.
 import { LECTURE, log, machine, median, round, type Workload } from './figures.js';
 import { type InkRun, inkLatency } from './ink.js';
 import { browserFollowers, simulatedFollowers } from './live.js';
+import { measureOffline, type OfflineFigures, offlineReport, offlineTargets } from './offline.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { courseReport, type DevFigures, type LiveFigures, report } from './report.js';
 import { measureSite, type SiteFigures } from './site.js';
@@ -36,11 +37,12 @@ const USAGE = `Usage: npm run bench -- [options]
   --quick      one run, decks of 10 and 100 slides and the lecture, fewer dev edits
   --only LIST  some of: compile,build,load,pdf,dev,live,course,ink,site (default: all; course = 30 lectures of the
                lecture; ink = drawing latency, pointer event to frame; site = lectern site on the repo's lectures:
-               first run, nothing changed, one edited; phone = the lecture on a slow phone, presenting and reading)
+               first run, nothing changed, one edited; phone = the lecture on a slow phone, presenting and reading;
+               offline = the bytes a first visit adds for offline reading, with and without the service worker)
   --keep       keep the temporary projects (their paths are printed)
   -h, --help   this text`;
 
-const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink', 'site', 'phone'] as const;
+const STEPS = ['compile', 'build', 'load', 'pdf', 'dev', 'live', 'course', 'ink', 'site', 'phone', 'offline'] as const;
 type Step = (typeof STEPS)[number];
 
 const parsed = commandArgs(USAGE, {
@@ -102,6 +104,7 @@ let course: CourseFigures | undefined;
 const ink: InkRun[] = [];
 let publish: SiteFigures | undefined;
 let phone: SlowPhoneFigures | undefined;
+let offline: OfflineFigures | undefined;
 let browser: Browser | undefined;
 try {
   if (only.has('compile')) {
@@ -113,9 +116,20 @@ try {
     for (const w of workloads) w.build = await measureBuild(w.project, w.project.name, runs);
     if (!only.has('build')) for (const w of workloads) delete w.build;
   }
-  if ((only.has('live') || only.has('ink') || only.has('phone')) && !existsSync(join(site.root, 'dist', LECTURE, 'index.html')))
+  if (
+    (only.has('live') || only.has('ink') || only.has('phone') || only.has('offline')) &&
+    !existsSync(join(site.root, 'dist', LECTURE, 'index.html'))
+  )
     await viteBuild(site);
-  if (only.has('load') || only.has('dev') || only.has('live') || only.has('course') || only.has('ink') || only.has('phone'))
+  if (
+    only.has('load') ||
+    only.has('dev') ||
+    only.has('live') ||
+    only.has('course') ||
+    only.has('ink') ||
+    only.has('phone') ||
+    only.has('offline')
+  )
     browser = await chromium.launch(launchOptions());
   if (only.has('load') && browser) {
     log('first visit');
@@ -164,6 +178,10 @@ try {
     log('slow phone');
     phone = await measureSlowPhone(browser, site, LECTURE, runs);
   }
+  if (only.has('offline') && browser) {
+    log('offline: first visit with and without the service worker');
+    offline = await measureOffline(browser, site, LECTURE, runs);
+  }
   if (only.has('ink') && browser) {
     log('ink: pointer event → frame');
     for (let r = 0; r < runs; r++) {
@@ -197,12 +215,14 @@ const coldBuilds = [...builds.entries()].map(([p, b]): [string, number] => [p.na
 const text =
   report(workloads, dev, live, info, settings, coldBuilds) +
   (course ? `\n${courseReport(course)}` : '') +
-  (phone ? `\n${slowPhoneReport(phone)}` : '');
+  (phone ? `\n${slowPhoneReport(phone)}` : '') +
+  (offline ? `\n${offlineReport(offline)}` : '');
 const inkMedian = ink.length ? median(ink.map((r) => r.medianMs)) : undefined;
 const checked = [
   ...targets(workloads, dev, live),
   ...(course ? courseTargets(course) : []),
   ...(phone ? slowPhoneTargets(phone) : []),
+  ...(offline ? offlineTargets(offline) : []),
   ...inkTargets(inkMedian),
   ...(publish ? siteTargets(publish) : []),
 ];
@@ -238,6 +258,7 @@ const json = {
   course,
   ink: ink.length ? { runs: ink, medianMs: inkMedian, method: 'see bench/ink.ts' } : undefined,
   slowPhone: phone,
+  offline,
   site: publish,
 };
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
