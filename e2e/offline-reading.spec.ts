@@ -173,7 +173,9 @@ test('Keep for offline on the course home keeps every lecture: one never opened 
   await s.page.keyboard.press('Enter');
   const list = JSON.parse(await (await s.context.request.get(`/${OFFLINE_FILES.list}`)).text()) as { lectures: unknown[] };
   const n = list.lectures.length;
-  await expect(s.page.locator(`#${OFFLINE_UI.keepStatus}`)).toHaveText(t.kept.replace('{n}', String(n)), { timeout: 90_000 });
+  await expect(s.page.locator(`#${OFFLINE_UI.keepStatus}`)).toHaveText(n === 1 ? t.keptOne : t.kept.replace('{n}', String(n)), {
+    timeout: 90_000,
+  });
   await expect(s.page.locator(`.${OFFLINE_UI.keep}`)).toHaveAttribute('data-kept', `${n}/${n}`);
   await expect(button).toBeEnabled();
   expect(await axeOn(s.page, `.${OFFLINE_UI.keep}`)).toEqual([]);

@@ -27,7 +27,9 @@ export function startKeep(lang: string, root: URL): { destroy(): void } {
     const whole = await Promise.all(lectures.map(async (l) => (await missing(lectureUrls(root, l))).length === 0));
     const n = whole.filter(Boolean).length;
     if (destroyed) return;
-    const said = n === lectures.length ? fill(t.kept, { n }) : n ? fill(t.partly, { n, total: lectures.length }) : t.keepHint;
+    let said = t.keepHint;
+    if (n && n === lectures.length) said = n === 1 ? t.keptOne : fill(t.kept, { n });
+    else if (n) said = fill(t.partly, { n, total: lectures.length });
     status.textContent = failed ? `${fill(t.failed, { n: failed })} ${said}` : said;
     box.dataset.kept = `${n}/${lectures.length}`;
   };
