@@ -12,7 +12,8 @@ export function uiCharacters(): string {
   if (cached !== undefined) return cached;
   const dir = fileURLToPath(new URL('../runtime/', import.meta.url));
   const chars = new Set<string>();
-  for (const name of readdirSync(dir)) {
+  // Recursive: the stylesheets' parts sit in folders (theme/, reading/, speaker/).
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!/\.(ts|css)$/.test(name) || name.endsWith('.test.ts')) continue;
     for (const c of readFileSync(`${dir}${name}`, 'utf8')) if ((c.codePointAt(0) ?? 0) > 0x7e) chars.add(c);
   }
