@@ -2,9 +2,9 @@
  * `npm run pdf [-- <slug>…] [--handout] [--slides] [--fragments] [--no-ink] [--out DIR] [--build|--no-build]`
  * Thin command line over exportPdf (src/export/pdf.ts).
  */
-import { relative } from 'node:path';
 import { cleanStaleTemporaries, exportPdf, PdfExportError, type PdfKind, type ProgressEvent } from '../export/pdf.js';
 import { commandArgs, wholeNumber } from './args.js';
+import { buildLine, pdfLine, seconds, timeoutMs } from './progress.js';
 
 const USAGE = `Usage: npm run pdf -- [slug…] [options]
 
@@ -21,23 +21,14 @@ Prints decks to PDF in dist/pdf/ (builds the site first when it is out of date).
   --jobs N       pages printed at the same time (default: one per core, 2 to 4)
   -h, --help     this text`;
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
-const shown = (path: string) => {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-};
 
 let finished = 0;
 
 function report(event: ProgressEvent): void {
+  const build = buildLine(event);
+  if (build) console.log(build);
   switch (event.type) {
-    case 'build':
-      console.log(`Building the site (${event.reason})…`);
-      break;
-    case 'built':
-      console.log(`Built in ${seconds(event.ms)}.`);
-      break;
     case 'start':
     case 'step':
       // Several decks print at once: a line per finished PDF says it all.
@@ -46,9 +37,7 @@ function report(event: ProgressEvent): void {
       const r = event.result;
       const what = r.kind === 'slides' && r.pages !== r.slides ? `${r.pages} pages, ${r.slides} slides` : `${r.pages} pages`;
       finished += 1;
-      console.log(
-        `[${finished}/${event.total}] ${r.slug}${r.kind === 'handout' ? ' (handout)' : ''} → ${shown(r.file)}  (${what}, ${size(r.bytes)}, ${seconds(r.ms)})`,
-      );
+      console.log(pdfLine(finished, event.total, r, `${what}, ${size(r.bytes)}`));
       for (const w of r.warnings) console.warn(`      warning: ${w}`);
       break;
     }
@@ -69,11 +58,8 @@ async function main(): Promise<number> {
   });
   if (!parsed) return Number(process.exitCode ?? 0);
   const { values, positionals } = parsed;
-  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    console.error(`--timeout wants a number of seconds, got ${values.timeout}`);
-    return 2;
-  }
+  const timeout = timeoutMs(values.timeout);
+  if (timeout === undefined) return 2;
   const jobs = values.jobs === undefined ? undefined : wholeNumber('jobs', values.jobs, 1);
   if (values.jobs !== undefined && jobs === undefined) return 2;
   const kinds: PdfKind[] = [];
@@ -90,7 +76,7 @@ async function main(): Promise<number> {
       ink: !values['no-ink'],
       ...(outDir ? { outDir } : {}),
       build: values.build ? 'always' : values['no-build'] ? 'never' : 'auto',
-      timeoutMs: timeout * 1000,
+      timeoutMs: timeout,
       ...(jobs ? { concurrency: jobs } : {}),
       onProgress: report,
     });

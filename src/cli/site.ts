@@ -2,12 +2,12 @@
  * `npm run site [-- --jobs N] [--force]` / `lectern site [DIR]`: the complete deployable site in dist/
  * (see src/export/publish.ts). Exit 1 when an export fails or a link in the site is broken.
  */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemToDiagnostic } from '../check/site-diagnostics.js';
 import { PdfExportError } from '../export/print-page.js';
 import { type PublishEvent, publishSite } from '../export/publish.js';
 import { formatDiagnostic } from '../project/store.js';
+import { buildLine, pdfLine, seconds, shown, timeoutMs } from './progress.js';
 
 const USAGE = `Usage: npm run site -- [options]      (lectern site [DIR] [options])
 
@@ -20,18 +20,12 @@ Only what changed since the last run is redone.
   --timeout S    seconds to wait for a page to become ready (default 60)
   -h, --help     this text`;
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-const shown = (path: string) => relative(process.cwd(), path) || path;
 
 function report(e: PublishEvent): void {
+  const build = buildLine(e);
+  if (build) console.log(build);
   switch (e.type) {
-    case 'build':
-      console.log(`Building the site (${e.reason})…`);
-      break;
-    case 'built':
-      console.log(`Built in ${seconds(e.ms)}.`);
-      break;
     case 'up-to-date':
       console.log(`PDFs, handouts and previews of all ${e.decks} lecture${e.decks === 1 ? '' : 's'} are up to date.`);
       break;
@@ -40,9 +34,7 @@ function report(e: PublishEvent): void {
       break;
     case 'pdf': {
       const r = e.result;
-      console.log(
-        `[${e.done}/${e.total}] ${r.slug}${r.kind === 'handout' ? ' (handout)' : ''} → ${shown(r.file)}  (${r.pages} pages, ${kb(r.bytes)}, ${seconds(r.ms)})`,
-      );
+      console.log(pdfLine(e.done, e.total, r, `${r.pages} pages, ${kb(r.bytes)}`));
       for (const w of r.warnings) console.warn(`      warning: ${w}`);
       break;
     }
@@ -82,13 +74,10 @@ async function main(): Promise<number> {
     console.error(`--jobs wants a whole number above 0, got ${values.jobs}`);
     return 2;
   }
-  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    console.error(`--timeout wants a number of seconds, got ${values.timeout}`);
-    return 2;
-  }
+  const timeout = timeoutMs(values.timeout);
+  if (timeout === undefined) return 2;
   try {
-    const r = await publishSite({ force: !!values.force, ...(jobs ? { jobs } : {}), timeoutMs: timeout * 1000, onProgress: report });
+    const r = await publishSite({ force: !!values.force, ...(jobs ? { jobs } : {}), timeoutMs: timeout, onProgress: report });
     const broken = r.links.problems.length;
     console.log(
       `${broken ? 'Site has broken links' : 'Site ready'} in dist/: ${r.decks.length} lecture${r.decks.length === 1 ? '' : 's'}${

@@ -2,14 +2,13 @@
  * A lecture's link preview image: its title slide as a PNG (`dist/og/<slug>.png`, 1200×675), taken from the
  * same print layout the PDF is printed from, so it shows exactly the first page of the PDF.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { SLIDE_SIZE } from '../model/page.js';
 import { OG_SIZE, ogImageFile } from '../model/site.js';
 import { blockOffHost } from './browser.js';
 import { PdfExportError, queryFor, waitUntilReady } from './print-page.js';
+import { writeAtomically } from './write-atomic.js';
 
 export interface PreviewResult {
   slug: string;
@@ -46,15 +45,7 @@ export async function writePreviewImage(
     // Exactly the slide (its page box may be a fraction of a pixel short): 1280×720 CSS px = 1200×675 px.
     const png = await page.screenshot({ clip: { x: box.x, y: box.y, ...SLIDE_SIZE }, animations: 'disabled', timeout: timeoutMs });
     const file = join(distDir, ogImageFile(slug));
-    await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, png);
-      await rename(tmp, file);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    await writeAtomically(file, png);
     return { slug, file, bytes: png.byteLength, ms: Math.round(performance.now() - started) };
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);

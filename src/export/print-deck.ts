@@ -3,8 +3,6 @@
  * what a reader would miss (undrawn diagrams, broken images: errors; overflow: warnings), print, set the
  * PDF's metadata and write it whole (beside the target, then renamed). `exportPdf` runs several at once.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as PdfLib from 'pdf-lib';
 import type { Browser } from 'playwright-core';
@@ -13,6 +11,7 @@ import { pdfFileName } from '../project/pdfs.js';
 import { blockOffHost } from './browser.js';
 import { setPageLabels } from './page-labels.js';
 import { inspect, PdfExportError, type PdfKind, queryFor, waitUntilReady } from './print-page.js';
+import { writeAtomically } from './write-atomic.js';
 
 export type ProgressEvent =
   | { type: 'build'; reason: string }
@@ -126,17 +125,9 @@ export async function printOne(browser: Browser, baseUrl: string, slug: string, 
     pdf.setModificationDate(now);
     const bytes = await pdf.save();
 
-    // Write beside the target and rename: a failed export never leaves half a PDF or eats the old one.
-    await mkdir(opts.outDir, { recursive: true });
+    // Written beside the target and renamed: a failed export never leaves half a PDF or eats the old one.
     const file = join(opts.outDir, pdfFileName(slug, kind));
-    const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, bytes);
-      await rename(tmp, file);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    await writeAtomically(file, bytes);
     return {
       slug,
       kind,

@@ -93,25 +93,23 @@ export const LETTER_KEYS = {
 export const keyCodeOf = (letter: string): number => letter.toUpperCase().charCodeAt(0);
 
 const all = (keys: readonly string[]): Partial<Record<KeyView, readonly string[]>> => ({ present: keys, read: keys, speaker: keys });
+/** Keys that presenting and the speaker view share, reading mode having its own. */
+const deckAndReading = (deck: readonly string[], read: readonly string[]): Partial<Record<KeyView, readonly string[]>> => ({
+  present: deck,
+  read,
+  speaker: deck,
+});
 
 export const KEY_TABLE: readonly KeyRow[] = [
   {
     action: 'next',
     group: 'move',
-    keys: {
-      present: ['Right', 'Space', 'N', 'PageDown'],
-      read: ['Right', 'J', 'N', 'PageDown'],
-      speaker: ['Right', 'Space', 'N', 'PageDown'],
-    },
+    keys: deckAndReading(['Right', 'Space', 'N', 'PageDown'], ['Right', 'J', 'N', 'PageDown']),
   },
   {
     action: 'prev',
     group: 'move',
-    keys: {
-      present: ['Left', 'ShiftSpace', 'P', 'PageUp'],
-      read: ['Left', 'K', 'P', 'PageUp'],
-      speaker: ['Left', 'ShiftSpace', 'P', 'PageUp'],
-    },
+    keys: deckAndReading(['Left', 'ShiftSpace', 'P', 'PageUp'], ['Left', 'K', 'P', 'PageUp']),
   },
   { action: 'upDown', group: 'move', keys: { present: ['Up', 'Down'], speaker: ['Up', 'Down'] } },
   { action: 'skipSteps', group: 'move', keys: { present: ['AltArrows'] } },

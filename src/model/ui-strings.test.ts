@@ -5,12 +5,8 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe('UI strings', () => {
   it('chooses the UI language from the deck lang', () => {
-    expect(uiLang('zh-CN')).toBe('zh');
-    expect(uiLang('zh_Hans')).toBe('zh');
-    expect(uiLang('ZH')).toBe('zh');
-    expect(uiLang('en-GB')).toBe('en');
-    expect(uiLang('fr')).toBe('en');
-    expect(uiLang(undefined)).toBe('en');
+    for (const lang of ['zh-CN', 'zh_Hans', 'ZH']) expect(uiLang(lang), lang).toBe('zh');
+    for (const lang of ['en-GB', 'fr', undefined]) expect(uiLang(lang), String(lang)).toBe('en');
     expect(uiStrings('zh').speaker.current).toBe('当前');
   });
 
