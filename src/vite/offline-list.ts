@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import postcss, { type Root } from 'postcss';
 import { type DeckConfig, PAGE } from '../model/page.js';
 import { PDF_DIR } from '../model/site.js';
 
@@ -69,6 +70,47 @@ export function siteFile(from: string, url: string): string | undefined {
 /** Media are streamed in ranges, and PDFs are downloads: neither is kept with a page. */
 const KEPT = (file: string) => !file.startsWith(`${PDF_DIR}/`) && !/\.(mp4|webm|ogv|mov|m4v|mp3|ogg|oga|wav|m4a|flac)$/i.test(file);
 
+const parsed = new Map<string, Root>();
+
+/**
+ * The woff2 files a stylesheet's `@font-face` rules name for a page with `classes`: every family but KaTeX's,
+ * and a KaTeX family only when a rule that sets it applies to classes the page has (`.katex` → KaTeX_Main,
+ * `.katex .mathnormal` → KaTeX_Math, `.katex .delimsizing.size2` → KaTeX_Size2…): KaTeX's 19 fonts are
+ * ~260 KB, a lecture's math uses a few of them.
+ */
+export function sheetFonts(sheet: string, css: string, classes: Set<string>): string[] {
+  let root = parsed.get(css);
+  if (!root) {
+    root = postcss.parse(css);
+    parsed.set(css, root);
+  }
+  const used = new Set<string>();
+  root.walkRules((rule) => {
+    const families: string[] = [];
+    rule.walkDecls(/^font(-family)?$/, (d) => {
+      families.push(...(d.value.match(/KaTeX_\w+/g) ?? []));
+    });
+    if (!families.length) return;
+    const applies = rule.selectors.some((sel) => [...sel.matchAll(/\.([\w-]+)/g)].every((m) => classes.has(m[1] ?? '')));
+    if (applies) for (const f of families) used.add(f);
+  });
+  const files: string[] = [];
+  root.walkAtRules('font-face', (face) => {
+    let family = '';
+    const urls: string[] = [];
+    face.walkDecls((d) => {
+      if (d.prop === 'font-family') family = d.value.replace(/["']/g, '').trim();
+      if (d.prop === 'src') urls.push(...cssUrls(d.value));
+    });
+    if (family.startsWith('KaTeX_') && !used.has(family)) return;
+    for (const u of urls) {
+      const f = siteFile(sheet, u);
+      if (f?.endsWith('.woff2')) files.push(f);
+    }
+  });
+  return files;
+}
+
 /** The files one built page loads (see the module comment). `read` gives a site file's text (stylesheets). */
 export function pageFiles(file: string, html: string, read: (file: string) => string | undefined): PageFiles {
   const found: string[] = [];
@@ -81,7 +123,7 @@ export function pageFiles(file: string, html: string, read: (file: string) => st
   let config: DeckConfig | undefined;
   let title = '';
   let lang = '';
-  let math = false;
+  const classes = new Set<string>();
   const walk = (node: T.Node) => {
     if (!isElement(node)) {
       if ('childNodes' in node) for (const c of (node as T.ParentNode).childNodes) walk(c);
@@ -89,7 +131,7 @@ export function pageFiles(file: string, html: string, read: (file: string) => st
     }
     if (node.tagName === 'html') lang = attr(node, 'lang') ?? '';
     if (node.tagName === 'title' && !title) title = textOf(node).trim();
-    if (!math && /\bkatex\b/.test(attr(node, 'class') ?? '')) math = true;
+    for (const c of (attr(node, 'class') ?? '').split(/\s+/)) if (c) classes.add(c);
     const rels = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
     if (node.tagName !== 'link' || rels.some((r) => LINK_RELS.has(r)))
       for (const a of LOADS[node.tagName] ?? []) {
@@ -109,14 +151,10 @@ export function pageFiles(file: string, html: string, read: (file: string) => st
   walk(parse(html));
   for (const m of config?.mermaidModules ?? []) add(file, m);
   // The stylesheets' fonts: woff2 only (every browser that runs the page takes it; see katexWoff2Only), and
-  // KaTeX's only on a page with math.
+  // of KaTeX's only the families the page's math uses.
   for (const sheet of found.filter((f) => f.endsWith('.css'))) {
     const css = read(sheet);
-    if (!css) continue;
-    for (const u of cssUrls(css)) {
-      const f = siteFile(sheet, u);
-      if (f?.endsWith('.woff2') && (math || !/KaTeX_/.test(f))) found.push(f);
-    }
+    if (css) found.push(...sheetFonts(sheet, css, classes));
   }
   return { file, ...(config ? { config } : {}), title, lang, files: [...new Set(found)], eager: [...new Set(eager)] };
 }

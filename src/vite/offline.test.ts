@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PAGE } from '../model/page.js';
 import { maskableSvg, webManifest } from './app-icons.js';
 import { offlineHead, offlineList, shellFiles } from './offline.js';
-import { pageFiles, readBuiltPages, siteFile } from './offline-list.js';
+import { pageFiles, readBuiltPages, sheetFonts, siteFile } from './offline-list.js';
 
 const deckPage = (slug: string, math: boolean) => `<!doctype html><html lang="zh-CN"><head><title>Deck ${slug}</title>
 <link rel="icon" href="../../favicon.svg"><link rel="stylesheet" href="../../assets/main-AAAAAAAA.css">
@@ -17,8 +17,14 @@ const deckPage = (slug: string, math: boolean) => `<!doctype html><html lang="zh
 </head><body><section data-background-image="../../assets/bg.jpg"><img src="../../assets/fig-CCCCCCCC.png" srcset="../../assets/fig-CCCCCCCC.png 1x, ../../assets/fig2x.png 2x">
 <a href="../../other/">next</a><a href="../../pdf/x.pdf">pdf</a><video src="../../assets/talk.mp4" poster="../../assets/poster.png"></video>
 <img src="https://example.org/external.png">${math ? '<span class="katex">x</span>' : ''}</section></body></html>`;
-const css =
-  '.katex{font-family:KaTeX_Main}@font-face{src:url(./KaTeX_Main-Regular-B22Nviop.woff2) format("woff2"),url(./KaTeX_Main-Regular.woff) format("woff")}@font-face{src:url(./jetbrains-mono-V6pRDFza.woff2)}';
+const css = [
+  '.katex{font:1.21em/1.2 KaTeX_Main,math,serif}.katex .mathnormal{font-family:KaTeX_Math;font-style:italic}',
+  '.katex .delimsizing.size2{font-family:KaTeX_Size2}',
+  '@font-face{font-family:KaTeX_Main;src:url(./KaTeX_Main-Regular-B22Nviop.woff2) format("woff2"),url(./KaTeX_Main-Regular.woff) format("woff")}',
+  '@font-face{font-family:KaTeX_Math;font-style:italic;src:url(./KaTeX_Math-Italic-t53AETM-.woff2) format("woff2")}',
+  '@font-face{font-family:KaTeX_Size2;src:url(./KaTeX_Size2-Regular-Dy4dx90m.woff2) format("woff2")}',
+  '@font-face{font-family:"JetBrains Mono";src:url(./jetbrains-mono-V6pRDFza.woff2)}',
+].join('');
 
 describe('what a built page needs offline', () => {
   it("names every file the page loads, its stylesheets' woff2 fonts and its diagram modules, not links, PDFs or media", () => {
@@ -45,6 +51,19 @@ describe('what a built page needs offline', () => {
     );
     // What the page asks for at once (the shell takes the home's): not its icon, lazy images or @font-face files.
     expect(p.eager.sort()).toEqual(['assets/fonts/noto-400-0123456789.woff2', 'assets/main-AAAAAAAA.css', 'assets/main-BBBBBBBB.js']);
+  });
+
+  it("takes of KaTeX only the families the page's math uses", () => {
+    const fonts = (classes: string[]) => sheetFonts('assets/main.css', css, new Set(classes)).sort();
+    expect(fonts(['katex'])).toEqual(['assets/KaTeX_Main-Regular-B22Nviop.woff2', 'assets/jetbrains-mono-V6pRDFza.woff2']);
+    expect(fonts(['katex', 'mathnormal', 'delimsizing', 'size2'])).toEqual([
+      'assets/KaTeX_Main-Regular-B22Nviop.woff2',
+      'assets/KaTeX_Math-Italic-t53AETM-.woff2',
+      'assets/KaTeX_Size2-Regular-Dy4dx90m.woff2',
+      'assets/jetbrains-mono-V6pRDFza.woff2',
+    ]);
+    // `size2` alone (not on a delimiter) does not need the font.
+    expect(fonts(['katex', 'size2'])).not.toContain('assets/KaTeX_Size2-Regular-Dy4dx90m.woff2');
   });
 
   it('leaves KaTeX fonts out of a page without math', () => {
