@@ -3,8 +3,14 @@
  * PDF exporter and the e2e tests read back. Every selector, attribute, state, format and size they share
  * is defined here once; nothing is written in one place and parsed by a regex of its own in another.
  *
+ * Two parts live beside it and are re-exported here, so the contract stays one import: slide-number.ts (how a
+ * slide is numbered and named) and page-report.ts (what the checker and the PDF exporter learn from a page).
+ *
  * Pure: no DOM access, no Node. `src/runtime/page-dom.ts` holds the DOM-side helpers over these names.
  */
+
+export * from './page-report.js';
+export * from './slide-number.js';
 
 /** The slide as reveal.js lays it out (and the PDF page of the slides kind), in CSS pixels. */
 export const SLIDE_SIZE = { width: 1280, height: 720 } as const;
@@ -161,58 +167,6 @@ export const ERROR_BOX = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
-// Slide numbers: ONE way to name a slide everywhere — the presenting view's counter, the URL, reading mode,
-// the speaker view, the PDF's page labels and the handout, `lectern check`'s messages, the contents. A slide's
-// number is its place in reading order from 1, vertical sub-slides counted like any other ("12", as Slidev,
-// Marp and reveal's `c/t` count): a student asking about "slide 12" means the slide the lecturer sees as 12.
-// Its id (the URL `#/slide-12`, reading mode's `#slide-12`) carries the same number.
-
-export interface SlidePosition {
-  /** 0-based horizontal index. */
-  h: number;
-  /** 0-based vertical index within its stack. */
-  v: number;
-}
-
-/** The number a reader sees for the slide at 0-based reading-order `index`: `12`. */
-export function slideLabel(index: number): string {
-  return String(index + 1);
-}
-
-/** The 0-based index a slide number names (`12`, `#12`, `slide 12`), or undefined. */
-export function parseSlideLabel(text: string): number | undefined {
-  const m = /^(?:slide\s*|#)?([1-9]\d*)$/i.exec(text.trim());
-  return m ? Number(m[1]) - 1 : undefined;
-}
-
-/** `12 / 36`: where a slide is in the deck (presenting, speaker view, reading mode's bar, handout). */
-export function slideCounter(index: number, total: number): string {
-  return `${slideLabel(index)} / ${total}`;
-}
-
-/** The id of the slide at 0-based reading-order `index`: `slide-12`. */
-export function slideId(index: number): string {
-  return `slide-${slideLabel(index)}`;
-}
-
-/**
- * The slide number of each slide of a deck in source order (undefined for a hidden slide, which reveal.js
- * removes and no view shows): what the build writes as ids and the search index links to.
- */
-export function slideNumbers(slides: { attrs: Record<string, string> }[]): (number | undefined)[] {
-  let next = 0;
-  return slides.map((s) => (s.attrs['data-visibility'] === 'hidden' ? undefined : next++));
-}
-
-const SLIDE_ID = /^slide-([1-9]\d*)$/;
-
-/** The 0-based reading-order index an id names, or undefined for other ids. */
-export function parseSlideId(id: string): number | undefined {
-  const m = SLIDE_ID.exec(id);
-  return m ? Number(m[1]) - 1 : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Source locations: `data-source="slides/x.md:12"` on slides, `data-line` on diagrams, the error box's
 // `data-file` / `data-line`.
 
@@ -262,58 +216,6 @@ export function errorBoxHtml(box: ErrorBox): string {
   );
 }
 
-// ---------------------------------------------------------------------------------------------------
-// What the checker learns from a slide in the browser (see src/runtime/inspect.ts).
-
-/** Stable ids of the checks the browser pass makes, for grouping and de-duplicating. */
-export type SlideRule =
-  | 'overflow'
-  | 'code-cut-off'
-  | 'text-too-small'
-  | 'diagram-error'
-  | 'diagram-undrawn'
-  | 'diagram-empty'
-  | 'error-shown'
-  | 'image-broken'
-  | 'image-no-alt'
-  | 'link-broken'
-  | 'network-request';
-
-export interface SlideFinding extends SourceLocation {
-  code: SlideRule;
-  severity: 'error' | 'warning';
-  message: string;
-  hint: string;
-}
-
-export interface SlideInspection {
-  findings: SlideFinding[];
-  /** Local links to check from Node: other decks' anchors and files. */
-  links: (SourceLocation & { href: string })[];
-  /** The element ids on this slide, for anchors from other slides and decks. */
-  ids: string[];
-}
-
-export interface InspectOptions {
-  /** Smallest readable text on a 1280×720 screen, in CSS pixels after reveal's scaling. */
-  minFontPx: number;
-  /** Longest wait for diagrams and images, in ms. */
-  timeoutMs: number;
-}
-
-/** How far the content of a slide reaches past the slide, in slide pixels (0 when it fits). */
-export interface Overflow {
-  right: number;
-  bottom: number;
-  /** `<p> "first words…"` of the element reaching out furthest, empty when it fits. */
-  culprit: string;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// What the PDF exporter learns from a laid-out print page.
-
-export type PdfKind = 'slides' | 'handout';
-
 /**
  * Set on <html>, before the first paint, on every page that will be a reveal.js view: reading mode
  * (`?view=read`) and a page without JavaScript lay the slides out as a readable column from HTML and
@@ -322,41 +224,3 @@ export type PdfKind = 'slides' | 'handout';
 export const SLIDES_VIEW_CLASS = 'lectern-slides-view';
 /** The inline script in <head> that sets SLIDES_VIEW_CLASS (the same test as the runtime's viewOf). */
 export const EARLY_VIEW_SCRIPT = `<script>if(new URLSearchParams(location.search).get('view')!=='read')document.documentElement.classList.add('${SLIDES_VIEW_CLASS}')</script>`;
-
-/**
- * The query that puts a deck page in the wanted print layout: what `npm run pdf` opens, and what the
- * presenting page prints on Ctrl+P. margin=0: the page is exactly the 1280×720 slide.
- * pdfMaxPagesPerSlide=1: an overflowing slide stays one page (reported as a warning) instead of silently
- * adding pages.
- */
-export function printQuery(kind: PdfKind, fragments: boolean, ink = true): string {
-  if (kind === 'handout') return '?view=handout';
-  // ink=0: without the saved ink (src/runtime/ink-key.ts reads it).
-  return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}${ink ? '' : '&ink=0'}`;
-}
-
-export interface PageReport {
-  title: string;
-  author: string;
-  /** The deck's `tags`, from `<meta name="keywords">` (comma-separated). */
-  tags: string[];
-  lang: string;
-  slides: number;
-  /** Pages the layout asks for (reveal's `.pdf-page`s or the handout's sheets); 0 = unknown. */
-  layoutPages: number;
-  /** The slides PDF: each page's slide number (`slideLabel`), for the PDF's page labels; empty for the handout. */
-  pageLabels: string[];
-  diagrams: { state: string; width: number; height: number; where: string }[];
-  /** Source locations (`formatSource`) of slides taller than their page. */
-  overflowing: string[];
-  /** Images that did not load (or had not when the page said it was ready), where they are. */
-  brokenImages: { src: string; where: string }[];
-  /** `--fragments`: diagram steps were drawn after reveal's print layout, so they are not separate pages. */
-  lateSteps: boolean;
-}
-
-/** A slide the checker visits: its reveal indices and where it comes from. */
-export interface SlideRef extends SlidePosition {
-  id: string;
-  source: string;
-}
