@@ -10,6 +10,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { blockOffHost, findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from '../export/browser.js';
 import { serve } from '../export/serve.js';
 import { buildSite, builtDecks, siteIsStale } from '../export/site.js';
+import { encodePath } from '../model/deck-path.js';
 import { PAGE, parseSource, SLIDE_SIZE, type SlideFinding, type SlideRef, type SourceLocation, slideLabel } from '../model/page.js';
 import type { Diagnostic } from '../model/types.js';
 
@@ -112,7 +113,7 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
     for (const slug of slugs) {
       const t = performance.now();
       blocked.length = 0;
-      await page.goto(`${server.url}/${encodeURIComponent(slug)}/?transition=none&backgroundTransition=none`, { timeout: timeoutMs });
+      await page.goto(`${server.url}/${encodePath(slug)}/?transition=none&backgroundTransition=none`, { timeout: timeoutMs });
       await page.waitForSelector(PAGE.readySelector, { state: 'attached', timeout: timeoutMs });
       const all = await page.evaluate(async () => (await window.lecternInspector?.())?.slides() ?? []);
       const file = parseSource(all[0]?.source)?.file ?? '';
@@ -142,7 +143,7 @@ export async function checkVisual(options: VisualOptions = {}): Promise<VisualRe
     const status = new Map<string, number>();
     for (const link of links) {
       const url = new URL(link.href);
-      const m = /^\/([^/]+)\/(?:index\.html)?$/.exec(decodeURIComponent(url.pathname));
+      const m = /^\/(.+?)\/(?:index\.html)?$/.exec(decodeURIComponent(url.pathname));
       const target = m?.[1] && idsBySlug.has(m[1]) ? m[1] : undefined;
       if (target) {
         const hash = decodeURIComponent(url.hash.replace(/^#\/?/, ''));

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PAGE } from '../model/page.js';
+import { EXPORTED_DIRS } from '../model/site.js';
 import { PACKAGE_ROOT } from '../vite/package.js';
 
 /** What a build is made of: the course's files, and Lectern's own code and version. */
@@ -46,15 +47,25 @@ export async function buildSite(root: string, opts: { quiet?: boolean; publish?:
   await build({ ...courseConfig(root, { publish: !!opts.publish }), logLevel: opts.quiet ? 'error' : 'warn' });
 }
 
-/** Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config. */
+/**
+ * Slugs of the decks in a built site: `dist/<slug>/index.html` pages that carry a deck config, in folders at
+ * any depth (`dist/part-1/intro/` is `part-1/intro`); the site's own folders (assets, pdf, og) are not looked in.
+ */
 export function builtDecks(distDir: string): string[] {
-  if (!existsSync(distDir)) return [];
-  return readdirSync(distDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .filter((slug) => {
-      const page = join(distDir, slug, 'index.html');
-      return existsSync(page) && readFileSync(page, 'utf8').includes(`id="${PAGE.configId}"`);
-    })
-    .sort();
+  const walk = (dir: string): string[] => {
+    const abs = join(distDir, dir);
+    if (!existsSync(abs)) return [];
+    return readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !(dir === '' && SITE_DIRS.has(d.name)))
+      .flatMap((d) => {
+        const slug = dir ? `${dir}/${d.name}` : d.name;
+        const page = join(distDir, slug, 'index.html');
+        const isDeck = existsSync(page) && readFileSync(page, 'utf8').includes(`id="${PAGE.configId}"`);
+        return [...(isDeck ? [slug] : []), ...walk(slug)];
+      });
+  };
+  return walk('').sort();
 }
+
+/** Folders of a built site that hold no decks. */
+const SITE_DIRS = new Set(['assets', ...EXPORTED_DIRS]);

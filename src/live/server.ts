@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { serve } from '../export/serve.js';
+import { encodePath } from '../model/deck-path.js';
 import { LECTURER_PARAM, LIVE_CONFIG_ID, LIVE_QR_PATH, type LivePageConfig } from '../model/live.js';
 import { attachChannel, isLoopback, type LiveChannel } from './channel.js';
 import { keyMatches } from './key.js';
@@ -46,7 +47,7 @@ export function injectConfig(html: string, config: LivePageConfig): string {
 
 export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServer> {
   const page = readFileSync(join(opts.distDir, opts.slug, 'index.html'), 'utf8');
-  const deckPath = `/${encodeURIComponent(opts.slug)}/`;
+  const deckPath = `/${encodePath(opts.slug)}/`;
   let audienceUrl: string | undefined;
   let qrSvg: string | undefined;
   let channel: LiveChannel | undefined;

@@ -165,6 +165,31 @@ describe('notes, links and images', () => {
     expect(messages(deck)).toEqual([expect.stringMatching(/:6: warning: post_link `LLM\/missing` names no deck/)]);
   });
 
+  it('links between decks and {% post_link %} resolve across folders of slides/, warning where a name is ambiguous', async () => {
+    const slugs = ['part-1/intro', 'part-1/attention', 'part-2/induction', 'part-2/intro', 'lec2', 'zz/intro'];
+    const md = `${FM}[a](attention.md) [b](../part-2/induction.md#slide-3) [c](induction.md) [d](../lec2/slides.md) [e](../../lec2/)\n\n[f](intro.md) [g](../part-2/intro.md) [h](/part-2/intro/?view=read)\n\n{% post_link LLM/induction 归纳头 %} {% post_link intro %}\n\n[i](../../assets/notes.md)`;
+    const deck = await compileDeck('slides/part-1/week.md', md, memoryContext({}, ['part-1/week', ...slugs]));
+    expect(deck.slug).toBe('part-1/week');
+    const hrefs = [...dom(deck.slides[0]?.html ?? '').querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([
+      '../../part-1/attention/',
+      '../../part-2/induction/#slide-3',
+      '../../part-2/induction/',
+      '../../lec2/',
+      '../../lec2/',
+      '../../part-1/intro/',
+      '../../part-2/intro/',
+      '../../part-2/intro/?view=read',
+      '../../part-2/induction/',
+      '../../part-1/intro/',
+      '../../assets/notes.md',
+    ]);
+    // `intro` from the top of slides/ has three decks of that name: linked to the first, with a warning at its line.
+    expect(messages(deck)).toEqual([
+      expect.stringMatching(/week\.md:8: warning: post_link `intro`: 3 decks have that name \(part-1\/intro, part-2\/intro, zz\/intro\)/),
+    ]);
+  });
+
   it('checks local images and deck links, with their lines', async () => {
     const md = `${FM}![tree](../assets/tree.png)\n\n![gone](../assets/gone.png)\n\n[next](other.md) [bad](../nowhere/)`;
     const deck = await compile(md, memoryContext({ 'assets/tree.png': 'png' }, ['deck', 'other']));

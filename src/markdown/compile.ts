@@ -1,3 +1,4 @@
+import { slugOf } from '../model/deck-path.js';
 import { errorBoxHtml } from '../model/page.js';
 import type { CompileContext, Deck, DeckMeta, Diagnostic, RenderedSlide, SlideSource } from '../model/types.js';
 import { marpSlides } from './dialects/marp.js';
@@ -13,9 +14,7 @@ import { FILE_ATTRS, pageFileUrl } from './plugins/local-files.js';
 import { marpBackgroundMarkup } from './plugins/marp-images.js';
 import { splitSlides } from './split.js';
 
-export function slugOf(file: string): string {
-  return (file.split('/').pop() ?? file).replace(/\.md$/i, '');
-}
+export { slugOf };
 
 /** Text compared loosely: case, spaces, punctuation and quotes ignored (「」, “”, ", … all alike). */
 const loose = (text: string) => text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');

@@ -1,4 +1,4 @@
-import { INK_DATA_ID } from '../model/ink.js';
+import { INK_DATA_ID, inkFileOf } from '../model/ink.js';
 import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId, slideNumbers } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
@@ -72,6 +72,7 @@ export function deckConfig(deck: Deck): DeckConfig {
   return {
     slug: deck.slug,
     title: deck.meta.title,
+    inkFile: inkFileOf(deck.file),
     lang: deck.meta.lang,
     ...(deck.meta.durationMinutes ? { durationMinutes: deck.meta.durationMinutes } : {}),
     hasMermaid: deck.hasMermaid,

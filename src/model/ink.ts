@@ -8,6 +8,8 @@
 import { SLIDE_SIZE } from './page.js';
 
 export const INK_SUFFIX = '.ink.json';
+/** A deck file's ink file, beside it: `slides/part-1/intro.md` -> `slides/part-1/intro.ink.json`. */
+export const inkFileOf = (deckFile: string): string => deckFile.replace(/\.md$/i, '') + INK_SUFFIX;
 export const INK_VERSION = 1;
 /** The dev server's "Save ink" endpoint: `POST <path><slug>` writes `slides/<slug>.ink.json`. */
 export const INK_SAVE_PATH = '/@lectern/ink/';

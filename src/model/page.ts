@@ -49,6 +49,8 @@ export interface DeckConfig {
   mermaidModules?: string[];
   /** The handout leaves Q&A answers blank (front matter `handout-answers: blank`). */
   handoutAnswers?: 'blank';
+  /** Where the lecturer's saved ink goes, beside the deck file (`slides/part-1/intro.ink.json`). */
+  inkFile?: string;
   /** The deck's place in the course: the home page and the lectures before and after it (hrefs relative to the deck). */
   course?: { home: string; prev?: LectureLink; next?: LectureLink };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { parseDuration } from '../markdown/frontmatter.js';
 import type { Course, HomeLecture, HomeSection } from '../markdown/home.js';
+import { baseName, deckHref, folderTitle, hrefBetween, rootFrom, sectionOf, slugOf } from '../model/deck-path.js';
 import type { DeckConfig } from '../model/page.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { uiStrings } from '../model/ui-strings.js';
@@ -23,7 +24,10 @@ export interface CourseSettings {
   /** Default lecture length in minutes, for lectures without their own `duration`. */
   durationMinutes?: number;
   theme?: string;
-  /** Section titles by folder name (`part-1: 第一部分`); default: the folder name. */
+  /**
+   * Section titles by folder under slides/ (`part-1: 第一部分`), listed in the order the home shows them;
+   * default: the folder's name made readable (`02-part_two` -> `Part two`), folders by name.
+   */
   sections: Record<string, string>;
   /** Where the site is published (`https://me.github.io/course/`): link previews need absolute image URLs. */
   url?: string;
@@ -111,33 +115,37 @@ export function readCourseSettings(root: string): { settings: CourseSettings; di
   return { settings, diagnostics };
 }
 
-/** `slides/part-1/03-intro.md` -> 3: a numeric file-name prefix (`03-`, `3_`, `03.`), or undefined. */
+/** `slides/part-1/03-intro.md` -> 3: a numeric prefix of the deck's name (`03-`, `3_`, `03.`; a deck folder's name), or undefined. */
 export function numericPrefix(file: string): number | undefined {
-  const m = /^(\d+)(?:[-_. ]|$)/.exec(file.split('/').pop() ?? '');
+  const m = /^(\d+)(?:[-_. ]|$)/.exec(baseName(slugOf(file)));
   return m ? Number(m[1]) : undefined;
 }
 
-/** The folder a deck sits in under slides/ (`part-1` for slides/part-1/x.md; '' at the top). */
-export function sectionOf(file: string): string {
-  const parts = file.split('/').slice(1, -1);
-  return parts.join('/');
-}
-
 /**
- * Lectures in course order: grouped by folder (the top level first, then folders by name, numbers read as
- * numbers), and within a folder by front matter `order:`, then a numeric file-name prefix, then date, then
- * file name. A lecture with an `order:` comes before one without.
+ * Lectures in course order: grouped by folder (the top level first, then the folders in the order the
+ * settings' `sections:` lists them, then the rest by name, numbers read as numbers), and within a folder by
+ * front matter `order:`, then a numeric file-name prefix, then date, then file name. A lecture with an
+ * `order:` comes before one without.
  */
-export function courseOrder<T extends Pick<Deck, 'file' | 'meta'>>(decks: T[]): T[] {
+export function courseOrder<T extends Pick<Deck, 'file' | 'meta'>>(decks: T[], sectionOrder: readonly string[] = []): T[] {
   const key = (d: T): [number, number, string, string] => [
     d.meta.order ?? Number.POSITIVE_INFINITY,
     numericPrefix(d.file) ?? Number.POSITIVE_INFINITY,
     d.meta.date ?? '\uffff',
     d.file,
   ];
+  const listed = (s: string) => {
+    const i = sectionOrder.indexOf(s);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
   const cmp = (a: T, b: T) => {
-    const [sa, sb] = [sectionOf(a.file), sectionOf(b.file)];
-    if (sa !== sb) return sa === '' ? -1 : sb === '' ? 1 : sa.localeCompare(sb, 'en', { numeric: true });
+    const [sa, sb] = [sectionOf(slugOf(a.file)), sectionOf(slugOf(b.file))];
+    if (sa !== sb) {
+      if (sa === '' || sb === '') return sa === '' ? -1 : 1;
+      const [la, lb] = [listed(sa), listed(sb)];
+      if (la !== lb) return la < lb ? -1 : 1;
+      return sa.localeCompare(sb, 'en', { numeric: true });
+    }
     const [ka, kb] = [key(a), key(b)];
     for (let i = 0; i < ka.length; i++) {
       const [x, y] = [ka[i] as number | string, kb[i] as number | string];
@@ -156,9 +164,6 @@ export function courseLang(settings: CourseSettings, decks: Pick<Deck, 'meta'>[]
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
 }
 
-/** `part-1/intro` -> `./part-1/intro/`: a deck's address relative to the home page. */
-export const deckHref = (slug: string) => `./${slug.split('/').map(encodeURIComponent).join('/')}/`;
-
 /**
  * The home page's model: lectures in course order grouped by folder, each with what the home shows.
  * `pdfs` says which PDFs of a deck are in the site (links relative to the home page).
@@ -166,11 +171,11 @@ export const deckHref = (slug: string) => `./${slug.split('/').map(encodeURIComp
 export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck: Deck) => Pick<HomeLecture, 'pdf' | 'handout'>): Course {
   const lang = courseLang(settings, decks);
   const sections: HomeSection[] = [];
-  for (const d of courseOrder(decks)) {
-    const folder = sectionOf(d.file);
+  for (const d of courseOrder(decks, Object.keys(settings.sections))) {
+    const folder = sectionOf(d.slug);
     let section = sections[sections.length - 1];
     if (!section || section.folder !== folder) {
-      section = { folder, title: settings.sections[folder] ?? folder, lectures: [] };
+      section = { folder, title: settings.sections[folder] ?? folderTitle(folder), lectures: [] };
       sections.push(section);
     }
     const duration = d.meta.durationMinutes ?? settings.durationMinutes;
@@ -196,17 +201,11 @@ export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck:
   };
 }
 
-/** From a deck's page to another deck's: `part-1/a` -> `part-2/b` is `../../part-2/b/`. */
-export function hrefBetween(fromSlug: string, toSlug: string): string {
-  const up = '../'.repeat(fromSlug.split('/').length);
-  return `${up}${toSlug.split('/').map(encodeURIComponent).join('/')}/`;
-}
-
 /** A deck's neighbours in course order and the way home, as links relative to the deck's page. */
 export function courseLinks(slug: string, ordered: Pick<Deck, 'slug' | 'meta'>[]): NonNullable<DeckConfig['course']> {
   const i = ordered.findIndex((d) => d.slug === slug);
   const link = (d: Pick<Deck, 'slug' | 'meta'> | undefined) => (d ? { href: hrefBetween(slug, d.slug), title: d.meta.title } : undefined);
   const prev = i > 0 ? link(ordered[i - 1]) : undefined;
   const next = i >= 0 ? link(ordered[i + 1]) : undefined;
-  return { home: '../'.repeat(slug.split('/').length), ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
+  return { home: rootFrom(slug), ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }

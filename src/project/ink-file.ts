@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeValue, type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { checkStroke, hasInk, INK_SUFFIX, INK_VERSION, type Ink, type InkStroke } from '../model/ink.js';
+import { checkStroke, hasInk, INK_VERSION, type Ink, type InkStroke, inkFileOf } from '../model/ink.js';
 import { slideId, slideNumbers } from '../model/page.js';
 import type { Deck } from '../model/types.js';
 
@@ -64,7 +64,7 @@ export function parseInk(text: string, slideIds: ReadonlySet<string>): { ink: In
 }
 
 /** `slides/intro.md` → `slides/intro.ink.json`. */
-export const inkFileOf = (deckFile: string): string => deckFile.replace(/\.md$/i, '') + INK_SUFFIX;
+export { inkFileOf };
 
 /**
  * The deck's saved ink (`slides/<slug>.ink.json`), when there is one: read, checked against the deck's

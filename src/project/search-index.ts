@@ -1,9 +1,9 @@
 /** The course's search index, built with the site: one MiniSearch document per slide of every lecture. */
 import MiniSearch from 'minisearch';
+import { deckHref } from '../model/deck-path.js';
 import { slideId, slideLabel, slideNumbers } from '../model/page.js';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
 import type { Deck } from '../model/types.js';
-import { deckHref } from './course.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 

@@ -1,20 +1,34 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileDeck, slugOf } from '../markdown/compile.js';
+import { compileDeck } from '../markdown/compile.js';
+import { DECK_FOLDER_FILES, isDeckFileName, isDeckFolderName, SLIDES_DIR, slugOf } from '../model/deck-path.js';
 import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
 import { attachInk } from './ink-file.js';
 
-export const SLIDES_DIR = 'slides';
+export { SLIDES_DIR };
 export const ASSETS_DIR = 'assets';
 
-/** Deck files in slides/, sorted, as project-relative paths. */
+/**
+ * Deck files under slides/ and its sub-folders, as project-relative paths in a stable order (see
+ * src/model/deck-path.ts for which files are decks): a folder holding `slides.md` or `index.md` is one deck
+ * (its other files are that deck's figures and notes); `_drafts/`, `.git/` and `_x.md` are skipped.
+ */
 export function listDeckFiles(root: string): string[] {
-  const dir = join(root, SLIDES_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.md') && !f.startsWith('.') && !f.startsWith('_'))
-    .sort()
-    .map((f) => `${SLIDES_DIR}/${f}`);
+  const walk = (dir: string): string[] => {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) return [];
+    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const nested = dir !== SLIDES_DIR;
+    const own = nested ? entries.find((e) => !e.isDirectory() && DECK_FOLDER_FILES.includes(e.name.toLowerCase())) : undefined;
+    if (own) return [`${dir}/${own.name}`];
+    return entries.flatMap((e) => {
+      const path = `${dir}/${e.name}`;
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(join(root, path), { throwIfNoEntry: false })?.isDirectory());
+      if (isDir) return isDeckFolderName(e.name) ? walk(path) : [];
+      return isDeckFileName(e.name) ? [path] : [];
+    });
+  };
+  return walk(SLIDES_DIR);
 }
 
 /** Two slugs name the same deck when they differ only in case or Unicode normalisation. */
@@ -107,8 +121,11 @@ export class DeckStore {
             file,
             line: 1,
             severity: 'error',
-            message: `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
-            hint: `rename one of the two files; ${clash} keeps /${slugOf(clash)}/`,
+            message:
+              slugOf(clash) === d.slug
+                ? `deck \`${d.slug}\` has the same address /${d.slug}/ as ${clash}`
+                : `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
+            hint: `rename one of the two; ${clash} keeps /${slugOf(clash)}/`,
           });
         attachInk(this.root, d);
         return d;

@@ -1,6 +1,7 @@
 import { INK_SAVE_PATH, INK_SUFFIX, type Ink, serializeInk } from '../model/ink.js';
 import { fill, type UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
+import { readDeckConfig } from './page-dom.js';
 
 function notice(text: string): void {
   document.querySelector('.lectern-ink-notice')?.remove();
@@ -10,11 +11,11 @@ function notice(text: string): void {
 }
 
 /**
- * "Save ink": from `npm run dev` the file is written next to the deck; from a static site it is
- * downloaded, for the lecturer to put into slides/.
+ * "Save ink": from `npm run dev` the file is written next to the deck file; from a static site it is
+ * downloaded, for the lecturer to put there (`inkFile`, from the deck's config: `slides/part-1/intro.ink.json`).
  */
 export async function saveInk(slug: string, ink: Ink, t: UiStrings['ink']): Promise<void> {
-  const file = `${slug}${INK_SUFFIX}`;
+  const inkFile = readDeckConfig().inkFile ?? `slides/${slug}${INK_SUFFIX}`;
   const text = serializeInk(ink, slug);
   if (import.meta.hot) {
     try {
@@ -24,16 +25,18 @@ export async function saveInk(slug: string, ink: Ink, t: UiStrings['ink']): Prom
         headers: { 'content-type': 'application/json' },
       });
       if (!res.ok) throw new Error(await res.text());
-      notice(fill(t.saved, { file: `slides/${file}` }));
+      notice(fill(t.saved, { file: (await res.text()) || inkFile }));
     } catch (e) {
       notice(fill(t.saveFailed, { error: e instanceof Error ? e.message : String(e) }));
     }
     return;
   }
+  const slash = inkFile.lastIndexOf('/');
+  const file = inkFile.slice(slash + 1);
   const a = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: file });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  notice(fill(t.downloaded, { file }));
+  notice(fill(t.downloaded, { file, folder: `${inkFile.slice(0, slash + 1)}` }));
 }

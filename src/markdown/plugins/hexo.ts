@@ -1,16 +1,23 @@
 import type MarkdownIt from 'markdown-it';
+import { type DeckRef, hrefBetween, resolveDeck } from '../../model/deck-path.js';
 import type { RenderEnv } from '../env.js';
 import { report, tokenLine } from '../env.js';
 
 const TAG = /\{%\s*(\w+)\s*(.*?)\s*%\}/g;
 
-/** A Hexo post name (`LLM/Post Title`) -> the slug of a deck with that file name, if any. */
-export function resolvePostLink(name: string, slugs: ReadonlySet<string>): string | undefined {
-  const base = name.trim().replace(/\.md$/, '').split('/').pop() ?? '';
-  for (const candidate of [base, base.toLowerCase(), base.replace(/\s+/g, '-').toLowerCase()]) {
-    if (slugs.has(candidate)) return candidate;
+/**
+ * A Hexo post name (`LLM/Post Title`, Hexo's path under source/_posts) -> the deck of that file name anywhere
+ * in slides/: the post's path is tried first, then its last segment as written, lower-cased, spaces as dashes.
+ */
+export function resolvePostLink(name: string, slugs: ReadonlySet<string>): DeckRef {
+  const path = name.trim().replace(/\.md$/, '');
+  const base = path.split('/').pop() ?? '';
+  const names = [path, base, base.toLowerCase(), base.replace(/\s+/g, '-').toLowerCase()];
+  for (const candidate of names) {
+    const found = resolveDeck(candidate, '', slugs);
+    if (found.slug !== undefined) return found;
   }
-  return undefined;
+  return { missing: true };
 }
 
 /**
@@ -27,8 +34,20 @@ export function hexoPlugin(md: MarkdownIt): void {
         const [name = '', ...rest] = args.match(/"[^"]*"|'[^']*'|\S+/g)?.map((a) => a.replace(/^["']|["']$/g, '')) ?? [];
         if (tag === 'post_link' || tag === 'post_path') {
           const title = rest.join(' ') || name.split('/').pop() || name;
-          const slug = resolvePostLink(name, env.ctx.slugs);
-          if (slug) return tag === 'post_path' ? `../${slug}/` : `[${title}](../${slug}/)`;
+          const found = resolvePostLink(name, env.ctx.slugs);
+          if (found.ambiguous)
+            report(
+              env,
+              line,
+              'warning',
+              `post_link \`${name}\`: ${found.ambiguous.length} decks have that name (${found.ambiguous.join(', ')}); linked to ${found.slug}`,
+              "rename one of the decks, or write the link as Markdown with the deck's path: [title](part-2/name.md)",
+              'post-link-ambiguous',
+            );
+          if (found.slug !== undefined) {
+            const href = hrefBetween(env.slug, found.slug);
+            return tag === 'post_path' ? href : `[${title}](${href})`;
+          }
           report(
             env,
             line,

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { baseName, hrefBetween, resolveDeck, SLIDES_DIR } from '../../model/deck-path.js';
 import { errorBox, type RenderEnv, report, tokenLine } from '../env.js';
 import { nearMatch } from '../near-match.js';
 
@@ -14,13 +15,63 @@ export function assetCandidates(file: string, src: string): string[] {
   return [...new Set([fromFile, fromRoot, posix.join('assets', fromRoot)])].filter((p) => !p.startsWith('..'));
 }
 
-/** `other.md`, `../other/`, `/other/` -> the slug named, or undefined for links that are not deck links. */
-export function deckLinkSlug(href: string): string | undefined {
-  const md = /^(?:\.\/|\.\.\/slides\/)?([^/#?]+)\.md(?:#.*)?$/.exec(href);
-  if (md) return decodeURI(md[1] ?? '');
-  const dir = /^(?:\.\.\/|\/)([^/#?.]+)\/?(?:index\.html)?(?:[?#].*)?$/.exec(href);
-  if (dir && dir[1] !== 'assets') return decodeURI(dir[1] ?? '');
-  return undefined;
+/**
+ * A link as written -> the deck it may name: `other.md`, `../part-2/b.md` (a file, relative to the deck's
+ * file), `../other/`, `/part-2/b/` (an address, relative to the deck's page or the site root); `rest` is
+ * what follows (`#slide-3`, `?view=read`). Undefined for links that are not deck links.
+ */
+export function deckLink(href: string): { name: string; base: 'file' | 'page' | 'root'; rest: string } | undefined {
+  const md = /^((?:\.{1,2}\/)*(?:[^/#?]+\/)*[^/#?]+)\.md([?#].*)?$/i.exec(href);
+  if (md) return { name: decodeURI(md[1] ?? ''), base: 'file', rest: md[2] ?? '' };
+  const dir = /^((?:\.\.\/)+|\/)((?:[^/#?.]+\/)*[^/#?.]+)\/?(?:index\.html)?([?#].*)?$/.exec(href);
+  if (!dir || RESERVED.has(dir[2]?.split('/')[0] ?? '')) return undefined;
+  const up = dir[1] ?? '';
+  return { name: decodeURI(`${up === '/' ? '' : up}${dir[2] ?? ''}`), base: up === '/' ? 'root' : 'page', rest: dir[3] ?? '' };
+}
+
+/** Folders of the site that are not decks. */
+const RESERVED = new Set(['assets', 'pdf', 'og']);
+
+/** A file link pointing outside slides/ (`../assets/notes.md`) is a link to that file, not to a deck. */
+function underSlides(env: RenderEnv, link: NonNullable<ReturnType<typeof deckLink>>): boolean {
+  if (link.base !== 'file' || !link.name.includes('/')) return true;
+  return posix.normalize(posix.join(posix.dirname(env.file), link.name)).startsWith(`${SLIDES_DIR}/`);
+}
+
+/** The folder under slides/ a link of that kind is relative to. */
+function linkBase(env: RenderEnv, base: 'file' | 'page' | 'root'): string {
+  if (base === 'root') return '';
+  if (base === 'page') return env.slug;
+  return posix.dirname(env.file).split('/').slice(1).join('/');
+}
+
+/** A deck link's target (reported at `line` when it names no deck, or more than one by that name). */
+export function deckHrefFor(env: RenderEnv, link: NonNullable<ReturnType<typeof deckLink>>, line: number): string | undefined {
+  const found = resolveDeck(link.name, linkBase(env, link.base), env.ctx.slugs);
+  const shown = link.name.replace(/^(\.\.?\/)+/, '');
+  if (found.slug === undefined) {
+    const wanted = baseName(shown);
+    const near = nearMatch(wanted, [...env.ctx.slugs].map(baseName));
+    report(
+      env,
+      line,
+      'error',
+      `link to deck \`${shown}\` but no deck in slides/ has that name`,
+      `${near ? `did you mean \`${near}\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
+      'deck-link-missing',
+    );
+    return undefined;
+  }
+  if (found.ambiguous)
+    report(
+      env,
+      line,
+      'warning',
+      `link to deck \`${shown}\`: ${found.ambiguous.length} decks have that name (${found.ambiguous.join(', ')}); linked to ${found.slug}`,
+      `write the deck's path to choose, e.g. \`${found.ambiguous[1]}.md\``,
+      'deck-link-ambiguous',
+    );
+  return hrefBetween(env.slug, found.slug);
 }
 
 /** The asset a mistyped path probably meant, written the way the author wrote the path. */
@@ -99,20 +150,10 @@ export function linksPlugin(md: MarkdownIt): void {
           t.attrSet('rel', 'noopener');
           return t;
         }
-        const slug = deckLinkSlug(href);
-        if (slug === undefined) return t;
-        if (env.ctx.slugs.has(slug)) t.attrSet('href', `../${encodeURI(slug)}/${href.includes('#') ? href.slice(href.indexOf('#')) : ''}`);
-        else {
-          const near = nearMatch(slug, env.ctx.slugs);
-          report(
-            env,
-            line,
-            'error',
-            `link to deck \`${slug}\` but slides/${slug}.md does not exist`,
-            `${near ? `did you mean \`${near}.md\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
-            'deck-link-missing',
-          );
-        }
+        const link = deckLink(href);
+        if (!link || !underSlides(env, link)) return t;
+        const target = deckHrefFor(env, link, line);
+        if (target) t.attrSet('href', `${target}${link.rest}`);
         return t;
       });
     }

@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { slugOf } from '../model/deck-path.js';
+import type { Deck } from '../model/types.js';
+import { courseHome, courseLinks, courseOrder } from './course.js';
+import { DeckStore, listDeckFiles } from './store.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'lectern-course-'));
+  roots.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+type Lecture = Pick<Deck, 'file' | 'slug' | 'meta'>;
+const lecture = (file: string, meta: Partial<Deck['meta']> = {}): Lecture =>
+  ({ file, slug: slugOf(file), meta: { title: file, lang: 'en', ...meta } }) as Lecture;
+
+describe('decks in sub-folders of slides/', () => {
+  it('finds decks in folders at any depth; a folder with slides.md or index.md is one deck with its own files', () => {
+    const root = project({
+      'slides/intro.md': '# Intro',
+      'slides/part-1/02-b.md': '# B',
+      'slides/part-1/01-a.md': '# A',
+      'slides/part-1/week-2/c.md': '# C',
+      'slides/lec1/slides.md': '# Lecture 1',
+      'slides/lec1/figs/README.md': 'not a deck: a file of the deck folder',
+      'slides/lec1/notes.md': 'not a deck either',
+      'slides/lec2/index.md': '# Lecture 2',
+      'slides/_drafts/d.md': '# Draft',
+      'slides/part-1/_wip.md': '# WIP',
+      'slides/.git/x.md': '',
+    });
+    expect(listDeckFiles(root)).toEqual([
+      'slides/intro.md',
+      'slides/lec1/slides.md',
+      'slides/lec2/index.md',
+      'slides/part-1/01-a.md',
+      'slides/part-1/02-b.md',
+      'slides/part-1/week-2/c.md',
+    ]);
+    expect([...new DeckStore(root).slugs()]).toEqual(['intro', 'lec1', 'lec2', 'part-1/01-a', 'part-1/02-b', 'part-1/week-2/c']);
+  });
+
+  it('a deck file and a deck folder of the same name are one address: the second is an error naming the first', async () => {
+    const root = project({ 'slides/lec1.md': '# One', 'slides/lec1/slides.md': '# Two' });
+    const store = new DeckStore(root);
+    expect(store.files()).toEqual(['slides/lec1/slides.md', 'slides/lec1.md']);
+    expect((await store.deck('slides/lec1/slides.md')).diagnostics).toEqual([]);
+    const second = await store.deck('slides/lec1.md');
+    expect(second.diagnostics[0]).toMatchObject({ code: 'slug-clash', severity: 'error', line: 1 });
+    expect(second.diagnostics[0]?.message).toContain('/lec1/ as slides/lec1/slides.md');
+  });
+
+  it('orders sections as the settings list them, then by name; lectures by order:, number prefix, date', () => {
+    const decks = [
+      lecture('slides/part-2/x.md'),
+      lecture('slides/part-10/y.md'),
+      lecture('slides/basics/later.md', { date: '2026-03-09' }),
+      lecture('slides/basics/earlier.md', { date: '2026-03-02' }),
+      lecture('slides/basics/02-second.md'),
+      lecture('slides/basics/first.md', { order: 1 }),
+      lecture('slides/lec0/slides.md'),
+      lecture('slides/welcome.md'),
+    ];
+    expect(courseOrder(decks).map((d) => d.slug)).toEqual([
+      'lec0',
+      'welcome',
+      'basics/first',
+      'basics/02-second',
+      'basics/earlier',
+      'basics/later',
+      'part-2/x',
+      'part-10/y',
+    ]);
+    expect(
+      courseOrder(decks, ['part-10', 'basics'])
+        .map((d) => d.slug)
+        .slice(2, 4),
+    ).toEqual(['part-10/y', 'basics/first']);
+  });
+
+  it('the home groups lectures by folder, titled from the settings or the folder name; links follow the path', () => {
+    const decks = [lecture('slides/part-1/a.md'), lecture('slides/02-part_two/lec/slides.md'), lecture('slides/top.md')].map(
+      (d) => ({ ...d, slides: [], diagnostics: [] }) as unknown as Deck,
+    );
+    const home = courseHome(decks, { sections: { 'part-1': 'Foundations' } }, () => ({}));
+    expect(home.sections.map((s) => [s.folder, s.title, s.lectures.map((l) => l.href)])).toEqual([
+      ['', '', ['./top/']],
+      ['part-1', 'Foundations', ['./part-1/a/']],
+      ['02-part_two', 'Part two', ['./02-part_two/lec/']],
+    ]);
+    const ordered = home.sections.flatMap((s) => s.lectures.map((l) => decks.find((d) => d.slug === l.slug) as Deck));
+    expect(courseLinks('part-1/a', ordered)).toEqual({
+      home: '../../',
+      prev: { href: '../../top/', title: 'slides/top.md' },
+      next: { href: '../../02-part_two/lec/', title: 'slides/02-part_two/lec/slides.md' },
+    });
+  });
+});
