@@ -25,7 +25,10 @@ export function devServerFor(port: number, decks: Record<string, string>, copy: 
     mkdirSync(join(root, 'slides'), { recursive: true });
     mkdirSync(join(root, 'assets'), { recursive: true });
     for (const path of copy) cpSync(path, join(root, path), { recursive: true });
-    for (const [file, text] of Object.entries(decks)) writeFileSync(join(root, 'slides', file), text);
+    for (const [file, text] of Object.entries(decks)) {
+      mkdirSync(join(root, 'slides', file, '..'), { recursive: true });
+      writeFileSync(join(root, 'slides', file), text);
+    }
     server = await createServer({
       ...courseConfig(root),
       cacheDir,

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { DIAGRAM as FIGURE, PAGE } from '../src/model/page';
@@ -140,4 +140,33 @@ test('an image added to or edited in assets/ shows in the open deck at once, wit
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 8000 }).toBe(5);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
   expect(await page.evaluate(() => window.lectern?.deck.getIndices().h)).toBe(1);
+});
+
+test('a deck folder in a section (slides/part-1/lec/slides.md + figs/) is served at its path and updates in place', async ({ page }) => {
+  const deckFile = dev.deckFile('part-1/zz-lec/slides.md');
+  const figure = dev.deckFile('part-1/zz-lec/figs/plot.png');
+  mkdirSync(join(figure, '..'), { recursive: true });
+  writeFileSync(figure, png(3));
+  writeFileSync(deckFile, '---\ntitle: Dev folder\n---\n\n# One\n\n---\n\n## Plot\n\nFolder word alpha.\n\n![A plot](figs/plot.png)\n');
+  // The address without its slash is sent to the deck (relative addresses resolve from there).
+  await expect
+    .poll(async () => (await page.request.get(`${dev.base}/part-1/zz-lec`, { maxRedirects: 0 })).headers().location)
+    .toBe('/part-1/zz-lec/');
+  await page.goto(`${dev.base}/part-1/zz-lec/#/slide-2`);
+  await page.waitForSelector(PAGE.readySelector);
+  await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 9;
+  });
+  const img = page.locator('section.present img[alt="A plot"]');
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 8000 }).toBe(3);
+  writeFileSync(deckFile, '---\ntitle: Dev folder\n---\n\n# One\n\n---\n\n## Plot\n\nFolder word beta.\n\n![A plot](figs/plot.png)\n');
+  await expect(page.locator('section.present')).toContainText('Folder word beta.', { timeout: 5000 });
+  // The figure beside the deck, edited: the open slide shows the new one.
+  writeFileSync(figure, png(5));
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 8000 }).toBe(5);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(9);
+  // The home lists it in its section.
+  await page.goto(`${dev.base}/`);
+  await expect(page.locator('h2')).toContainText(['Part 1']);
+  await expect(page.locator('a.lecture-title[href="./part-1/zz-lec/"]')).toBeVisible();
 });

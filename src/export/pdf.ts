@@ -167,7 +167,8 @@ async function decksToPrint(root: string, outDir: string, options: ExportOptions
 /** Removes temporary files a killed export may have left in the output directory. */
 export async function cleanStaleTemporaries(outDir: string): Promise<void> {
   if (!existsSync(outDir)) return;
-  for (const name of await readdir(outDir)) {
+  // Decks in folders have their PDFs in folders (pdf/part-1/intro.pdf).
+  for (const name of await readdir(outDir, { recursive: true })) {
     if (!/\.pdf\.\d+-[0-9a-f]{8}\.tmp$/.test(name)) continue;
     const path = join(outDir, name);
     const st = await stat(path);

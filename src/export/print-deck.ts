@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type * as PdfLib from 'pdf-lib';
 import type { Browser } from 'playwright-core';
+import { encodePath } from '../model/deck-path.js';
 import { SLIDE_SIZE } from '../model/page.js';
 import { pdfFileName } from '../project/pdfs.js';
 import { blockOffHost } from './browser.js';
@@ -62,7 +63,7 @@ export async function printOne(browser: Browser, baseUrl: string, slug: string, 
   });
   try {
     opts.progress({ type: 'step', slug, kind, step: 'loading' });
-    const url = `${baseUrl}/${encodeURIComponent(slug)}/${queryFor(kind, opts.fragments && kind === 'slides', opts.ink)}`;
+    const url = `${baseUrl}/${encodePath(slug)}/${queryFor(kind, opts.fragments && kind === 'slides', opts.ink)}`;
     const response = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
     if (!response?.ok()) throw new PdfExportError(`${url} answered ${response?.status() ?? 'nothing'}`);
     await waitUntilReady(page, kind, opts.timeoutMs, errors);

@@ -52,6 +52,8 @@ describe('deck paths', () => {
     // A deck folder named by its file, as reveal-md users link them.
     expect(resolveDeck('../lec2/slides', 'lec1', slugs)).toEqual({ slug: 'lec2' });
     expect(resolveDeck('nowhere', '', slugs)).toEqual({ missing: true });
+    // A name without the numeric prefix that orders the decks (Hexo post names have none).
+    expect(resolveDeck('softmax', '', [...slugs, 'part-1/03-softmax'])).toEqual({ slug: 'part-1/03-softmax' });
     expect(resolveDeck('../../../x', 'part-1', slugs)).toEqual({ missing: true });
   });
 });

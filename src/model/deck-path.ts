@@ -88,6 +88,9 @@ export function folderTitle(folder: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : last;
 }
 
+/** `02-attention` -> `attention`: a name without its numeric ordering prefix. */
+const withoutPrefix = (name: string) => name.replace(/^\d+[-_. ]+(?=.)/, '');
+
 /** Normalises `a/./b/../c` (no leading `..` kept: a path leaving slides/ is returned as undefined). */
 function normalize(path: string): string | undefined {
   const out: string[] = [];
@@ -119,7 +122,9 @@ export function resolveDeck(name: string, from: string, slugs: Iterable<string>)
   for (const candidate of [asSlug(normalize(`${from}/${name}`)), asSlug(normalize(name))])
     if (candidate && known.has(candidate)) return { slug: candidate };
   const base = baseName(asSlug(normalize(name.replace(/^(\.\.?\/)+/, ''))) ?? '');
-  const byName = all.filter((s) => baseName(s) === base);
+  // By name: as written, else without the numeric ordering prefix (`attention` finds `part-1/02-attention`).
+  const exact = all.filter((s) => baseName(s) === base);
+  const byName = exact.length ? exact : all.filter((s) => withoutPrefix(baseName(s)) === base);
   const [first] = byName;
   if (!first) return { missing: true };
   return byName.length === 1 ? { slug: first } : { slug: first, ambiguous: byName };

@@ -156,6 +156,14 @@ export function courseOrder<T extends Pick<Deck, 'file' | 'meta'>>(decks: T[], s
   return [...decks].sort(cmp);
 }
 
+/**
+ * The course's decks in course order (settings' `sections:` order included): the one deck list the site is
+ * made from — pages, home, previous/next, search index, font plan, and what the service worker precaches.
+ */
+export async function courseDecks(root: string, decks: Promise<Deck[]>): Promise<Deck[]> {
+  return courseOrder(await decks, Object.keys(readCourseSettings(root).settings.sections));
+}
+
 /** The home page's language: the settings' `lang`, else the language most lectures are in. */
 export function courseLang(settings: CourseSettings, decks: Pick<Deck, 'meta'>[]): string {
   if (settings.lang) return settings.lang;

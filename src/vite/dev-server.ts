@@ -5,7 +5,7 @@ import { INK_SUFFIX } from '../model/ink.js';
 import { type AssetUpdate, type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import { FAVICON } from '../model/site.js';
 import type { Deck } from '../model/types.js';
-import { courseOrder } from '../project/course.js';
+import { courseDecks } from '../project/course.js';
 import { buildSearchIndex } from '../project/search-index.js';
 import { ASSETS_DIR, type DeckStore, SLIDES_DIR } from '../project/store.js';
 import type { FontFile } from './fonts.js';
@@ -15,6 +15,9 @@ import { FAVICON_SVG } from './site-files.js';
 /** The dev server's font files and search index, answered from memory. */
 export const DEV_FONTS = '/@lectern-fonts/';
 export const DEV_SEARCH = '/@lectern-search.json';
+
+/** Editors' swap, backup and hidden files beside the decks: no deck names them. */
+const EDITOR_FILE = /(^|\/)\.|~$|\.(swp|swx|tmp)$/;
 
 /** What the dev server needs from the plugin: the course, its pages, and where it reports problems. */
 export interface DevPages {
@@ -54,6 +57,7 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
   const onChange = (path: string, kind: 'change' | 'add' | 'unlink') => {
     const rel = relative(root, path).split(sep).join('/');
     if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith('.md')) {
+      if (kind === 'change' && !store.files().includes(rel)) return; // a Markdown file of a deck folder that is not its deck
       if (kind === 'change') {
         store.invalidate(rel);
         void push(rel);
@@ -66,7 +70,8 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
     } else if (rel.startsWith(`${SLIDES_DIR}/`) && rel.endsWith(INK_SUFFIX)) {
       // The saved ink goes into the page from the next load on (the open deck has it already).
       store.invalidate(`${rel.slice(0, -INK_SUFFIX.length)}.md`);
-    } else if (rel.startsWith(`${ASSETS_DIR}/`)) {
+    } else if (rel.startsWith(`${ASSETS_DIR}/`) || (rel.startsWith(`${SLIDES_DIR}/`) && !EDITOR_FILE.test(rel))) {
+      // A file under assets/ or beside a deck (slides/figs/x.png, slides/lec1/figs/x.png).
       store.invalidate();
       // A diagram source or a missing image that now exists changes the markup; an edited image
       // does not, so the pages are told to fetch it again.
@@ -86,7 +91,8 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = decodeURIComponent(url.pathname);
-      const slugOnly = /^\/([^/.]+)$/.exec(path);
+      // `/part-1/intro` -> `/part-1/intro/`, so the page's relative addresses resolve.
+      const slugOnly = /^\/([^.]*[^/.])$/.exec(path);
       if (slugOnly?.[1] && store.fileOf(slugOnly[1])) {
         res.statusCode = 302;
         res.setHeader('Location', `${encodeURI(path)}/${url.search}`);
@@ -96,7 +102,7 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
       const id =
         path === '/' || path === '/index.html'
           ? join(root, 'index.html')
-          : /^\/[^/]+\/(index\.html)?$/.test(path)
+          : /^\/[^@].*\/(index\.html)?$/.test(path)
             ? join(root, path.replace(/\/(index\.html)?$/, ''), 'index.html')
             : undefined;
       if (path === `/${FAVICON}`) {
@@ -106,7 +112,7 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
       }
       if (path === DEV_SEARCH) {
         res.setHeader('Content-Type', 'application/json');
-        res.end(buildSearchIndex(courseOrder(await store.all())));
+        res.end(buildSearchIndex(await courseDecks(root, store.all())));
         return;
       }
       if (path.startsWith(DEV_FONTS)) {

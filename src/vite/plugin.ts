@@ -3,9 +3,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { slugOf } from '../markdown/compile.js';
 import { renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
+import { rootFrom } from '../model/deck-path.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck, Diagnostic } from '../model/types.js';
-import { courseLang, courseLinks, courseOrder, readCourseSettings } from '../project/course.js';
+import { courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
 import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
@@ -105,7 +106,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const indexId = () => join(config.root, 'index.html');
   const pageIdOf = (deck: Deck) => join(config.root, deck.slug, 'index.html');
   const planCourse = async (): Promise<Map<string, FontFile[]>> => {
-    const decks = courseOrder(await store.all());
+    const decks = await courseDecks(config.root, store.all());
     const indexText = (await builtHome()).text;
     const pages: PageText[] = decks.map((d) => ({
       id: pageIdOf(d),
@@ -129,7 +130,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
   });
   const homeFor = async (): Promise<HomeBuild> => {
     const build = config.command === 'build';
-    const first = courseOrder(await store.all())[0];
+    const [first] = await courseDecks(config.root, store.all());
     return homePage({
       icon: iconHref(),
       ...(build ? { social: (course) => homeSocial(course, siteContext(), first) } : {}),
@@ -151,7 +152,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
     const prebuilt = config.command === 'build' && config.plugins.some((p) => p.name === PREBUILT_MERMAID);
     if (!prebuilt || !deck.hasMermaid) return [];
     const kinds = deck.diagrams.map((d) => diagramKind(d.source)).filter((k): k is string => !!k);
-    return (await mermaidModules(kinds)).map((file) => `../${config.build.assetsDir}/mermaid/${file}`);
+    return (await mermaidModules(kinds)).map((file) => `${rootFrom(deck.slug)}${config.build.assetsDir}/mermaid/${file}`);
   };
 
   const pageFor = async (root: string, id: string): Promise<string | undefined> => {
@@ -166,7 +167,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       fonts =
         config.command === 'build' ? await plannedFonts(id) : await subsetWhole(`${page.text}\n${uiCharacters()}`, 'truetype', fontCache());
     } else {
-      const m = /^([^/]+)\/index\.html$/.exec(rel);
+      const m = /^(.+)\/index\.html$/.exec(rel);
       const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
       if (!file) return undefined;
       const deck = await store.deck(file);
@@ -183,7 +184,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
         runtime: RUNTIME,
         head: `${FONTS_MARKER}\n`,
         mermaidModules: await preloads(deck),
-        course: courseLinks(deck.slug, courseOrder(await store.all())),
+        course: courseLinks(deck.slug, await courseDecks(config.root, store.all())),
         icon: iconHref(deck.slug),
         ...(config.command === 'build' ? { social: deckSocial(deck, siteContext(), readCourseSettings(config.root).settings.title) } : {}),
         ...(later ? { slidesPlaceholder: SLIDES_MARKER } : {}),
@@ -269,7 +270,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       handler(html, ctx) {
         const fonts = pageFonts.get(ctx.filename);
         if (!fonts || config.command !== 'build') return html;
-        const up = relative(config.root, ctx.filename).split(sep).length > 1 ? '../' : './';
+        const up = '../'.repeat(relative(config.root, ctx.filename).split(sep).length - 1) || './';
         const slides = deferredSlides.get(ctx.filename);
         return html
           .replace(FONTS_MARKER, () => fontHead(fonts, (name) => `${up}assets/fonts/${name}`))
