@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,5 +106,51 @@ describe('decks in sub-folders of slides/', () => {
       prev: { href: '../../top/', title: 'slides/top.md' },
       next: { href: '../../02-part_two/lec/', title: 'slides/02-part_two/lec/slides.md' },
     });
+  });
+});
+
+describe('compiled decks kept between builds', () => {
+  it('a deck comes from the cache only while its text, the deck list and every file it looked at are unchanged', async () => {
+    const root = project({
+      'slides/a.md':
+        '---\ntitle: A\n---\n\n# A\n\n---\n\n## Tree\n\n![tree](../assets/tree.png)\n\n```mermaid src="flow.mmd" caption="Flow"\n```\n\n[b](b.md)\n',
+      'slides/b.md': '# B',
+      'assets/tree.png': 'png',
+      'assets/flow.mmd': 'flowchart LR\n  a --> b\n',
+    });
+    const cacheDir = join(root, 'node_modules', '.vite');
+    const fresh = await new DeckStore(root).deck('slides/a.md');
+    const first = await new DeckStore(root, { cacheDir }).deck('slides/a.md');
+    expect(first).toEqual(fresh);
+    // A second process reads it back: the entry is what it gets (marked here to tell it from a compile).
+    const dir = join(cacheDir, 'lectern-decks');
+    const [entry] = readdirSync(dir);
+    const path = join(dir, entry ?? '');
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    expect(stored.deck).toEqual(JSON.parse(JSON.stringify(fresh)));
+    stored.deck.meta.title = 'from the cache';
+    writeFileSync(path, JSON.stringify(stored));
+    expect((await new DeckStore(root, { cacheDir }).deck('slides/a.md')).meta.title).toBe('from the cache');
+    // What invalidates it: an image it names disappearing, a diagram source edited, a deck added, its own text.
+    const changes: [string, () => void, (d: Deck) => boolean][] = [
+      ['image removed', () => rmSync(join(root, 'assets/tree.png')), (d) => d.diagnostics.some((x) => x.code === 'image-missing')],
+      [
+        'diagram edited',
+        () => writeFileSync(join(root, 'assets/flow.mmd'), 'flowchart LR\n  a --> c\n'),
+        (d) => d.diagrams[0]?.source.includes('a --> c') ?? false,
+      ],
+      ['deck added', () => writeFileSync(join(root, 'slides/c.md'), '# C'), () => true],
+      [
+        'text edited',
+        () => writeFileSync(join(root, 'slides/a.md'), '---\ntitle: A edited\n---\n\n# A\n'),
+        (d) => d.meta.title === 'A edited',
+      ],
+    ];
+    for (const [what, change, shows] of changes) {
+      change();
+      const deck = await new DeckStore(root, { cacheDir }).deck('slides/a.md');
+      expect(shows(deck), what).toBe(true);
+      expect(deck, what).toEqual(await new DeckStore(root).deck('slides/a.md'));
+    }
   });
 });

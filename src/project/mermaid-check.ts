@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Deck, Diagnostic } from '../model/types.js';
 
@@ -98,12 +102,65 @@ export function parsedLines(source: string): number[] {
   return lines.flatMap((_, i) => (kept[i] ? [i] : []));
 }
 
-/** Parses every diagram of a deck; a syntax error is reported at its line in the .md (or the .mmd). */
-export async function checkDiagrams(deck: Deck): Promise<Diagnostic[]> {
+/** Mermaid's installed version: a verdict kept on disk holds for that version only. */
+let mermaidVersion: string | undefined;
+function versionOfMermaid(): string {
+  if (mermaidVersion === undefined) {
+    try {
+      const main = fileURLToPath(import.meta.resolve('mermaid'));
+      const pkg = join(main.slice(0, main.lastIndexOf(`${sep}dist${sep}`)), 'package.json');
+      mermaidVersion = String((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string }).version ?? '');
+    } catch {
+      mermaidVersion = '';
+    }
+  }
+  return mermaidVersion;
+}
+
+/** Verdicts by diagram text, for this process: a course repeats diagrams, and the dev server re-checks. */
+const verdicts = new Map<string, Promise<ParseError | undefined>>();
+
+/**
+ * Mermaid's verdict on a diagram's text, from `cacheDir/lectern-mermaid/` when an earlier run parsed the same
+ * text with the same Mermaid: a build of a course whose diagrams did not change never loads Mermaid (seconds).
+ */
+function verdict(source: string, cacheDir: string | undefined): Promise<ParseError | undefined> {
+  let known = verdicts.get(source);
+  if (known) return known;
+  const version = cacheDir ? versionOfMermaid() : '';
+  const file =
+    cacheDir && version
+      ? join(cacheDir, 'lectern-mermaid', `${createHash('sha1').update(`${version}\n${source}`).digest('hex')}.json`)
+      : undefined;
+  known = (async () => {
+    if (file && existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { error?: ParseError }).error;
+      } catch {}
+    }
+    const error = await parseMermaid(source);
+    // A parser that stopped is no verdict on the diagram: not kept.
+    if (file && !error?.message?.startsWith('the Mermaid parser stopped')) {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(error ? { error } : {}));
+      } catch {}
+    }
+    return error;
+  })();
+  verdicts.set(source, known);
+  return known;
+}
+
+/**
+ * Parses every diagram of a deck; a syntax error is reported at its line in the .md (or the .mmd).
+ * `cacheDir`: keep verdicts there between runs (the build and the dev server pass Vite's cache folder).
+ */
+export async function checkDiagrams(deck: Deck, cacheDir?: string): Promise<Diagnostic[]> {
   if (deck.diagrams.length === 0) return [];
   const out: Diagnostic[] = [];
   for (const d of deck.diagrams) {
-    const e = await parseMermaid(d.source);
+    const e = await verdict(d.source, cacheDir);
     if (e) {
       const parsed = e.hash?.loc?.first_line;
       // 1-based line in the text as written (.mmd lines first, then the fence body).

@@ -1,9 +1,11 @@
 /** The course's search index, built with the site: one MiniSearch document per slide of every lecture. */
+import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { deckHref } from '../model/deck-path.js';
 import { slideId, slideLabel, slideNumbers } from '../model/page.js';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
 import type { Deck } from '../model/types.js';
+import { cachedSearchIndex } from './search-cache.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
@@ -43,8 +45,12 @@ export function searchDocs(decks: Deck[]): SearchDoc[] {
   });
 }
 
-/** The serialized index (JSON) the home page fetches on its first search. */
-export function buildSearchIndex(decks: Deck[]): string {
+/**
+ * The serialized index (JSON) the home page fetches on its first search. `cacheDir`: made from the last
+ * build's index there, indexing only the lectures that changed (see search-cache.ts).
+ */
+export function buildSearchIndex(decks: Deck[], cacheDir?: string): string {
+  if (cacheDir) return cachedSearchIndex(new Map(decks.map((d) => [d.slug, searchDocs([d])])), join(cacheDir, 'lectern-search'));
   const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
   index.addAll(searchDocs(decks));
   return JSON.stringify(index);

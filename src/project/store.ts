@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { compileDeck } from '../markdown/compile.js';
 import { DECK_FOLDER_FILES, isDeckFileName, isDeckFolderName, SLIDES_DIR, slugOf } from '../model/deck-path.js';
 import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
+import { DeckCache } from './deck-cache.js';
 import { attachInk } from './ink-file.js';
 
 export { SLIDES_DIR };
@@ -69,10 +70,20 @@ export function compileContext(root: string, slugs: ReadonlySet<string>): Compil
  */
 export class DeckStore {
   private cache = new Map<string, Promise<Deck>>();
-  constructor(readonly root: string) {}
+  private readonly disk: DeckCache | undefined;
+  /** `cacheDir`: keep compiled decks there between runs (see deck-cache.ts); the build and the dev server do. */
+  constructor(
+    readonly root: string,
+    options: { cacheDir?: string } = {},
+  ) {
+    this.disk = options.cacheDir ? new DeckCache(join(options.cacheDir, 'lectern-decks')) : undefined;
+  }
 
+  private list: string[] | undefined;
+  /** The deck files (read once until `invalidate()` without a file: the deck list changed). */
   files(): string[] {
-    return listDeckFiles(this.root);
+    this.list ??= listDeckFiles(this.root);
+    return this.list;
   }
 
   slugs(): Set<string> {
@@ -86,7 +97,10 @@ export class DeckStore {
   /** Forget one deck (its file changed) or all of them (an asset or the deck list changed). */
   invalidate(file?: string): void {
     if (file) this.cache.delete(file);
-    else this.cache.clear();
+    else {
+      this.cache.clear();
+      this.list = undefined;
+    }
   }
 
   /** The deck file's text ('' when it is gone). */
@@ -114,7 +128,7 @@ export class DeckStore {
     let deck = this.cache.get(file);
     if (!deck) {
       const clash = this.clashes().get(file);
-      deck = compileDeck(file, this.text(file), compileContext(this.root, this.slugs())).then((d) => {
+      deck = this.compile(file).then((d) => {
         if (clash)
           d.diagnostics.unshift({
             code: 'slug-clash',
@@ -132,6 +146,19 @@ export class DeckStore {
       });
       this.cache.set(file, deck);
     }
+    return deck;
+  }
+
+  /** The deck as compiled from its file, from the disk cache when nothing it depends on changed. */
+  private async compile(file: string): Promise<Deck> {
+    const text = this.text(file);
+    const ctx = compileContext(this.root, this.slugs());
+    if (!this.disk) return compileDeck(file, text, ctx);
+    const cached = this.disk.get(file, text, ctx);
+    if (cached) return cached;
+    const recording = this.disk.recording(file, text, ctx);
+    const deck = await compileDeck(file, text, recording.ctx);
+    recording.put(deck);
     return deck;
   }
 

@@ -27,6 +27,8 @@ export interface HomeInput {
   pdfDir?: string;
   /** `lectern site`: every lecture's PDF and handout are made right after this build, so all are linked. */
   publish?: boolean;
+  /** Vite's cache folder: the search index is made from the last build's there (see search-cache.ts). */
+  cacheDir?: string;
   /** Where the search index is: `file` (build: a content-hashed file) or a fixed dev-server URL. */
   search: { kind: 'file'; assetsDir: string } | { kind: 'url'; url: string };
   /** The site icon's address from the home page. */
@@ -53,6 +55,7 @@ export function homePage(input: HomeInput): HomeBuild {
   if (input.search.kind === 'file') {
     const source = buildSearchIndex(
       course.sections.flatMap((s) => s.lectures.map((l) => input.decks.find((d) => d.slug === l.slug) as Deck)),
+      input.cacheDir,
     );
     const fileName = `${input.search.assetsDir}/search-${createHash('sha256').update(source).digest('hex').slice(0, 10)}.json`;
     search = { fileName, source };

@@ -75,7 +75,9 @@ export function lectern(options: LecternOptions = {}): Plugin {
     // terminal as `npm run check` names it (loaded once, in the background).
     if (deck.diagrams.length)
       diagramChecks.push(
-        checkDiagrams(deck).then(print, (err: unknown) => log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`)),
+        checkDiagrams(deck, config.cacheDir).then(print, (err: unknown) =>
+          log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`),
+        ),
       );
     diagramChecks.push(glyphDiagnostics(deck.file, store.text(deck.file)).then(print));
   };
@@ -139,6 +141,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       runtime: INDEX_RUNTIME,
       head: `${FONTS_MARKER}\n`,
       ...(build ? { pdfDir: join(resolve(config.root, config.build.outDir), PDF_DIR), publish: !!options.publish } : {}),
+      cacheDir: config.cacheDir,
       search: build ? { kind: 'file', assetsDir: config.build.assetsDir } : { kind: 'url', url: DEV_SEARCH },
     });
   };
@@ -204,7 +207,10 @@ export function lectern(options: LecternOptions = {}): Plugin {
     enforce: 'pre',
     config(userConfig) {
       const root = options.root ?? userConfig.root ?? process.cwd();
-      store = new DeckStore(root);
+      // Compiled decks are kept in Vite's cache folder between builds (see deck-cache.ts).
+      store = new DeckStore(root, {
+        cacheDir: userConfig.cacheDir ? resolve(root, userConfig.cacheDir) : join(root, 'node_modules', '.vite'),
+      });
       const input = Object.fromEntries([
         ['index', join(root, 'index.html')],
         ...store.files().map((f) => [slugOf(f), join(root, slugOf(f), 'index.html')]),

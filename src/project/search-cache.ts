@@ -1,0 +1,75 @@
+/**
+ * The course's search index, kept between builds (`node_modules/.vite/lectern-search/`): unchanged lectures
+ * are not indexed again. When no lecture's slides changed, the last index is the index; when some did,
+ * MiniSearch loads the last index, removes those lectures' slides (as they were stored) and adds them anew —
+ * MiniSearch's own remove/add, so the index is the one a fresh build makes up to internal numbering.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
+import { codeVersion } from './deck-cache.js';
+
+interface Meta {
+  key: string;
+  /** Per lecture (slug): a hash of its documents and their ids, in the order they were added. */
+  decks: Record<string, { hash: string; ids: string[] }>;
+}
+
+const sha = (text: string) => createHash('sha1').update(text).digest('hex');
+
+function write(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** The serialized index of `docs` (grouped by lecture: `bySlug`), made from the last one in `dir` where it can be. */
+export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string): string {
+  const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);
+  const decks: Meta['decks'] = {};
+  for (const [slug, docs] of bySlug) decks[slug] = { hash: sha(JSON.stringify(docs)), ids: docs.map((d) => d.id) };
+  const [metaFile, indexFile] = [join(dir, 'meta.json'), join(dir, 'index.json')];
+  let last: Meta | undefined;
+  try {
+    if (existsSync(metaFile) && existsSync(indexFile)) last = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+  } catch {}
+  const same = (a: Meta['decks'][string] | undefined, b: Meta['decks'][string] | undefined) => !!a && !!b && a.hash === b.hash;
+  const order = (m: Meta['decks']) => Object.keys(m).join('\n');
+  const unchanged =
+    last?.key === key && order(last.decks) === order(decks) && Object.keys(decks).every((s) => same(last?.decks[s], decks[s]));
+  let json: string | undefined;
+  if (last?.key === key) {
+    try {
+      const text = readFileSync(indexFile, 'utf8');
+      // Written whole (renamed into place) with its meta, so an unchanged course takes it as it is.
+      if (unchanged) return text;
+      const index = MiniSearch.loadJSON<SearchDoc>(text, MINISEARCH_OPTIONS);
+      for (const [slug, was] of Object.entries(last.decks)) {
+        if (same(was, decks[slug])) continue;
+        for (const id of was.ids) {
+          const stored = index.getStoredFields(id);
+          if (stored) index.remove({ id, ...stored } as unknown as SearchDoc);
+        }
+      }
+      for (const [slug, docs] of bySlug) if (!same(last.decks[slug], decks[slug])) index.addAll(docs);
+      json = JSON.stringify(index);
+    } catch {
+      // A damaged cache: index everything.
+    }
+  }
+  if (json === undefined) {
+    const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    for (const docs of bySlug.values()) index.addAll(docs);
+    json = JSON.stringify(index);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    write(indexFile, json);
+    write(metaFile, JSON.stringify({ key, decks } satisfies Meta));
+  } catch {
+    // A cache that cannot be written is only slower.
+  }
+  return json;
+}
