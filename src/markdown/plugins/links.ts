@@ -57,7 +57,7 @@ export function deckHrefFor(env: RenderEnv, link: NonNullable<ReturnType<typeof 
       line,
       'error',
       `link to deck \`${shown}\` but no deck in slides/ has that name`,
-      `${near ? `did you mean \`${near}\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
+      `${near ? `did you mean \`${near}.md\`? ` : ''}decks here: ${[...env.ctx.slugs].join(', ')}`,
       'deck-link-missing',
     );
     return undefined;
