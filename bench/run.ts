@@ -15,7 +15,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { commandArgs } from '../src/cli/args.js';
 import { launchOptions } from '../src/export/browser.js';
 import { slugOf } from '../src/markdown/compile.js';
-import { SLIDE_SIZE } from '../src/model/page.js';
+import { PAGE, SLIDE_SIZE } from '../src/model/page.js';
 import { listDeckFiles } from '../src/project/store.js';
 import { devLatency } from './browser.js';
 import { COURSE_LECTURES, type CourseFigures, measureCourse } from './course.js';
@@ -246,10 +246,10 @@ const json = {
     build:
       'vite build (node node_modules/vite/bin/vite.js build) in a temporary project, after one untimed build that fills the font cache',
     peakMemory: peakMethod(),
-    bytes: 'files requested before `lectern:ready` (Resource Timing), read from dist/ and gzipped with node:zlib defaults; KB = 1000 bytes',
+    bytes: `files requested before \`${PAGE.readyEvent}\` (Resource Timing), read from dist/ and gzipped with node:zlib defaults; KB = 1000 bytes`,
     firstVisit: `fresh browser context (empty cache), ${SLIDE_SIZE.width}×${SLIDE_SIZE.height}, served by sirv on 127.0.0.1; FCP and LCP from the Performance API`,
     pdf: 'exportPdf({ build: "never" }) wall time incl. browser launch; per page = export time without launch / pages; npm run pdf timed as a child process',
-    dev: 'Vite dev server in the temporary project; file written → token in `.reveal .slides` (MutationObserver), wall clock',
+    dev: `Vite dev server in the temporary project; file written → token in \`${PAGE.slides}\` (MutationObserver), wall clock`,
   },
   workloads: workloads.map(({ project, ...w }) => ({ ...w, project: project.name })),
   live,

@@ -1,4 +1,4 @@
-import { DIAGRAM, PAGE, QA } from '../src/model/page';
+import { DIAGRAM, ERROR_BOX, PAGE, QA } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide, everyStepOfCurrentSlide } from './slides';
 
@@ -99,7 +99,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
       expect(await page.locator('section a[href*="2005.14165"]').count()).toBeGreaterThan(0);
       if (englishSource) expect(await page.locator('section a[href*="How-does-GPT-Obtain-its-Ability"]').count()).toBeGreaterThan(1);
       await expect(page.locator('.katex').first()).toBeAttached();
-      expect(await page.locator('.lectern-error').count()).toBe(0);
+      expect(await page.locator(ERROR_BOX.selector).count()).toBe(0);
     });
 
     test("the lecture's corrections are on the slides (issue 15)", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PAGE, QA } from '../src/model/page';
+import { ERROR_BOX, PAGE, QA } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 
 /**
@@ -159,7 +159,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
       const shown = (await title.locator(':scope > :not(aside)').allTextContents()).join(' ');
       expect(shown.match(/wnma3mz/g)).toHaveLength(1);
       for (const who of ['Dong et al.', 'Shin et al.', 'Olsson et al.']) await expect(title).toContainText(who);
-      expect(await page.locator('.lectern-error').count()).toBe(0);
+      expect(await page.locator(ERROR_BOX.selector).count()).toBe(0);
     });
 
     test('the tables hold every number of the figures, with the marking as text and true to the rule', async ({ page }) => {
@@ -218,7 +218,7 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
       await expect(slide).toHaveClass(/present/);
       const display = slide.locator('.katex-display');
       await expect(display).toHaveCount(1);
-      await expect(slide.locator('.katex-error, .lectern-error')).toHaveCount(0);
+      await expect(slide.locator(`.katex-error, ${ERROR_BOX.selector}`)).toHaveCount(0);
       const tex = (await display.locator('annotation[encoding="application/x-tex"]').textContent()) ?? '';
       for (const part of ['S_{\\mathrm{ICL}}', '\\frac{1}{N}', '\\ell^{(i)}_{500} - \\ell^{(i)}_{50}', '-\\log p_\\theta'])
         expect(tex).toContain(part);

@@ -8,7 +8,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../src/export/browser';
 import { type Served, serve } from '../src/export/serve';
 import { APP_ICONS, appIconFile, OFFLINE_FILES, OFFLINE_STATE_ATTR, OFFLINE_UI } from '../src/model/offline';
-import { DIAGRAM, PAGE, SLIDE_SIZE } from '../src/model/page';
+import { DIAGRAM, FONT_FAMILY, PAGE, SLIDE_SIZE } from '../src/model/page';
 import { UI_STRINGS } from '../src/model/ui-strings';
 import { expect, test } from './fixtures';
 import { slideWith } from './slides';
@@ -92,12 +92,12 @@ async function readingIsComplete(page: Page, slug = LECTURE): Promise<void> {
   expect(figures.length).toBeGreaterThan(0);
   for (const figure of figures) {
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure).toHaveAttribute('data-state', 'rendered', { timeout: 30_000 });
+    await expect(figure).toHaveAttribute(DIAGRAM.stateAttr, 'rendered', { timeout: 30_000 });
     expect(await figure.locator('svg g.node').count()).toBeGreaterThan(0);
   }
   const fonts = await fontsNeeded(page, true);
   expect(fonts.failed).toEqual([]);
-  expect(fonts.loaded).toEqual(expect.arrayContaining(['Noto Sans SC', 'KaTeX_Main', 'KaTeX_Math']));
+  expect(fonts.loaded).toEqual(expect.arrayContaining([FONT_FAMILY, 'KaTeX_Main', 'KaTeX_Math']));
 }
 
 /** Presenting complete: ready, a diagram slide drawn, fonts there. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { DIAGRAM, SLIDE_SIZE } from '../src/model/page';
+import { DIAGRAM, PAGE, SLIDE_SIZE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
 
@@ -39,7 +39,7 @@ async function look(page: Page): Promise<Seen> {
     await page.evaluate(({ h, v }) => window.lectern?.deck.slide(h, v, Number.MAX_SAFE_INTEGER), { h: idx?.h ?? 0, v: idx?.v ?? 0 });
     await diagramsOnCurrentSlide(page);
   }
-  const presenting = await page.locator('.reveal .slides').innerText();
+  const presenting = await page.locator(PAGE.slides).innerText();
   const diagrams = await page.$$eval(`${DIAGRAM.selector}`, (figs) =>
     figs.map((f) => `${(f as HTMLElement).dataset.state} ${f.querySelectorAll('svg g.node').length} nodes`),
   );

@@ -1,4 +1,4 @@
-import { type DeckUpdate, DIAGRAM } from '../model/page.js';
+import { type DeckUpdate, DIAGRAM, PAGE } from '../model/page.js';
 
 /**
  * Applies a dev-server update to a `.slides` element: only the top-level sections that changed are
@@ -45,7 +45,7 @@ export interface SlideMark {
 
 export function markSlide(leaves: Element[], index: number): SlideMark {
   const el = leaves[index];
-  return { index, count: leaves.length, key: el ? contentKey(el) : '', title: el?.getAttribute('data-title') ?? '' };
+  return { index, count: leaves.length, key: el ? contentKey(el) : '', title: el?.getAttribute(PAGE.titleAttr) ?? '' };
 }
 
 /**
@@ -66,7 +66,7 @@ export function findSlide(leaves: Element[], mark: SlideMark): { index: number; 
   const same = nearest((el) => contentKey(el) === mark.key);
   if (same >= 0) return { index: same, same: true };
   if (leaves.length === mark.count) return { index: clamp(mark.index), same: false };
-  const titled = mark.title ? nearest((el) => el.getAttribute('data-title') === mark.title) : -1;
+  const titled = mark.title ? nearest((el) => el.getAttribute(PAGE.titleAttr) === mark.title) : -1;
   return { index: titled >= 0 ? titled : clamp(mark.index), same: false };
 }
 

@@ -235,7 +235,7 @@ export async function glyphDiagnostics(file: string, raw: string): Promise<Diagn
         line,
         severity: 'warning' as const,
         message: `"${c}" (${cp}) is in no bundled font: screens without a system font for it show a blank or a box`,
-        hint: 'Use a character Noto Sans SC or Noto Sans Symbols 2 has (e.g. ✓ ✗ → ●), an image, or KaTeX math.',
+        hint: `Use a character ${FONT_FAMILY} or Noto Sans Symbols 2 has (e.g. ✓ ✗ → ●), an image, or KaTeX math.`,
       };
     });
 }
