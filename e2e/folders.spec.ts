@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkSiteLinks } from '../src/check/site-links';
 import { serve } from '../src/export/serve';
-import { PAGE } from '../src/model/page';
+import { FONT_FAMILY, PAGE } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { solidPng, tempCourse } from './temp-course';
 
@@ -76,7 +76,7 @@ test('a deck in a folder loads its code, fonts and figures, and links to decks i
 
   await page.goto(`${site?.url}/part-1/01-intro/#/slide-2`);
   await page.waitForSelector(PAGE.readySelector);
-  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '注意力'))).toBe(true);
+  expect(await page.evaluate((family) => document.fonts.check(`16px "${family}"`, '注意力'), FONT_FAMILY)).toBe(true);
   const links = page.locator('section.present a');
   await expect(links).toHaveCount(2);
   expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
