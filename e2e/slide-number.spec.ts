@@ -45,3 +45,25 @@ test('the vertical sub-slide is slide 6 in presenting, the URL, reading mode, th
   await handout.waitForSelector(PAGE.readySelector, { state: 'attached' });
   await expect(handout.locator('.handout-number').nth(5)).toHaveText(counter);
 });
+
+test('an address #/6 opens the slide numbered 6; a link inside a deck keeps reveal.js’s index', async ({ page }) => {
+  await openDeck(page, 'demo', '#/6');
+  expect(await page.evaluate(() => window.lectern?.deck.getIndices())).toMatchObject({ h: 4, v: 1 });
+  await expect(page).toHaveURL(/#\/slide-6$/);
+  const total = await page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
+  await expect(page.locator('.reveal .slide-number')).toHaveText(slideCounter(5, total));
+  // Typed while presenting.
+  await page.evaluate(() => {
+    location.hash = '#/3';
+  });
+  await expect(page.locator('.reveal .slide-number')).toHaveText(slideCounter(2, total));
+  await expect(page).toHaveURL(/#\/slide-3(\/\d+)?$/);
+  // A reveal-md deck's `[see](#/4)` means horizontal index 4 (slide 5 here), as reveal.js documents.
+  await page.evaluate((slides) => {
+    const a = Object.assign(document.createElement('a'), { href: '#/4', textContent: 'see' });
+    document.querySelector(`${slides} section.present`)?.append(a);
+  }, PAGE.slides);
+  await page.getByRole('link', { name: 'see' }).click();
+  await expect.poll(() => page.evaluate(() => window.lectern?.deck.getIndices())).toMatchObject({ h: 4, v: 0 });
+  await expect(page.locator('.reveal .slide-number')).toHaveText(slideCounter(4, total));
+});

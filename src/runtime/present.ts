@@ -11,6 +11,7 @@ import { installLectureNav } from './lecture-nav.js';
 import { initPortraitHint } from './portrait-hint.js';
 import { initPrintShortcut } from './print-shortcut.js';
 import { initScreenFit } from './screen-fit.js';
+import { initSlideAddress } from './slide-address.js';
 import { installSpeaker } from './speaker-link.js';
 import { installViewSwitch } from './switcher.js';
 
@@ -108,6 +109,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
   // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
   // drawn before it, and the ready signal must wait for it.
   if (opts.printing) await diagramsSettled();
+  const address = opts.printing ? undefined : initSlideAddress();
   const deck = new Reveal(revealOptions(config, opts.printing));
   window.lectern = { deck, config };
   hotUpdates(deck);
@@ -122,6 +124,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     installInkKeys(deck, config);
     openDiagramsOnTap(config);
     addressFollowsEveryStep(deck);
+    address?.attach(deck);
     if (opts.speaker !== false) initPortraitHint(deck, uiStrings(config.lang).present);
     if (opts.speaker !== false && !new URLSearchParams(location.search).has('receiver')) initPrintShortcut(uiStrings(config.lang).present);
   }
