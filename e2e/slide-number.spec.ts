@@ -67,3 +67,16 @@ test('an address #/6 opens the slide numbered 6; a link inside a deck keeps reve
   await expect.poll(() => page.evaluate(() => window.lectern?.deck.getIndices())).toMatchObject({ h: 4, v: 0 });
   await expect(page.locator('.reveal .slide-number')).toHaveText(slideCounter(4, total));
 });
+
+test('R, then "Present" in reading mode, comes back at the same step of the slide', async ({ page }) => {
+  await openDeck(page, 'demo', '#/slide-3');
+  await page.keyboard.press('ArrowRight');
+  const before = await page.evaluate(() => window.lectern?.deck.getIndices());
+  expect(before?.f).toBe(0);
+  await page.keyboard.press('r');
+  await page.waitForURL(/view=read/);
+  await page.waitForSelector(PAGE.readySelector);
+  await page.locator('.lectern-rpresent-now').click();
+  await page.waitForSelector(PAGE.readySelector);
+  await expect.poll(() => page.evaluate(() => window.lectern?.deck.getIndices())).toEqual(before);
+});

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import type { Deck } from './present.js';
-import { readingHref } from './switcher.js';
+import { readingHref } from './view-step.js';
 
 /**
  * Presenting on a phone held upright scales a 16:9 slide to ~10 px text in a strip of the screen: a bar

@@ -1,6 +1,7 @@
 import { currentAt } from './reading-model.js';
 import type { Item, ReadingPage } from './reading-page.js';
 import { save } from './reading-resume.js';
+import { presentingHref } from './view-step.js';
 
 const GAP = 12;
 export const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -78,7 +79,7 @@ export function initReadingScroll(slug: string, page: ReadingPage) {
     const group = items[item.group];
     if (group?.tocLink && group !== item) group.tocLink.classList.add('lectern-toc-active-section');
     countNow.textContent = item.label;
-    presentNow.href = `./#/${item.id}`;
+    presentNow.href = presentingHref(item.id);
     if (decodeURIComponent(location.hash.slice(1)) !== item.id) history.replaceState(history.state, '', `#${item.id}`);
   };
 

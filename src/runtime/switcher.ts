@@ -3,11 +3,7 @@ import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
 import type { Deck } from './present.js';
-
-/** Where reading mode shows the given slide: `?view=read#slide-12`, relative to the deck page. */
-export function readingHref(slideId: string | undefined): string {
-  return `./?view=read${slideId ? `#${encodeURIComponent(slideId)}` : ''}`;
-}
+import { readingHref } from './view-step.js';
 
 /**
  * Links between presenting and reading at the same slide: a small "Read" link in the corner (and key `R`)
@@ -31,7 +27,7 @@ export function installViewSwitch(deck: Deck): void {
   link.append(t.read);
 
   const update = () => {
-    link.href = readingHref((deck.getCurrentSlide() as HTMLElement | undefined)?.id || undefined);
+    link.href = readingHref((deck.getCurrentSlide() as HTMLElement | undefined)?.id || undefined, deck.getIndices().f);
   };
   update();
   deck.on('ready', update);
