@@ -70,7 +70,7 @@ test.describe('on a phone', () => {
 
   test('presenting on a touch screen: a tap on a diagram opens it too, and keys no longer move the slides', async ({ page }) => {
     await page.setViewportSize({ width: 844, height: 390 });
-    await openDeck(page, 'demo', '?transition=none#/4');
+    await openDeck(page, 'demo', '?transition=none#/4/0');
     await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
     const index = () => page.evaluate(() => window.lectern?.deck.getIndices().h);
     await page.locator(`.present ${DIAGRAM.svg}`).tap();
@@ -119,7 +119,7 @@ test('keyboard: the Enlarge button opens the viewer, focus stays inside, keys pa
 });
 
 test('presenting with a mouse: a click on a diagram opens nothing, and no Enlarge button is on the slide', async ({ page }) => {
-  await openDeck(page, 'demo', '?transition=none#/4');
+  await openDeck(page, 'demo', '?transition=none#/4/0');
   await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
   await page.locator(`.present ${DIAGRAM.svg}`).click();
   await expect(page.locator(`.${VIEWER.button}`)).toHaveCount(0);

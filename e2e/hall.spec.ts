@@ -90,7 +90,7 @@ test.describe('blackout', () => {
   const overlay = (page: Page) => page.locator('.reveal .pause-overlay');
 
   test('B on the deck: fully black, no button; a step key brings the same slide back', async ({ page }) => {
-    await openDeck(page, 'demo', '#/1');
+    await openDeck(page, 'demo', '#/1/0');
     const before = await indices(page);
     await page.keyboard.press('b');
     await expect(overlay(page)).toBeVisible();
@@ -120,7 +120,7 @@ test.describe('blackout', () => {
   });
 
   test('from the speaker view: the same keys mean the same', async ({ page }) => {
-    await openDeck(page, 'demo', '#/1');
+    await openDeck(page, 'demo', '#/1/0');
     const before = await indices(page);
     const speaker = await openSpeakerTab(page, 'demo');
     await speaker.bringToFront();
@@ -134,7 +134,7 @@ test.describe('blackout', () => {
 });
 
 test('diagram edge labels sit on a solid background', async ({ page }) => {
-  await openDeck(page, 'demo', '?transition=none#/4');
+  await openDeck(page, 'demo', '?transition=none#/4/0');
   await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
   const labels = page.locator('.present .edgeLabel rect.background');
   expect(await labels.count()).toBeGreaterThan(3);
@@ -145,7 +145,7 @@ test('diagram edge labels sit on a solid background', async ({ page }) => {
 });
 
 test('the "LM + code training" label leaves most of its arrow in view', async ({ page }) => {
-  await openDeck(page, 'demo', '?transition=none#/4');
+  await openDeck(page, 'demo', '?transition=none#/4/0');
   await page.evaluate(async () => (await window.lecternInspector?.())?.settle(30_000));
   const covered = await page.evaluate(() => {
     const svg = document.querySelector('.present svg');

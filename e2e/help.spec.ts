@@ -17,7 +17,7 @@ test('presenting: ? opens the help over the deck instead of pausing it, keys sta
   page,
   watch,
 }) => {
-  await openDeck(page, 'reasoning-origins-en', '#/2');
+  await openDeck(page, 'reasoning-origins-en', '#/2/0');
   expect(await helpRequests(page), 'no help code before the first ?').toBe(0);
   await page.keyboard.press('?');
   await expect(dialog(page)).toBeVisible();

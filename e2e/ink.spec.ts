@@ -29,7 +29,7 @@ async function stroke(page: Page, points: [number, number][]) {
 }
 
 test('D draws on the slide: pens, highlighter, eraser, undo; Esc leaves', async ({ page, watch }) => {
-  await openDeck(page, DECK, '#/3');
+  await openDeck(page, DECK, '#/3/0');
   expect(await inkRequests(page), 'no ink code before D').toBe(0);
   const toolbar = page.getByRole('toolbar');
   await expect(toolbar).toHaveCount(0);
@@ -76,7 +76,7 @@ test('D draws on the slide: pens, highlighter, eraser, undo; Esc leaves', async 
 });
 
 test('ink stays with its slide, survives a reload, lines up at any window size; clear empties the slide', async ({ page, watch }) => {
-  await openDeck(page, DECK, '#/3');
+  await openDeck(page, DECK, '#/3/0');
   await page.keyboard.press('d');
   await expect(page.getByRole('toolbar')).toBeVisible();
   await stroke(page, [
@@ -106,7 +106,7 @@ test('ink stays with its slide, survives a reload, lines up at any window size; 
 });
 
 test('the blank board: W opens an empty sheet with pages of its own', async ({ page, watch }) => {
-  await openDeck(page, DECK, '#/2');
+  await openDeck(page, DECK, '#/2/0');
   await page.keyboard.press('w');
   await expect(page.getByRole('toolbar')).toBeVisible();
   await expect(page.locator('.lectern-ink-deck .lectern-ink-board')).toHaveCount(1);
@@ -133,7 +133,7 @@ test('the blank board: W opens an empty sheet with pages of its own', async ({ p
 });
 
 test('ink crosses between the deck and the speaker view, both ways', async ({ page, context, watch }) => {
-  await openDeck(page, DECK, '#/3');
+  await openDeck(page, DECK, '#/3/0');
   const speaker = await context.newPage();
   await openDeck(speaker, DECK, '?view=speaker');
   await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
@@ -160,7 +160,7 @@ test('ink crosses between the deck and the speaker view, both ways', async ({ pa
 });
 
 test('L turns the cursor into a laser dot, shown in the speaker view at the same spot of the slide', async ({ page, context, watch }) => {
-  await openDeck(page, DECK, '#/3');
+  await openDeck(page, DECK, '#/3/0');
   const speaker = await context.newPage();
   await openDeck(speaker, DECK, '?view=speaker');
   await page.bringToFront();
@@ -226,7 +226,7 @@ test('a saved ink file: build warns at a bad line, presenting starts with it, re
     await expect(page.locator('.lectern-ink-figure path')).toBeVisible();
     await expect(page.locator('.lectern-ink-figure')).toContainText('Text under the ink.');
     // Presenting starts with it.
-    await page.goto(`${site.url}/${SLUG}/#/1`);
+    await page.goto(`${site.url}/${SLUG}/#/1/0`);
     await page.waitForSelector(PAGE.readySelector);
     await expect(page.locator('.lectern-ink-deck path')).toHaveCount(1);
 

@@ -19,7 +19,7 @@ test.describe('presenting on a phone held upright', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test('suggests turning the phone or reading mode at the current slide; dismissable', async ({ page }) => {
-    await openDeck(page, 'reasoning-origins-en', '#/5');
+    await openDeck(page, 'reasoning-origins-en', '#/5/0');
     const hint = page.locator('.lectern-portrait-hint');
     await expect(hint).toBeVisible();
     await expect(hint).toContainText('turn your phone sideways');

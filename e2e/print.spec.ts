@@ -28,7 +28,7 @@ test('Ctrl+P while presenting prints the deck laid out as npm run pdf lays it ou
       });
     };
   }, names);
-  await openDeck(page, 'reasoning-origins-en', '#/5');
+  await openDeck(page, 'reasoning-origins-en', '#/5/0');
   const slides = await page.evaluate(() => window.lectern?.deck.getTotalSlides() ?? 0);
   await page.keyboard.press('Control+p');
   await expect(page.locator('.lectern-print-status')).toHaveText('Preparing every slide for printing…');
@@ -46,7 +46,7 @@ test('Ctrl+P while presenting prints the deck laid out as npm run pdf lays it ou
 });
 
 test("printing from the browser's menu says how to print every slide instead of printing a cut-off screen", async ({ page }) => {
-  await openDeck(page, 'reasoning-origins', '#/5');
+  await openDeck(page, 'reasoning-origins', '#/5/0');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.lectern-print-hint')).toBeVisible();
   await expect(page.locator('.lectern-print-hint')).toContainText('Ctrl+P');

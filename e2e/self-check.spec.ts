@@ -112,7 +112,7 @@ test('a Chinese lecture says 显示答案; presenting still steps question, answ
   await expect(page.getByRole('button', { name: UI_STRINGS.zh.reading.showAnswer })).toHaveCount(1);
   await expect(page.getByRole('button', { name: UI_STRINGS.zh.reading.showAll })).toHaveCount(1);
 
-  await page.goto(`${site.url}/qa/#/1`);
+  await page.goto(`${site.url}/qa/#/1/0`);
   await page.waitForSelector(PAGE.readySelector);
   const current = page.locator('section.present');
   await expect(current.locator('button')).toHaveCount(0);

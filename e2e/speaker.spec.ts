@@ -33,7 +33,7 @@ test.describe('speaker view', () => {
   });
 
   test('the next preview shows the next step, then the next slide', async ({ page }) => {
-    await openDeck(page, 'demo', '#/2');
+    await openDeck(page, 'demo', '#/2/0');
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-current h2')).toHaveText('Fragments');
@@ -138,7 +138,7 @@ test.describe('speaker view', () => {
   });
 
   test('diagrams and math render in the previews', async ({ page, context }) => {
-    await openDeck(page, 'reasoning-origins', '#/7');
+    await openDeck(page, 'reasoning-origins', '#/7/0');
     const speaker = await context.newPage();
     await openDeck(speaker, 'reasoning-origins', '?view=speaker');
     await expect(speaker.locator('.lectern-sv-position')).toHaveText('8 / 36');

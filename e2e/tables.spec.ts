@@ -111,7 +111,7 @@ test('a table reads well on the slide, in the handout and in reading mode', asyn
   const server = await serve(`${course.root}/dist`);
   try {
     const views = [
-      { name: 'slide', url: '/optimisers/#/1', viewport: { ...SLIDE_SIZE } },
+      { name: 'slide', url: '/optimisers/#/1/0', viewport: { ...SLIDE_SIZE } },
       { name: 'handout', url: '/optimisers/?view=handout', viewport: { width: 794, height: 1123 } },
       { name: 'reading', url: '/optimisers/?view=read#slide-2', viewport: { width: 1280, height: 800 } },
       { name: 'reading on a phone', url: '/optimisers/?view=read#slide-2', viewport: { width: 390, height: 844 } },
