@@ -47,7 +47,14 @@ function afterLoad(run: () => void): () => void {
 
 export function startOffline(options: OfflineOptions): OfflineController {
   const root = siteRoot();
-  if (!root || !('serviceWorker' in navigator) || !window.isSecureContext || !('caches' in window)) {
+  // A site opened from a folder (file://) has no worker either; it needs no network anyway.
+  if (
+    !root ||
+    !/^https?:$/.test(location.protocol) ||
+    !('serviceWorker' in navigator) ||
+    !window.isSecureContext ||
+    !('caches' in window)
+  ) {
     setState('unsupported');
     return { destroy() {} };
   }
