@@ -142,6 +142,9 @@ test('a lecture opened once opens offline, in reading mode and presenting, with 
   await offlineState(s.page, 'ready');
   await s.page.goto('/');
   await offlineState(s.page, 'ready');
+  // The home says which lecture is on the device: the one opened, no other.
+  await expect(s.page.locator(`.lecture[data-slug="${LECTURE}"] .${OFFLINE_UI.lectureKept}`)).toHaveCount(1);
+  await expect(s.page.locator(`.lecture .${OFFLINE_UI.lectureKept}`)).toHaveCount(1);
 
   // The network goes away: offline mode, and the server is gone.
   await s.context.setOffline(true);
@@ -183,7 +186,9 @@ test('Keep for offline on the course home keeps every lecture: one never opened 
   });
   await expect(s.page.locator(`.${OFFLINE_UI.keep}`)).toHaveAttribute('data-kept', `${n}/${n}`);
   await expect(button).toBeEnabled();
-  expect(await axeOn(s.page, `.${OFFLINE_UI.keep}`)).toEqual([]);
+  await expect(s.page.locator(`.lecture .${OFFLINE_UI.lectureKept}`)).toHaveCount(n);
+  await expect(s.page.locator(`.lecture .${OFFLINE_UI.lectureKept}`).first()).toHaveText(t.onDevice);
+  expect(await axeOn(s.page, 'main')).toEqual([]);
 
   await s.context.setOffline(true);
   await site?.close();

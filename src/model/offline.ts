@@ -95,6 +95,8 @@ export const OFFLINE_UI = {
   keepButton: 'lectern-keep-button',
   keepStatus: 'lectern-keep-status',
   update: 'lectern-update',
+  /** On a lecture of the home kept whole on this device. */
+  lectureKept: 'lecture-offline',
 } as const;
 
 /** Files a page fetches at once while keeping lectures (a phone's connection, a static host's limits). */

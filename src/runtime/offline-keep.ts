@@ -27,6 +27,12 @@ export function startKeep(lang: string, root: URL): { destroy(): void } {
     const whole = await Promise.all(lectures.map(async (l) => (await missing(lectureUrls(root, l))).length === 0));
     const n = whole.filter(Boolean).length;
     if (destroyed) return;
+    // Each lecture kept whole says so beside its date and length.
+    for (const [i, l] of lectures.entries()) {
+      const meta = document.querySelector(`.lecture[data-slug="${CSS.escape(l.slug)}"] .lecture-meta`);
+      const badge = meta?.querySelector(`.${OFFLINE_UI.lectureKept}`);
+      if (whole[i] && meta && !badge) meta.append(' · ', el('span', { class: OFFLINE_UI.lectureKept }, t.onDevice));
+    }
     let said = t.keepHint;
     if (n && n === lectures.length) said = n === 1 ? t.keptOne : fill(t.kept, { n });
     else if (n) said = fill(t.partly, { n, total: lectures.length });
