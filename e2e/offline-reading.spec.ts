@@ -7,7 +7,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../src/export/browser';
 import { type Served, serve } from '../src/export/serve';
-import { APP_ICONS, appIconFile, OFFLINE_FILES, OFFLINE_STATE_ATTR, OFFLINE_UI } from '../src/model/offline';
+import {
+  APP_ICONS,
+  appIconFile,
+  OFFLINE_FILES,
+  OFFLINE_STATE_ATTR,
+  OFFLINE_UI,
+  type OfflineList,
+  RUNTIME_CACHES,
+} from '../src/model/offline';
 import { DIAGRAM, FONT_FAMILY, PAGE, SLIDE_SIZE } from '../src/model/page';
 import { UI_STRINGS } from '../src/model/ui-strings';
 import { expect, test } from './fixtures';
@@ -179,7 +187,7 @@ test('Keep for offline on the course home keeps every lecture: one never opened 
   await expect(s.page.locator(`.${OFFLINE_UI.keep}`)).toHaveAttribute('data-kept', /^0\//);
   await button.focus();
   await s.page.keyboard.press('Enter');
-  const list = JSON.parse(await (await s.context.request.get(`/${OFFLINE_FILES.list}`)).text()) as { lectures: unknown[] };
+  const list = JSON.parse(await (await s.context.request.get(`/${OFFLINE_FILES.list}`)).text()) as OfflineList;
   const n = list.lectures.length;
   await expect(s.page.locator(`#${OFFLINE_UI.keepStatus}`)).toHaveText(n === 1 ? t.keptOne : t.kept.replace('{n}', String(n)), {
     timeout: 90_000,
@@ -189,6 +197,16 @@ test('Keep for offline on the course home keeps every lecture: one never opened 
   await expect(s.page.locator(`.lecture .${OFFLINE_UI.lectureKept}`)).toHaveCount(n);
   await expect(s.page.locator(`.lecture .${OFFLINE_UI.lectureKept}`).first()).toHaveText(t.onDevice);
   expect(await axeOn(s.page, 'main')).toEqual([]);
+  // The runtime code is kept in the runtime cache too (a new build's worker deletes the old precache).
+  const codeKept = await s.page.evaluate(
+    async ({ name, code }) => {
+      const cache = await caches.open(name);
+      return (await Promise.all(code.map(async (f) => !!(await cache.match(new URL(f, location.href).href))))).every(Boolean);
+    },
+    { name: RUNTIME_CACHES.hashed, code: list.code },
+  );
+  expect(list.code.length).toBeGreaterThan(5);
+  expect(codeKept).toBe(true);
 
   await s.context.setOffline(true);
   await site?.close();

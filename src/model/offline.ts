@@ -78,6 +78,11 @@ export interface OfflineLecture {
 export interface OfflineList {
   /** Files of the course home that are not in the shell (the search index). */
   home: string[];
+  /**
+   * The runtime code (in the shell too): kept with every lecture as well, in the runtime cache, because a new
+   * build's worker deletes the old precache while a lecture kept from the old build still names the old code.
+   */
+  code: string[];
   lectures: OfflineLecture[];
 }
 

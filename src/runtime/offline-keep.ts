@@ -19,12 +19,16 @@ export function startKeep(lang: string, root: URL): { destroy(): void } {
   (document.querySelector('.course-header') ?? document.querySelector('main') ?? document.body).append(box);
   let destroyed = false;
   let list: OfflineList | undefined;
+  const theList = async (): Promise<OfflineList> => {
+    list ??= await readList(root);
+    return list;
+  };
 
   /** How many lectures are whole on this device; says so. */
   const count = async (failed = 0) => {
-    list ??= await readList(root);
-    const lectures = list.lectures;
-    const whole = await Promise.all(lectures.map(async (l) => (await missing(lectureUrls(root, l))).length === 0));
+    const current = await theList();
+    const lectures = current.lectures;
+    const whole = await Promise.all(lectures.map(async (l) => (await missing(lectureUrls(root, l, current))).length === 0));
     const n = whole.filter(Boolean).length;
     if (destroyed) return;
     // Each lecture kept whole says so beside its date and length.
@@ -46,8 +50,8 @@ export function startKeep(lang: string, root: URL): { destroy(): void } {
     bar.hidden = false;
     let failed = 0;
     try {
-      list ??= await readList(root);
-      const urls = [...list.home.map((f) => new URL(f, root).href), ...list.lectures.flatMap((l) => lectureUrls(root, l))];
+      const current = await theList();
+      const urls = [...current.home.map((f) => new URL(f, root).href), ...current.lectures.flatMap((l) => lectureUrls(root, l, current))];
       failed = (
         await keep(urls, (done, total) => {
           bar.max = Math.max(total, 1);

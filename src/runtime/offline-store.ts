@@ -19,9 +19,9 @@ export async function readList(root: URL): Promise<OfflineList> {
   return (await res.json()) as OfflineList;
 }
 
-/** A lecture's addresses: its page, then its files. */
-export function lectureUrls(root: URL, lecture: OfflineLecture): string[] {
-  return [new URL(lecture.page, root).href, ...lecture.files.map((f) => new URL(f, root).href)];
+/** A lecture's addresses: its page, its files, and the runtime code its page names (see `OfflineList.code`). */
+export function lectureUrls(root: URL, lecture: OfflineLecture, list: OfflineList): string[] {
+  return [new URL(lecture.page, root).href, ...[...lecture.files, ...(list.code ?? [])].map((f) => new URL(f, root).href)];
 }
 
 /** The lecture whose page this is. */
@@ -32,9 +32,13 @@ export function lectureHere(list: OfflineList, root: URL): OfflineLecture | unde
 
 const keyOf = (href: string) => (cacheFor(href) === 'pages' ? pageKey(href) : href);
 
-/** Whether `href` is in any cache of this site (the worker's precache included). */
+/**
+ * Whether `href` is in the runtime cache its address belongs to (not only in the worker's precache, which a
+ * new build's worker replaces).
+ */
 export async function isKept(href: string): Promise<boolean> {
-  return !!(await caches.match(keyOf(href)));
+  const name = cacheFor(href);
+  return !!name && !!(await (await caches.open(RUNTIME_CACHES[name])).match(keyOf(href)));
 }
 
 /** The addresses of `urls` that are not kept yet. */

@@ -90,11 +90,17 @@ export function startOffline(options: OfflineOptions): OfflineController {
         setState('ready');
         return;
       }
-      // Keep this lecture, whatever of it the reader has not seen yet.
+      // Keep this lecture, whatever of it the reader has not seen yet — through the worker once it controls
+      // the page (on a first visit it claims it on activation), so the code comes from its precache.
       setState('saving');
+      if (!navigator.serviceWorker.controller)
+        await new Promise<void>((ok) => {
+          navigator.serviceWorker.addEventListener('controllerchange', () => ok(), { once: true });
+          setTimeout(ok, 10_000);
+        });
       const list = await store.readList(root);
       const lecture = store.lectureHere(list, root);
-      const failed = lecture ? await store.keep(store.lectureUrls(root, lecture)) : [location.href];
+      const failed = lecture ? await store.keep(store.lectureUrls(root, lecture, list)) : [location.href];
       if (!destroyed) setState(failed.length ? 'failed' : 'ready');
     })().catch(() => {
       if (!destroyed) setState('failed');

@@ -121,6 +121,7 @@ describe('the shell and the list', () => {
       );
       const list = offlineList(pages, new Set(shell));
       expect(list.home.sort()).toEqual(['assets/fonts/noto-400-9999999999.woff2', 'assets/search-0123456789.json']);
+      expect(list.code.sort()).toEqual(['assets/index-DDDDDDDD.css', 'assets/main-AAAAAAAA.css', 'assets/main-BBBBBBBB.js']);
       expect(list.lectures).toHaveLength(1);
       const [intro] = list.lectures;
       expect(intro?.slug).toBe('part-1/intro');

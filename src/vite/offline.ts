@@ -50,7 +50,8 @@ export function offlineList(pages: PageFiles[], shell: Set<string>): OfflineList
       // Only what the worker keeps (not media, PDFs): see CACHE_RULES.
       files: p.files.filter((f) => !shell.has(f) && cacheFor(`https://site/${f}`)),
     }));
-  return { home: (home?.files ?? []).filter((f) => !shell.has(f)), lectures };
+  const code = [...shell].filter((f) => /\.(js|css)$/.test(f) && cacheFor(`https://site/${f}`) === 'hashed');
+  return { home: (home?.files ?? []).filter((f) => !shell.has(f)), code, lectures };
 }
 
 export function offline(): Plugin {
