@@ -37,14 +37,14 @@ test('every deck: every slide is reachable, diagrams drawn, no page errors, noth
 
 test('keyboard steps fragments, then moves on', async ({ page }) => {
   await openDeck(page, 'demo', '?transition=none#/slide-3');
-  const items = page.locator('section.present .fragment');
+  const items = page.locator(`section.present ${PAGE.fragment}`);
   await expect(items).toHaveCount(3);
-  await expect(page.locator('section.present .fragment.visible')).toHaveCount(0);
+  await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('section.present .fragment.visible')).toHaveCount(1);
+  await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('section.present .fragment.visible')).toHaveCount(3);
+  await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(3);
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await indices(page)).h).toBe(3);
   await expect(page.locator('section.present h2')).toHaveText('Q & A');
@@ -52,7 +52,7 @@ test('keyboard steps fragments, then moves on', async ({ page }) => {
 
 test('Q&A steps question, answer, then each item of the answer', async ({ page }) => {
   await openDeck(page, 'demo', '?transition=none#/slide-4');
-  const visible = page.locator('section.present .fragment.visible');
+  const visible = page.locator(`section.present ${PAGE.fragment}.visible`);
   const expected = ['Q: What is Lectern?', 'A: A lecture tool.', 'it builds decks', 'it prints PDFs'];
   for (const [i, text] of expected.entries()) {
     await page.keyboard.press('ArrowRight');

@@ -56,10 +56,10 @@ test('reveal-md deck: its separators, vertical stacks, steps and notes', async (
   expect(await page.evaluate(() => window.lectern?.deck.getConfig().transition)).toBe('fade');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Bubble sort');
-  expect(await page.locator('section.present:not(.stack) .fragment').count()).toBe(2);
-  await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(0);
+  expect(await page.locator(`section.present:not(.stack) ${PAGE.fragment}`).count()).toBe(2);
+  await expect(page.locator(`section.present:not(.stack) ${PAGE.fragment}.visible`)).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('section.present:not(.stack) .fragment.visible')).toHaveCount(1);
+  await expect(page.locator(`section.present:not(.stack) ${PAGE.fragment}.visible`)).toHaveCount(1);
   const notes = page.locator(`${PAGE.slides} section`).first().locator(PAGE.notes);
   await expect(notes).toContainText('Welcome everyone');
   await expect(notes).toBeHidden();
@@ -95,7 +95,7 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
   expect(a && b && b.x > a.x + a.width - 1 && Math.abs(a.y - b.y) < 2).toBe(true);
   expect((a?.width ?? 0) / (b?.width ?? 1)).toBeCloseTo(40 / 60, 1);
   await page.evaluate(() => window.lectern?.deck.slide(2));
-  await expect(page.locator('section.present:not(.stack) .fragment')).toHaveCount(1);
+  await expect(page.locator(`section.present:not(.stack) ${PAGE.fragment}`)).toHaveCount(1);
   await expect(page.locator('section.present:not(.stack) .katex-display')).toBeVisible();
   await page.evaluate(() => window.lectern?.deck.slide(6));
   await expect(page.locator(`section.present:not(.stack) ${DIAGRAM.selector} svg`)).toBeVisible();

@@ -20,7 +20,7 @@ async function readable(page: Page): Promise<void> {
   await para.scrollIntoViewIfNeeded();
   await expect(para).toBeVisible();
   expect(await para.evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThanOrEqual(16);
-  await expect(page.locator('.reveal .fragment').first()).toBeVisible();
+  await expect(page.locator(`.reveal ${PAGE.fragment}`).first()).toBeVisible();
   await expect(page.locator(`.reveal ${PAGE.notes}`).first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
   // Slides follow each other down the page.

@@ -190,7 +190,7 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
           .evaluateAll((shapes) => shapes.map((e) => getComputedStyle(e).strokeDasharray));
         expect(dashes.every((d) => d === 'none')).toBe(true);
         // As in the figures, both GPT-3 branches join and one arrow leads into code-davinci-002.
-        const merge = await figure.evaluate((fig) => {
+        const merge = await figure.evaluate((fig, fragment) => {
           const svg = fig.querySelector('svg');
           if (!svg) return null;
           const box = (id: string) =>
@@ -210,13 +210,13 @@ for (const { slug, sections, mustSay, corrected, gone, summary, unclassified, en
             return {
               joins: near(a, box(from)) && near(b, box(to)),
               // Drawn, and (on the overview, all steps shown) not in a step still to come.
-              seen: path.getTotalLength() > 10 && !path.closest('.fragment:not(.visible)'),
+              seen: path.getTotalLength() > 10 && !path.closest(`${fragment}:not(.visible)`),
               headAtStart: (path.getAttribute('marker-start') ?? 'none') !== 'none' && style.markerStart !== 'none',
               headAtEnd: (path.getAttribute('marker-end') ?? 'none') !== 'none' && style.markerEnd !== 'none',
             };
           };
           return { codex: edge('codex', 'merge'), instruct: edge('instruct', 'merge'), into: edge('cd002', 'merge') };
-        });
+        }, PAGE.fragment);
         expect(merge, id).toEqual({
           codex: { joins: true, seen: true, headAtStart: false, headAtEnd: false },
           instruct: { joins: true, seen: true, headAtStart: false, headAtEnd: false },
@@ -258,13 +258,13 @@ test('Q&A on instruction tuning steps question, answer, then each point', async 
   const id = await page.locator('section', { hasText: 'SIT 与 SFT' }).last().getAttribute('id');
   await page.goto(`/reasoning-origins/?transition=none#/${id}`);
   await page.waitForSelector(PAGE.readySelector);
-  const steps = page.locator('section.present .fragment');
+  const steps = page.locator(`section.present ${PAGE.fragment}`);
   const total = await steps.count();
   expect(total).toBeGreaterThanOrEqual(4);
-  await expect(page.locator('section.present .fragment.visible')).toHaveCount(0);
+  await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(0);
   for (let i = 1; i <= total; i++) {
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('section.present .fragment.visible')).toHaveCount(i);
+    await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(i);
   }
   await expect(steps.first()).toContainText('Q');
   await expect(steps.nth(1)).toContainText('任务描述');
@@ -277,7 +277,7 @@ test('a bare "A：" before its list appears with the first point, never alone (i
   await page.waitForSelector(PAGE.readySelector);
   const label = page.locator(`section.present p${QA.answerLabel}`);
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('section.present .fragment.visible')).toHaveCount(1);
+  await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(1);
   await expect(label).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect(label).toBeVisible();

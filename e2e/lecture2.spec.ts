@@ -163,15 +163,15 @@ for (const slug of ['reasoning-origins-2', 'reasoning-origins-2-en']) {
           const slide = document.getElementById(sid);
           if (deck && slide) deck.slide(deck.getIndices(slide).h, 0, -1);
         }, id);
-        const steps = page.locator('section.present .fragment');
+        const steps = page.locator(`section.present ${PAGE.fragment}`);
         const total = await steps.count();
         expect(total, id).toBeGreaterThanOrEqual(3);
-        await expect(page.locator('section.present .fragment.visible')).toHaveCount(0);
+        await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(0);
         // A bare "A：" comes with the answer's first point, never alone as a step of its own.
         const label = page.locator(`section.present ${QA.answer}`).first();
         for (let i = 1; i <= total; i++) {
           await page.keyboard.press('ArrowRight');
-          await expect(page.locator('section.present .fragment.visible')).toHaveCount(i);
+          await expect(page.locator(`section.present ${PAGE.fragment}.visible`)).toHaveCount(i);
           if (i === 1) await expect(label).toBeHidden();
         }
         await expect(steps.first()).toContainText(/^Q[:：]/);

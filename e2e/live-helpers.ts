@@ -56,7 +56,7 @@ export const indicesOf = (page: Page) =>
     const { h, v, f } = window.lectern?.deck.getIndices() ?? { h: -1, v: -1 };
     return { h, v: v ?? 0, f: f ?? -1 };
   });
-export const visibleSteps = (page: Page) => page.locator(`${PAGE.slides} section.present .fragment.visible`).count();
+export const visibleSteps = (page: Page) => page.locator(`${PAGE.slides} section.present ${PAGE.fragment}.visible`).count();
 
 export async function expectFollowing(follower: Page, lecturer: Page): Promise<void> {
   const want = await indicesOf(lecturer);

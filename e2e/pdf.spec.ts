@@ -34,7 +34,7 @@ async function deckFacts(baseURL: string, slug: string): Promise<DeckFacts> {
   for (const s of leaves) {
     const indexed = new Set<string>();
     let unindexed = 0;
-    for (const f of s.querySelectorAll('.fragment')) {
+    for (const f of s.querySelectorAll(PAGE.fragment)) {
       if (f.closest(PAGE.notes)) continue;
       const i = f.getAttribute('data-fragment-index');
       if (i === null) unindexed++;

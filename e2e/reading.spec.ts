@@ -51,8 +51,8 @@ for (const [name, viewport] of [
         if (await showAll.count()) await showAll.first().click();
 
         // No fragment hidden: not by opacity, visibility or display.
-        expect(await page.locator('.fragment').count()).toBeGreaterThan(0);
-        const hidden = await page.$$eval('.fragment', (els) =>
+        expect(await page.locator(PAGE.fragment).count()).toBeGreaterThan(0);
+        const hidden = await page.$$eval(PAGE.fragment, (els) =>
           els
             .filter((el) => {
               const s = getComputedStyle(el);

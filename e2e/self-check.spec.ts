@@ -117,7 +117,7 @@ test('a Chinese lecture says 显示答案; presenting still steps question, answ
   const current = page.locator('section.present');
   await expect(current.locator('button')).toHaveCount(0);
   // Three questions, three answers, two items of the first answer's list: eight steps.
-  expect(await current.locator('.fragment').count()).toBe(8);
+  expect(await current.locator(PAGE.fragment).count()).toBe(8);
   await expect(current.getByText('What does attention compute?')).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect(current.getByText('What does attention compute?')).toBeVisible();

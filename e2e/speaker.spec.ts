@@ -38,11 +38,11 @@ test.describe('speaker view', () => {
     await speaker.waitForSelector(PAGE.readySelector);
     await expect(speaker.locator('.lectern-sv-current h2')).toHaveText('Fragments');
     await expect(speaker.locator('.lectern-sv-next-what')).toContainText('step 1 of');
-    await expect(speaker.locator('.lectern-sv-next .fragment.visible')).toHaveCount(1);
-    await expect(speaker.locator('.lectern-sv-current .fragment.visible')).toHaveCount(0);
+    await expect(speaker.locator(`.lectern-sv-next ${PAGE.fragment}.visible`)).toHaveCount(1);
+    await expect(speaker.locator(`.lectern-sv-current ${PAGE.fragment}.visible`)).toHaveCount(0);
     await page.bringToFront();
     await page.keyboard.press('ArrowRight');
-    await expect(speaker.locator('.lectern-sv-current .fragment.visible')).toHaveCount(1);
+    await expect(speaker.locator(`.lectern-sv-current ${PAGE.fragment}.visible`)).toHaveCount(1);
   });
 
   test('as a tab, it follows the deck and drives it', async ({ page, context }) => {

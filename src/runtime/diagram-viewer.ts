@@ -1,6 +1,6 @@
 import './diagram-viewer.css';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
-import { DIAGRAM, VIEWER } from '../model/page.js';
+import { DIAGRAM, PAGE, VIEWER } from '../model/page.js';
 import { fill, type UiStrings } from '../model/ui-strings.js';
 import { VIEWER_ENTRY_ATTR } from './diagram-viewer-entry.js';
 import { el } from './dom.js';
@@ -45,8 +45,8 @@ function copyOf(svg: SVGSVGElement): SVGSVGElement {
   holder.innerHTML = html;
   const copy = holder.querySelector('svg') as SVGSVGElement;
   // What the original shows now: every step in reading mode, the steps reached so far while presenting.
-  const hidden = [...svg.querySelectorAll('.fragment')].map((f) => getComputedStyle(f).opacity === '0');
-  [...copy.querySelectorAll<SVGElement>('.fragment')].forEach((f, i) => {
+  const hidden = [...svg.querySelectorAll(PAGE.fragment)].map((f) => getComputedStyle(f).opacity === '0');
+  [...copy.querySelectorAll<SVGElement>(PAGE.fragment)].forEach((f, i) => {
     f.classList.remove('fragment', 'visible', 'current-fragment');
     if (hidden[i]) f.style.visibility = 'hidden';
   });

@@ -88,7 +88,7 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   matchMedia('print').addEventListener('change', () => fitStages(main));
   await Promise.all([drawAll(main.querySelectorAll<HTMLElement>(pendingDiagrams)), imagesSettled(main)]);
   // Every step shown: reveal's final state of each fragment (diagram steps become fragments when drawn).
-  for (const f of main.querySelectorAll('.fragment')) f.classList.add('visible');
+  for (const f of main.querySelectorAll(PAGE.fragment)) f.classList.add('visible');
   await document.fonts.ready;
   fitStages(main);
   markReady();

@@ -1,6 +1,6 @@
 import './ink.css';
 import type { Ink } from '../model/ink.js';
-import { SLIDE_SIZE } from '../model/page.js';
+import { PAGE, SLIDE_SIZE } from '../model/page.js';
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import { inkSvg, renderStrokes } from './ink-render.js';
@@ -32,7 +32,7 @@ export function readingInk(ink: Ink, cards: { id: string; card: HTMLElement }[],
     const clone = card.cloneNode(true) as HTMLElement;
     clone.classList.remove('lectern-slide');
     clone.classList.add('present', 'lectern-ink-slide');
-    for (const f of clone.querySelectorAll('.fragment')) f.classList.add('visible');
+    for (const f of clone.querySelectorAll(PAGE.fragment)) f.classList.add('visible');
     const svg = inkSvg('lectern-ink-read');
     renderStrokes(svg, strokes);
     slides.append(clone, svg);

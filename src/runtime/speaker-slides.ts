@@ -1,5 +1,6 @@
 /** The speaker view's copy of the deck: slides in the order the lecturer steps through them. */
 
+import { PAGE } from '../model/page.js';
 import { type Leaf, leafSlides } from './page-dom.js';
 
 export type { Leaf };
@@ -8,7 +9,7 @@ export type { Leaf };
 export function sortFragments(slide: HTMLElement): void {
   const ordered: HTMLElement[][] = [];
   const unordered: HTMLElement[][] = [];
-  for (const el of slide.querySelectorAll<HTMLElement>('.fragment')) {
+  for (const el of slide.querySelectorAll<HTMLElement>(PAGE.fragment)) {
     const attr = el.getAttribute('data-fragment-index');
     if (attr === null) unordered.push([el]);
     else {
@@ -27,7 +28,7 @@ export function sortFragments(slide: HTMLElement): void {
 
 export function lastFragment(slide: HTMLElement): number {
   let max = -1;
-  for (const el of slide.querySelectorAll('.fragment:not(.disabled)')) {
+  for (const el of slide.querySelectorAll(`${PAGE.fragment}:not(.disabled)`)) {
     max = Math.max(max, Number.parseInt(el.getAttribute('data-fragment-index') ?? '-1', 10));
   }
   return max;
