@@ -5,18 +5,17 @@ import { slugOf } from '../markdown/compile.js';
 import { renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js';
 import { rootFrom } from '../model/deck-path.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
-import type { Deck, Diagnostic } from '../model/types.js';
+import type { Deck } from '../model/types.js';
 import { courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
-import { checkDiagrams } from '../project/mermaid-check.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
+import { deckReporter } from './deck-report.js';
 import { DEV_SEARCH, ownsFile, serveCourse } from './dev-server.js';
 import {
   deckText,
   type FontFile,
   facesToFiles,
   fontHead,
-  glyphDiagnostics,
   openingBoldText,
   openingText,
   type PageText,
@@ -58,29 +57,11 @@ export interface LecternOptions {
 export function lectern(options: LecternOptions = {}): Plugin {
   let store: DeckStore;
   let config: ResolvedConfig;
-  const printed = new Set<string>();
-
-  /** Mermaid syntax checks under way (the build waits for them before it ends). */
-  const diagramChecks: Promise<void>[] = [];
-  const report = (deck: Deck, log: (msg: string) => void) => {
-    const print = (ds: Diagnostic[]) => {
-      for (const d of ds) {
-        const text = formatDiagnostic(d);
-        if (!printed.has(text)) log(text);
-        printed.add(text);
-      }
-    };
-    print(deck.diagnostics);
-    // Mermaid draws in the browser; its parser runs here too, so a broken diagram is named in this
-    // terminal as `npm run check` names it (loaded once, in the background).
-    if (deck.diagrams.length)
-      diagramChecks.push(
-        checkDiagrams(deck, config.cacheDir).then(print, (err: unknown) =>
-          log(`${deck.file}: the Mermaid syntax check failed: ${String(err)}`),
-        ),
-      );
-    diagramChecks.push(glyphDiagnostics(deck.file, store.text(deck.file)).then(print));
-  };
+  const problems = deckReporter(
+    () => config.cacheDir,
+    (file) => store.text(file),
+  );
+  const report = problems.report;
 
   /** Font subsets by page id (the html path), and by file name for the dev server. */
   const pageFonts = new Map<string, FontFile[]>();
@@ -231,7 +212,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       store.invalidate();
     },
     async buildEnd() {
-      await Promise.all(diagramChecks.splice(0));
+      await problems.settle();
     },
     async generateBundle() {
       // The site's own files: the icon every page links, and the page static hosts serve for a missing address.
