@@ -62,6 +62,16 @@ describe('decks in sub-folders of slides/', () => {
     expect(second.diagnostics[0]?.message).toContain('/lec1/ as slides/lec1/slides.md');
   });
 
+  it('a deck folder with both index.md and slides.md presents index.md and says slides.md is left out', async () => {
+    const root = project({ 'slides/lec1/index.md': '# One', 'slides/lec1/slides.md': '# Two' });
+    const store = new DeckStore(root);
+    expect(store.files()).toEqual(['slides/lec1/index.md']);
+    const deck = await store.deck('slides/lec1/index.md');
+    expect(deck.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['deck-folder-two', 'warning', 'slides/lec1/slides.md is not presented: slides/lec1/index.md is the deck of this folder'],
+    ]);
+  });
+
   it('orders sections as the settings list them, then by name; lectures by order:, number prefix, date', () => {
     const decks = [
       lecture('slides/part-2/x.md'),

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileDeck } from '../markdown/compile.js';
-import { DECK_FOLDER_FILES, isDeckFileName, isDeckFolderName, SLIDES_DIR, slugOf } from '../model/deck-path.js';
+import { DECK_FOLDER_FILES, isDeckFileName, isDeckFolderName, isFolderDeck, SLIDES_DIR, slugOf } from '../model/deck-path.js';
 import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
 import { DeckCache } from './deck-cache.js';
 import { attachInk } from './ink-file.js';
@@ -94,6 +94,15 @@ export class DeckStore {
     return this.files().find((f) => slugOf(f) === slug);
   }
 
+  /** A deck folder's other deck file names (`slides.md` beside the `index.md` that is its deck). */
+  private skippedFolderDecks(file: string): string[] {
+    if (!isFolderDeck(file)) return [];
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    return readdirSync(join(this.root, dir))
+      .filter((name) => DECK_FOLDER_FILES.includes(name.toLowerCase()) && `${dir}/${name}` !== file)
+      .map((name) => `${dir}/${name}`);
+  }
+
   /** Forget one deck (its file changed) or all of them (an asset or the deck list changed). */
   invalidate(file?: string): void {
     if (file) this.cache.delete(file);
@@ -140,6 +149,15 @@ export class DeckStore {
                 ? `deck \`${d.slug}\` has the same address /${d.slug}/ as ${clash}`
                 : `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
             hint: `rename one of the two; ${clash} keeps /${slugOf(clash)}/`,
+          });
+        for (const other of this.skippedFolderDecks(file))
+          d.diagnostics.push({
+            code: 'deck-folder-two',
+            file,
+            line: 1,
+            severity: 'warning',
+            message: `${other} is not presented: ${file} is the deck of this folder`,
+            hint: `a folder has one deck (${DECK_FOLDER_FILES.join(' or ')}); rename ${other}, or move it into a folder of its own`,
           });
         attachInk(this.root, d);
         return d;
