@@ -56,6 +56,12 @@ test('the home lists the lectures in course order with the course settings, in t
   await expect(page.locator('.course-byline').first()).toHaveText('某老师');
   const titles = await page.locator('.lecture-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
   expect(titles.map((p) => p.split('/').filter(Boolean).pop())).toEqual(['welcome', '01-basics', '02-advanced']);
+  // Each title is marked in its lecture's language (a course in English may list a Chinese lecture).
+  expect(await page.locator('.lecture-title [lang]').evaluateAll((ss) => ss.map((s) => s.getAttribute('lang')))).toEqual([
+    'zh-CN',
+    'zh-CN',
+    'zh-CN',
+  ]);
   await expect(page.locator('.lecture').nth(2)).toContainText('3 页');
   await expect(page.locator('.lecture').nth(2)).toContainText('90 分钟');
   // No PDF was exported: no PDF links.
@@ -94,6 +100,7 @@ test('previous and next lecture: at the end of reading mode and on the last slid
   await page.waitForSelector(PAGE.readySelector);
   const nav = page.locator('.lectern-rfooter .lectern-lecture-nav');
   await expect(nav.locator('a[rel="prev"]')).toContainText('课程介绍');
+  await expect(nav.locator('a[rel="prev"] [lang="zh-CN"]')).toHaveText('课程介绍');
   await expect(nav.locator('a[rel="next"]')).toContainText('进阶');
   await nav.locator('a[rel="next"]').click();
   await page.waitForSelector(PAGE.readySelector);

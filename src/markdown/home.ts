@@ -13,6 +13,8 @@ export interface HomeLecture {
   /** Address of the deck from the home page (`./part-1/intro/`). */
   href: string;
   title: string;
+  /** The lecture's language (its title and description are in it, whatever the course's is). */
+  lang: string;
   date?: string;
   durationMinutes?: number;
   description?: string;
@@ -61,9 +63,9 @@ function lectureItem(l: HomeLecture, n: number, t: UiStrings['home']): string {
   return `<li class="lecture deck-card" data-slug="${e(l.slug)}" data-slides="${l.slides}">
   <span class="lecture-number" aria-hidden="true">${n}</span>
   <div class="lecture-body">
-  <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(fill(t.lectureNumber, { n }))}</span>${e(l.title)}</a>
+  <a class="lecture-title deck-title" href="${e(l.href)}"><span class="visually-hidden">${e(fill(t.lectureNumber, { n }))}</span><span lang="${e(l.lang)}">${e(l.title)}</span></a>
   <p class="lecture-meta">${meta.join(' · ')}</p>
-  ${l.description ? `<p class="lecture-description">${e(l.description)}</p>\n  ` : ''}<p class="lecture-links"><a href="${e(l.href)}">${e(t.present)}</a> <a href="${e(l.href)}?view=read">${e(t.read)}</a>${pdfAnchor(l.pdf, t.pdf, t)}${pdfAnchor(l.handout, t.handout, t)}</p>
+  ${l.description ? `<p class="lecture-description" lang="${e(l.lang)}">${e(l.description)}</p>\n  ` : ''}<p class="lecture-links"><a href="${e(l.href)}">${e(t.present)}</a> <a href="${e(l.href)}?view=read">${e(t.read)}</a>${pdfAnchor(l.pdf, t.pdf, t)}${pdfAnchor(l.handout, t.handout, t)}</p>
   </div>
 </li>`;
 }

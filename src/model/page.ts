@@ -58,6 +58,8 @@ export interface DeckConfig {
 export interface LectureLink {
   href: string;
   title: string;
+  /** The linked lecture's language: its title is marked so (`lang`), for screen readers and fonts. */
+  lang?: string;
 }
 
 /**

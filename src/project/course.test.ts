@@ -113,8 +113,8 @@ describe('decks in sub-folders of slides/', () => {
     const ordered = home.sections.flatMap((s) => s.lectures.map((l) => decks.find((d) => d.slug === l.slug) as Deck));
     expect(courseLinks('part-1/a', ordered)).toEqual({
       home: '../../',
-      prev: { href: '../../top/', title: 'slides/top.md' },
-      next: { href: '../../02-part_two/lec/', title: 'slides/02-part_two/lec/slides.md' },
+      prev: { href: '../../top/', title: 'slides/top.md', lang: 'en' },
+      next: { href: '../../02-part_two/lec/', title: 'slides/02-part_two/lec/slides.md', lang: 'en' },
     });
   });
 });

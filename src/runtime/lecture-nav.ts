@@ -17,7 +17,7 @@ export function lectureNav(config: DeckConfig, reading: boolean): HTMLElement | 
     const a = el('a', { href: reading ? `${l.href}?view=read` : l.href, rel, class: `lectern-lecture-${rel}` });
     a.append(
       el('span', { class: 'lectern-lecture-label' }, `${rel === 'prev' ? '← ' : ''}${label}${rel === 'next' ? ' →' : ''}`),
-      el('span', { class: 'lectern-lecture-title' }, l.title),
+      el('span', { class: 'lectern-lecture-title', ...(l.lang ? { lang: l.lang } : {}) }, l.title),
     );
     return a;
   };
