@@ -105,6 +105,15 @@ for (const [name, viewport] of [
         await page.locator('.lectern-toc-toggle').tap();
         await expect(page.locator('#lectern-toc')).toBeVisible();
         await expect(page.locator('.lectern-toc-toggle')).toHaveAttribute('aria-expanded', 'true');
+        // A modal dialog: Tab (forward and back, past either end) never leaves it.
+        await expect(page.getByRole('dialog')).toHaveAttribute('aria-modal', 'true');
+        const links = await page.locator('#lectern-toc a, #lectern-toc button').count();
+        for (const key of ['Tab', 'Shift+Tab']) {
+          for (let i = 0; i < links + 2; i++) {
+            await page.keyboard.press(key);
+            expect(await page.evaluate(() => !!document.activeElement?.closest('#lectern-toc')), `${key} ${i}`).toBe(true);
+          }
+        }
       }
       await page.locator('#lectern-toc a[href="#slide-22"]').click();
       await expect(page).toHaveURL(/\?view=read#slide-22$/);

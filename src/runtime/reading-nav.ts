@@ -5,14 +5,42 @@ import { type ReadingScroll, reducedMotion } from './reading-scroll.js';
 
 const narrow = () => matchMedia('(max-width: 1023px)').matches;
 
-/** The table of contents as a drawer on narrow screens: opened by its button, closed by ×, the backdrop, Escape. */
+/**
+ * Everything but the open drawer (and the backdrop that closes it) is inert — no focus, no clicks, hidden
+ * from screen readers — as behind a modal dialog: Tab stays in the contents. Returns the undo.
+ */
+function inertAround(drawer: HTMLElement, main: HTMLElement, backdrop: HTMLElement): () => void {
+  const made = [...document.body.children, main].filter(
+    (e): e is HTMLElement => e instanceof HTMLElement && !e.contains(drawer) && e !== backdrop && !e.inert,
+  );
+  for (const e of made) e.inert = true;
+  return () => {
+    for (const e of made) e.inert = false;
+  };
+}
+
+/**
+ * The table of contents as a drawer on narrow screens: opened by its button, closed by ×, the backdrop,
+ * Escape. Open, it is a modal dialog (role, aria-modal, the page behind inert), as a phone's menu is.
+ */
 export function initReadingDrawer(page: ReadingPage, scroll: ReadingScroll) {
-  const { nav, backdrop, tocButton, closeButton, items } = page;
+  const { nav, backdrop, tocButton, closeButton, items, main } = page;
   const html = document.documentElement;
   const isOpen = () => 'open' in nav.dataset;
+  let restore: (() => void) | undefined;
   const set = (open: boolean, restoreFocus = true) => {
     if (open) nav.dataset.open = '';
     else delete nav.dataset.open;
+    restore?.();
+    restore = undefined;
+    if (open) {
+      nav.setAttribute('role', 'dialog');
+      nav.setAttribute('aria-modal', 'true');
+      restore = inertAround(nav, main, backdrop);
+    } else {
+      nav.removeAttribute('role');
+      nav.removeAttribute('aria-modal');
+    }
     backdrop.hidden = !open;
     tocButton.setAttribute('aria-expanded', String(open));
     html.classList.toggle('lectern-toc-open', open);
@@ -22,6 +50,19 @@ export function initReadingDrawer(page: ReadingPage, scroll: ReadingScroll) {
       link.focus({ preventScroll: true });
     } else if (restoreFocus && nav.contains(document.activeElement)) tocButton.focus({ preventScroll: true });
   };
+  // Tab past either end of the open drawer wraps around inside it (rather than into the browser's own bar).
+  const onTab = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab' || !isOpen()) return;
+    const stops = [...nav.querySelectorAll<HTMLElement>('a[href], button')].filter((x) => x.checkVisibility());
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    }
+  };
+  nav.addEventListener('keydown', onTab);
   const toggle = () => set(!isOpen());
   const close = () => set(false);
   const onResize = () => {
@@ -35,6 +76,8 @@ export function initReadingDrawer(page: ReadingPage, scroll: ReadingScroll) {
     isOpen,
     set,
     destroy() {
+      restore?.();
+      nav.removeEventListener('keydown', onTab);
       tocButton.removeEventListener('click', toggle);
       closeButton.removeEventListener('click', close);
       backdrop.removeEventListener('click', close);
