@@ -213,7 +213,8 @@ export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck:
 /** A deck's neighbours in course order and the way home, as links relative to the deck's page. */
 export function courseLinks(slug: string, ordered: Pick<Deck, 'slug' | 'meta'>[]): NonNullable<DeckConfig['course']> {
   const i = ordered.findIndex((d) => d.slug === slug);
-  const link = (d: Pick<Deck, 'slug' | 'meta'> | undefined) => (d ? { href: hrefBetween(slug, d.slug), title: d.meta.title, lang: d.meta.lang } : undefined);
+  const link = (d: Pick<Deck, 'slug' | 'meta'> | undefined) =>
+    d ? { href: hrefBetween(slug, d.slug), title: d.meta.title, lang: d.meta.lang } : undefined;
   const prev = i > 0 ? link(ordered[i - 1]) : undefined;
   const next = i >= 0 ? link(ordered[i + 1]) : undefined;
   return { home: rootFrom(slug), ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
