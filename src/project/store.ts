@@ -69,7 +69,8 @@ export function compileContext(root: string, slugs: ReadonlySet<string>): Compil
  * The dev server, the build and `npm run check` all go through here.
  */
 export class DeckStore {
-  private cache = new Map<string, Promise<Deck>>();
+  /** Compiled decks with the text they were compiled from. */
+  private cache = new Map<string, { text: string; deck: Promise<Deck> }>();
   private readonly disk: DeckCache | undefined;
   /** `cacheDir`: keep compiled decks there between runs (see deck-cache.ts); the build and the dev server do. */
   constructor(
@@ -90,8 +91,17 @@ export class DeckStore {
     return new Set(this.files().map(slugOf));
   }
 
+  /** The deck file of a slug; a file created a moment ago is found before the watcher has said so. */
   fileOf(slug: string): string | undefined {
-    return this.files().find((f) => slugOf(f) === slug);
+    const find = () => this.files().find((f) => slugOf(f) === slug);
+    const found = find();
+    if (found || !this.list) return found;
+    const before = this.list;
+    this.list = undefined;
+    const again = find();
+    // The list changed under the watcher: decks compiled against the old one (their links) are stale.
+    if (this.files().join('\n') !== before.join('\n')) this.cache.clear();
+    return again;
   }
 
   /** A deck folder's other deck file names (`slides.md` beside the `index.md` that is its deck). */
@@ -133,43 +143,46 @@ export class DeckStore {
     return out;
   }
 
+  /**
+   * The compiled deck. A file saved a moment ago counts even before the watcher has said so (the text is
+   * compared): a page loaded right after the save never shows the deck as it was.
+   */
   deck(file: string): Promise<Deck> {
-    let deck = this.cache.get(file);
-    if (!deck) {
-      const clash = this.clashes().get(file);
-      deck = this.compile(file).then((d) => {
-        if (clash)
-          d.diagnostics.unshift({
-            code: 'slug-clash',
-            file,
-            line: 1,
-            severity: 'error',
-            message:
-              slugOf(clash) === d.slug
-                ? `deck \`${d.slug}\` has the same address /${d.slug}/ as ${clash}`
-                : `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
-            hint: `rename one of the two; ${clash} keeps /${slugOf(clash)}/`,
-          });
-        for (const other of this.skippedFolderDecks(file))
-          d.diagnostics.push({
-            code: 'deck-folder-two',
-            file,
-            line: 1,
-            severity: 'warning',
-            message: `${other} is not presented: ${file} is the deck of this folder`,
-            hint: `a folder has one deck (${DECK_FOLDER_FILES.join(' or ')}); rename ${other}, or move it into a folder of its own`,
-          });
-        attachInk(this.root, d);
-        return d;
-      });
-      this.cache.set(file, deck);
-    }
+    const text = this.text(file);
+    const hit = this.cache.get(file);
+    if (hit && hit.text === text) return hit.deck;
+    const clash = this.clashes().get(file);
+    const deck = this.compile(file, text).then((d) => {
+      if (clash)
+        d.diagnostics.unshift({
+          code: 'slug-clash',
+          file,
+          line: 1,
+          severity: 'error',
+          message:
+            slugOf(clash) === d.slug
+              ? `deck \`${d.slug}\` has the same address /${d.slug}/ as ${clash}`
+              : `deck \`${d.slug}\` has the same URL as ${clash} on macOS and Windows (file names that differ only in case)`,
+          hint: `rename one of the two; ${clash} keeps /${slugOf(clash)}/`,
+        });
+      for (const other of this.skippedFolderDecks(file))
+        d.diagnostics.push({
+          code: 'deck-folder-two',
+          file,
+          line: 1,
+          severity: 'warning',
+          message: `${other} is not presented: ${file} is the deck of this folder`,
+          hint: `a folder has one deck (${DECK_FOLDER_FILES.join(' or ')}); rename ${other}, or move it into a folder of its own`,
+        });
+      attachInk(this.root, d);
+      return d;
+    });
+    this.cache.set(file, { text, deck });
     return deck;
   }
 
   /** The deck as compiled from its file, from the disk cache when nothing it depends on changed. */
-  private async compile(file: string): Promise<Deck> {
-    const text = this.text(file);
+  private async compile(file: string, text: string): Promise<Deck> {
     const ctx = compileContext(this.root, this.slugs());
     if (!this.disk) return compileDeck(file, text, ctx);
     const cached = this.disk.get(file, text, ctx);
