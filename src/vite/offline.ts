@@ -95,7 +95,7 @@ export function offline(): Plugin {
         writeFileSync(join(dist, OFFLINE_FILES.list), '{}');
         const shell = shellFiles(dist, config.build.assetsDir, home, searchIndex);
         writeFileSync(join(dist, OFFLINE_FILES.list), `${JSON.stringify(offlineList(pages, new Set(shell)))}\n`);
-        const sw = await writeServiceWorker(dist, shell);
+        const sw = await writeServiceWorker(dist, shell, config.cacheDir);
         for (const w of sw.warnings) config.logger.warn(`service worker: ${w}`);
         config.logger.info(
           `offline: ${sw.count} files precached (${(sw.size / 1024).toFixed(0)} KiB raw), ${pages.length - 1} lectures listed`,

@@ -18,8 +18,11 @@
  * The routes' expressions are `CACHE_RULES` (src/model/offline.ts), which the page uses too; Workbox
  * serializes them and the key function into the worker, so that function uses nothing from outside.
  */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { generateSW, type RuntimeCaching } from 'workbox-build';
+import { generateSW, getManifest, type RuntimeCaching } from 'workbox-build';
 import { CACHE_RULES, OFFLINE_FILES, RUNTIME_CACHES } from '../model/offline.js';
 
 /** Names that carry their content's hash: Vite's `name-HASH8.ext`, the font subsets' `-HEX10`, Mermaid's chunks. */
@@ -68,15 +71,31 @@ const runtimeCaching: RuntimeCaching[] = [
 ];
 
 /** Writes `dist/sw.js` precaching the `shell` files (relative to `dist`); returns their count, size and Workbox's warnings. */
-export async function writeServiceWorker(dist: string, shell: string[]): Promise<{ count: number; size: number; warnings: string[] }> {
-  const { count, size, warnings } = await generateSW({
-    swDest: join(dist, OFFLINE_FILES.worker),
+export async function writeServiceWorker(
+  dist: string,
+  shell: string[],
+  cacheDir?: string,
+): Promise<{ count: number; size: number; warnings: string[] }> {
+  const files = {
     globDirectory: dist,
     globPatterns: shell.map(literal),
     // Every file is named: none is left out for its size (Workbox's default stops at 2 MiB).
     maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
     // Hashed names are their own revision: no cache-busting query, so the install may reuse the HTTP cache.
     dontCacheBustURLsMatching: HASHED,
+  };
+  const swDest = join(dist, OFFLINE_FILES.worker);
+  // generateSW bundles the worker (Rollup, Babel, Terser: ~4 s of CPU here) on every build, though it
+  // changes only when the shell's files or these rules do: the same worker is reused from the cache then.
+  const listed = cacheDir ? await getManifest(files) : undefined;
+  const cached = cacheDir && listed ? join(cacheDir, 'lectern-sw', `${workerKey(listed.manifestEntries)}.js`) : undefined;
+  if (cached && listed && existsSync(cached)) {
+    copyFileSync(cached, swDest);
+    return { count: listed.count, size: listed.size, warnings: listed.warnings };
+  }
+  const { count, size, warnings, filePaths } = await generateSW({
+    ...files,
+    swDest,
     runtimeCaching,
     clientsClaim: true,
     skipWaiting: false,
@@ -85,5 +104,22 @@ export async function writeServiceWorker(dist: string, shell: string[]): Promise
     sourcemap: false,
     mode: 'production',
   });
+  // One file (the runtime is inlined): the worker as written, for the next build with the same shell.
+  if (cached && filePaths.length === 1 && warnings.length === 0) {
+    mkdirSync(join(cached, '..'), { recursive: true });
+    copyFileSync(swDest, cached);
+  }
   return { count, size, warnings };
+}
+
+const require = createRequire(import.meta.url);
+
+/** What the worker is made of: the shell's files with their revisions, the rules, Workbox's version. */
+function workerKey(manifestEntries: unknown): string {
+  const workbox = JSON.parse(readFileSync(require.resolve('workbox-build/package.json'), 'utf8')) as { version: string };
+  const rules = JSON.stringify(runtimeCaching, (_, v: unknown) => (typeof v === 'function' || v instanceof RegExp ? String(v) : v));
+  return createHash('sha256')
+    .update(JSON.stringify([workbox.version, manifestEntries, rules, String(HASHED)]))
+    .digest('hex')
+    .slice(0, 16);
 }
