@@ -33,6 +33,8 @@ describe('font sources: every character from a bundled slice that has it', () =>
    */
   it("every UI string of every language has a glyph in a page's fonts, both weights", async () => {
     const plan = await planCourseFonts([{ id: 'page', text: '' }], uiCharacters());
+    // The space is drawn by the page's own font too (else a system font draws every space: DejaVu in the PDF).
+    expect(plan.get('page')?.filter((f) => !f.slice && f.chars.includes(' '))).toHaveLength(2);
     const files = await facesToFiles(plan.get('page') ?? [], 'truetype', cache);
     for (const weight of [400, 700]) {
       const points = new Set<number>();

@@ -180,9 +180,9 @@ export function planFonts(pages: PageText[], always: string, sourceOf?: SourceOf
 export async function planCourseFonts(pages: PageText[], always: string): Promise<Map<string, PlannedFace[]>> {
   // The course's distinct characters, gathered without one array of every character of every page (for 30
   // lectures that array had millions of entries: ~1 s of a warm build).
+  // The space is in `characters(always)` (pages draw it): only the pages' line breaks and tabs are left out.
   const used = new Set<string>(characters(always));
-  for (const p of pages) for (const c of p.text) used.add(c);
-  for (const c of used) if (/\s/.test(c)) used.delete(c);
+  for (const p of pages) for (const c of p.text) if (!/\s/.test(c)) used.add(c);
   const found = await sourcesOf(used);
   return planFonts(pages, always, (c) => found.get(c));
 }
