@@ -45,6 +45,23 @@ test.describe('speaker view', () => {
     await expect(speaker.locator(`.lectern-sv-current ${PAGE.fragment}.visible`)).toHaveCount(1);
   });
 
+  test("long notes scroll with the keyboard: Tab to the notes, then ↑ ↓; a clicker's keys still step", async ({ page, context }) => {
+    await openDeck(page, 'reasoning-origins', '#/slide-8');
+    const speaker = await context.newPage();
+    await speaker.setViewportSize({ width: 1280, height: 600 });
+    await openDeck(speaker, 'reasoning-origins', '?view=speaker');
+    await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
+    const panel = speaker.getByRole('region', { name: UI_STRINGS.zh.speaker.notes });
+    expect(await panel.evaluate((p) => p.scrollHeight > p.clientHeight), 'the notes overflow their panel').toBe(true);
+    await panel.focus();
+    const before = await deckIndices(page);
+    for (let i = 0; i < 3; i++) await speaker.keyboard.press('ArrowDown');
+    await expect.poll(() => panel.evaluate((p) => p.scrollTop)).toBeGreaterThan(0);
+    expect(await deckIndices(page)).toEqual(before);
+    await speaker.keyboard.press('PageDown');
+    await expect.poll(() => deckIndices(page)).not.toEqual(before);
+  });
+
   test('as a tab, it follows the deck and drives it', async ({ page, context }) => {
     await openDeck(page, 'demo');
     const speaker = await context.newPage();

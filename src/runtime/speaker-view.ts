@@ -37,7 +37,7 @@ const layout = (t: UiStrings['speaker']) => `
     </div>
   </section>
 </div>
-<section class="lectern-sv-notes" aria-label="${t.notes}">
+<section class="lectern-sv-notes" aria-label="${t.notes}" tabindex="0">
   <h1 class="lectern-sv-slide-title"></h1>
   <div class="lectern-sv-notes-body"></div>
 </section>`;
