@@ -1,13 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DIAGRAM, PAGE } from '../src/model/page';
+import { DIAGRAM, PAGE, printQuery } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { slideWith } from './slides';
 
 /**
  * Issue 15 (and 19.14): axe-core with EVERY rule it has — experimental ones and best practices included —
- * on each view a person uses: presenting (title, diagram and table slides), reading mode, the speaker view
- * and the course home, for both editions of the lecture. Any violation, of any impact, fails.
+ * on each view a person uses: presenting (title, diagram and table slides), reading mode, the handout, the
+ * speaker view and the course home, for both editions of the lecture. Any violation, of any impact, fails.
  */
 async function violations(page: Page, exclude: string[] = []): Promise<string[]> {
   // Fragments and slides fade: let them finish before colours are measured.
@@ -69,6 +69,12 @@ for (const deck of ['reasoning-origins', 'reasoning-origins-en']) {
       test.slow();
       await openDeck(page, deck, '?view=read');
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test('the handout passes every axe rule', async ({ page }) => {
+      test.slow();
+      await openDeck(page, deck, printQuery('handout', false));
       expect(await violations(page)).toEqual([]);
     });
 
