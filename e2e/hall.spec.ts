@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PAGE } from '../src/model/page';
+import { diagramsIn, PAGE, pendingDiagrams } from '../src/model/page';
 import { talkKeys } from '../src/runtime/talk-state';
 import { expect, openDeck, test } from './fixtures';
 import { indices } from './slides';
@@ -176,4 +176,14 @@ test('a reload right after quick steps comes back at the same step', async ({ pa
   await page.reload();
   await page.waitForSelector(PAGE.readySelector);
   expect(await indices(page)).toEqual(before);
+});
+
+test('the overview shows every diagram drawn, far slides included', async ({ page }) => {
+  await openDeck(page, 'reasoning-origins', '?transition=none');
+  const pending = page.locator(`${PAGE.slides} ${pendingDiagrams}`);
+  expect(await pending.count(), 'far diagrams wait until they are near').toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toBeVisible();
+  await expect(pending).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(`${PAGE.slides} ${diagramsIn('rendered')}`).first()).toBeVisible();
 });

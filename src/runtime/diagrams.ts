@@ -259,6 +259,8 @@ export function diagramsPlugin(opts: { all: boolean }) {
       };
       deck.on('ready', () => void update());
       deck.on('slidechanged', () => void update());
+      // The overview (Esc, O) shows every slide: far diagram slides were empty boxes there.
+      deck.on('overviewshown', () => void diagramsSettled(document.querySelector(PAGE.slides) ?? document));
       // Dev server: an edited slide arrives as new markup, its diagrams not drawn yet.
       document.addEventListener('lectern:updated', () => void update());
       return Promise.resolve();
