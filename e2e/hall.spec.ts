@@ -187,3 +187,26 @@ test('the overview shows every diagram drawn, far slides included', async ({ pag
   await expect(pending).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator(`${PAGE.slides} ${diagramsIn('rendered')}`).first()).toBeVisible();
 });
+
+test.describe('the arrows by keyboard on an Android phone', () => {
+  test.use({
+    userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',
+    hasTouch: true,
+    isMobile: true,
+    viewport: { width: 844, height: 390 },
+  });
+
+  test('the focused next arrow shows a focus ring, and Enter steps (reveal listens to touchend alone there)', async ({ page }) => {
+    await openDeck(page, 'demo', '?transition=none');
+    const next = page.locator('.reveal .controls .navigate-right');
+    await next.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(next).toBeFocused();
+    expect(await next.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => indices(page)).toMatchObject({ h: 1, v: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => indices(page)).toMatchObject({ h: 2 });
+  });
+});

@@ -3,6 +3,7 @@ import { DIAGRAM, PAGE, SLIDE_SIZE, slideLabel } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
+import { initControlKeys } from './control-keys.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
 import { hotUpdates } from './hmr.js';
 import { imagesSettled } from './images.js';
@@ -125,6 +126,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     openDiagramsOnTap(config);
     addressFollowsEveryStep(deck);
     address?.attach(deck);
+    initControlKeys(deck);
     if (opts.speaker !== false) initPortraitHint(deck, uiStrings(config.lang).present);
     if (opts.speaker !== false && !new URLSearchParams(location.search).has('receiver')) initPrintShortcut(uiStrings(config.lang).present);
   }
