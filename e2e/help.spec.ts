@@ -33,6 +33,7 @@ test('presenting: ? opens the help over the deck instead of pausing it, keys sta
     await expect(dialog(page).getByText(line, { exact: true })).toBeVisible();
   }
   await expect(dialog(page).locator('tr[data-action="pause"] kbd')).toHaveText(['B', '.']);
+  await expect(dialog(page).locator('tr[data-action="print"] kbd')).toHaveText(['Ctrl+P']);
   // Live keys only on a live page.
   await expect(dialog(page).locator('tr[data-action="qr"]')).toHaveCount(0);
   expect(await page.evaluate(() => window.lectern?.deck.isPaused())).toBe(false);

@@ -20,6 +20,7 @@ export type KeyAction =
   | 'firstLast'
   | 'pause'
   | 'fullscreen'
+  | 'print'
   | 'overview'
   | 'jump'
   | 'search'
@@ -49,7 +50,8 @@ export type NamedKey =
   | 'Enter'
   | 'AltArrows'
   | 'AltClick'
-  | 'CtrlShiftF';
+  | 'CtrlShiftF'
+  | 'CtrlP';
 
 export const NAMED_KEYS: readonly NamedKey[] = [
   'Space',
@@ -67,6 +69,7 @@ export const NAMED_KEYS: readonly NamedKey[] = [
   'AltArrows',
   'AltClick',
   'CtrlShiftF',
+  'CtrlP',
 ];
 
 export type KeyGroup = 'move' | 'show' | 'teach' | 'views';
@@ -118,6 +121,7 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { action: 'overview', group: 'move', keys: { present: ['O', 'Escape'] } },
   { action: 'pause', group: 'show', keys: { present: ['B', '.'], speaker: ['B', '.'] } },
   { action: 'fullscreen', group: 'show', keys: { present: ['F'] } },
+  { action: 'print', group: 'show', keys: { present: ['CtrlP'] } },
   { action: 'draw', group: 'teach', keys: { present: [LETTER_KEYS.draw], speaker: [LETTER_KEYS.draw] } },
   { action: 'board', group: 'teach', keys: { present: [LETTER_KEYS.board] } },
   { action: 'laser', group: 'teach', keys: { present: [LETTER_KEYS.laser], speaker: [LETTER_KEYS.laser] } },

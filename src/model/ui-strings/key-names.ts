@@ -17,6 +17,7 @@ const en = {
   AltArrows: 'Alt+arrow keys',
   AltClick: 'Alt+click',
   CtrlShiftF: 'Ctrl+Shift+F',
+  CtrlP: 'Ctrl+P',
 };
 
 export const keyNames: Translations<typeof en> = {
@@ -37,5 +38,6 @@ export const keyNames: Translations<typeof en> = {
     AltArrows: 'Alt+方向键',
     AltClick: 'Alt+点击',
     CtrlShiftF: 'Ctrl+Shift+F',
+    CtrlP: 'Ctrl+P',
   },
 };
