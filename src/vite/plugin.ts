@@ -91,12 +91,15 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const planCourse = async (): Promise<Map<string, FontFile[]>> => {
     const decks = await courseDecks(config.root, store.all());
     const indexText = (await builtHome()).text;
-    const pages: PageText[] = decks.map((d) => ({
-      id: pageIdOf(d),
+    const pages: PageText[] = decks.map((d) => {
       // The previous and next lectures' titles are on the page too (in their own language).
-      text: [deckText(d, store.text(d.file)), courseLinks(d.slug, decks).prev?.title, courseLinks(d.slug, decks).next?.title].join('\n'),
-      opening: { 400: openingText(d), 700: openingBoldText(d) },
-    }));
+      const { prev, next } = courseLinks(d.slug, decks);
+      return {
+        id: pageIdOf(d),
+        text: [deckText(d, store.text(d.file)), prev?.title, next?.title].join('\n'),
+        opening: { 400: openingText(d), 700: openingBoldText(d) },
+      };
+    });
     // The home page shows titles at once, and search results from any lecture later.
     pages.push({ id: indexId(), text: [indexText, ...pages.map((p) => p.text)].join('\n'), opening: { 400: indexText, 700: indexText } });
     const plan = await planCourseFonts(pages, uiCharacters());
