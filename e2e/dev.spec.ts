@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { DIAGRAM as FIGURE, PAGE } from '../src/model/page';
 import { devServerFor } from './dev-server';
 import { devPort, expect, test } from './fixtures';
+import { solidPng } from './temp-course';
 
 const diagramDeck = (label: string, footer: string) =>
   `---\ntitle: Dev diagram\n---\n\n# One\n\n---\n\n## Tree\n\n\`\`\`mermaid caption="Tree"\nflowchart LR\n  a[${label}] --> b[End]\n\`\`\`\n\n---\n\n## ${footer}\n`;
@@ -18,38 +18,7 @@ const IMAGE_DECK = dev.deckFile('zz-dev-server-image.md');
 const IMAGE = join(FILE, '..', '..', 'assets', 'dev-plot.png');
 
 /** A solid grey PNG of `width` × 1 pixels (its width tells which version the page shows). */
-function png(width: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = (crcTable[(c ^ x) & 0xff] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(row)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const png = (width: number): Buffer => solidPng(width, 1, [128, 128, 128]);
 
 test('editing a slide updates the open deck in place and keeps the current slide', async ({ page }) => {
   await page.goto(`${dev.base}/zz-dev-server-test/#/slide-2`);
