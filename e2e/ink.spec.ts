@@ -195,7 +195,7 @@ const SAVED: Ink = {
   board: [],
 };
 
-test('a saved ink file: build warns at a bad line, presenting starts with it, reading mode shows it on a toggle, the PDF prints it (not with --no-ink)', async ({
+test('a saved ink file: build warns at a bad line, presenting starts with it, reading mode shows it on a toggle, the PDF and the handout print it (not with --no-ink)', async ({
   page,
   watch,
 }) => {
@@ -237,8 +237,18 @@ test('a saved ink file: build warns at a bad line, presenting starts with it, re
     await page.goto(`${site.url}/${SLUG}/${queryFor('slides', false, false)}`);
     await page.waitForSelector(PAGE.readySelector);
     await expect(page.locator('.lectern-ink-print')).toHaveCount(0);
-    await lectern('pdf', course.root, '--no-build');
-    expect(redOnPage2(join(course.root, 'dist', 'pdf', `${SLUG}.pdf`))).toBeGreaterThan(200);
+    // The handout: over the second slide's stage only.
+    await page.goto(`${site.url}/${SLUG}/${queryFor('handout', false)}`);
+    await page.waitForSelector(PAGE.readySelector);
+    await expect(page.locator('.handout-stage .lectern-ink-print path')).toHaveCount(1);
+    await expect(page.locator('.handout-item').nth(1).locator('.lectern-ink-print path')).toBeVisible();
+    await page.goto(`${site.url}/${SLUG}/${queryFor('handout', false, false)}`);
+    await page.waitForSelector(PAGE.readySelector);
+    await expect(page.locator('.lectern-ink-print')).toHaveCount(0);
+    await lectern('pdf', course.root, '--no-build', '--slides', '--handout');
+    expect(redOnPage(join(course.root, 'dist', 'pdf', `${SLUG}.pdf`), 2)).toBeGreaterThan(200);
+    // Two slides a sheet: the inked slide is on the handout's first page.
+    expect(redOnPage(join(course.root, 'dist', 'pdf', `${SLUG}-handout.pdf`), 1)).toBeGreaterThan(50);
   } finally {
     await site?.close();
     course.done();
@@ -246,10 +256,10 @@ test('a saved ink file: build warns at a bad line, presenting starts with it, re
   expect(watch.errors).toEqual([]);
 });
 
-/** Pixels of the pen's red on the PDF's second page (rendered by pdftoppm as PPM). */
-function redOnPage2(pdf: string): number {
+/** Pixels of the pen's red on a page of the PDF (rendered by pdftoppm as PPM). */
+function redOnPage(pdf: string, n: number): number {
   const out = join(tmpdir(), `ink-${process.pid}`);
-  execFileSync('pdftoppm', ['-r', '30', '-f', '2', '-l', '2', pdf, out]);
+  execFileSync('pdftoppm', ['-r', '30', '-f', String(n), '-l', String(n), pdf, out]);
   const file = readdirSync(tmpdir()).find((f) => f.startsWith(`ink-${process.pid}`) && f.endsWith('.ppm'));
   if (!file) throw new Error('pdftoppm wrote nothing');
   const data = readFileSync(join(tmpdir(), file));

@@ -15,6 +15,7 @@ Prints decks to PDF in dist/pdf/ (builds the site first when it is out of date).
   --slides       the slides (default; give with --handout to get both)
   --fragments    one page per fragment step instead of one per slide
   --no-ink       leave out the lecturer's saved ink (slides/<slug>.ink.json), printed by default
+                 on the slides and the handout
   --out DIR      write the PDFs to DIR instead of dist/pdf
   --build        always build first;  --no-build  never build
   --timeout S    seconds to wait for a deck to become ready (default 60)

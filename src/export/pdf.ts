@@ -28,7 +28,7 @@ export interface ExportOptions {
   kinds?: PdfKind[];
   /** Slides only: one page per fragment step instead of one per slide. */
   fragments?: boolean;
-  /** Slides only: print the lecturer's saved ink (`slides/<slug>.ink.json`) over the slides. Default true. */
+  /** Print the lecturer's saved ink (`slides/<slug>.ink.json`) over the slides (slides and handout). Default true. */
   ink?: boolean;
   /** Where the PDFs go. Default `<root>/dist/pdf`. */
   outDir?: string;

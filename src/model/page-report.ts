@@ -58,8 +58,8 @@ export type PdfKind = 'slides' | 'handout';
  * adding pages.
  */
 export function printQuery(kind: PdfKind, fragments: boolean, ink = true): string {
-  if (kind === 'handout') return '?view=handout';
   // ink=0: without the saved ink (src/runtime/ink-key.ts reads it).
+  if (kind === 'handout') return `?view=handout${ink ? '' : '&ink=0'}`;
   return `?view=print&margin=0&pdfMaxPagesPerSlide=1${fragments ? '&fragments' : ''}${ink ? '' : '&ink=0'}`;
 }
 

@@ -5,6 +5,7 @@ import { type DeckConfig, markReady } from './config.js';
 import { drawAll } from './diagrams.js';
 import { el, loadLazyMedia } from './dom.js';
 import { imagesSettled } from './images.js';
+import { handoutSavedInk } from './ink-print.js';
 import { answerGroups, wrapAnswer } from './qa.js';
 
 /** A CSS string literal (for the page footer's `content`). */
@@ -89,6 +90,8 @@ export async function startHandout(config: DeckConfig): Promise<void> {
   await Promise.all([drawAll(main.querySelectorAll<HTMLElement>(pendingDiagrams)), imagesSettled(main)]);
   // Every step shown: reveal's final state of each fragment (diagram steps become fragments when drawn).
   for (const f of main.querySelectorAll(PAGE.fragment)) f.classList.add('visible');
+  // The lecturer's saved ink over each slide, as the slides PDF prints it (not with `--no-ink`).
+  await handoutSavedInk([...main.querySelectorAll<HTMLElement>('.handout-stage')]);
   await document.fonts.ready;
   fitStages(main);
   markReady();

@@ -54,16 +54,6 @@ export function whenInk(slug: string, load: () => void): void {
   addEventListener('storage', onStorage);
 }
 
-/** The PDF prints the deck's saved ink over its slides, unless asked not to (`npm run pdf -- --no-ink`: `?ink=0`). */
-export async function printSavedInk(): Promise<void> {
-  if (!document.getElementById(INK_DATA_ID) || new URLSearchParams(location.search).get('ink') === '0') return;
-  const [{ printInk }, { builtInk }] = await Promise.all([import('./ink-static.js'), import('./ink-store.js')]);
-  const ink = builtInk();
-  if (!ink) return;
-  const pages = [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section[id]')];
-  printInk(ink, (id) => pages.filter((s) => s.id === id));
-}
-
 /** Reading mode: a toggle to show the saved ink over each slide. */
 export async function readSavedInk(cards: { id: string; card: HTMLElement }[], bar: HTMLElement, lang: string | undefined): Promise<void> {
   if (!document.getElementById(INK_DATA_ID)) return;
