@@ -119,6 +119,34 @@ describe('decks in sub-folders of slides/', () => {
   });
 });
 
+describe('previous and next lecture', () => {
+  it("steps from lecture to lecture in the reader's language, skipping the other edition of the same lecture", () => {
+    const ordered = courseOrder([
+      lecture('slides/two.md', { order: 2, lang: 'zh' }),
+      lecture('slides/two-en.md', { order: 2, lang: 'en' }),
+      lecture('slides/one.md', { order: 1, lang: 'zh' }),
+      lecture('slides/one-en.md', { order: 1, lang: 'en' }),
+      lecture('slides/guest.md', { order: 3, lang: 'en' }),
+    ]);
+    const slugs = (s: string) => {
+      const l = courseLinks(s, ordered);
+      return [l.prev?.href, l.next?.href];
+    };
+    expect(slugs('one-en')).toEqual([undefined, '../two-en/']);
+    expect(slugs('two-en')).toEqual(['../one-en/', '../guest/']);
+    expect(slugs('two')).toEqual(['../one/', '../guest/']);
+    expect(slugs('one')).toEqual([undefined, '../two/']);
+    // A lecture in one language only is everyone's neighbour: its previous is the edition in its own language.
+    expect(slugs('guest')).toEqual(['../two-en/', undefined]);
+  });
+
+  it('decks without an order are each a lecture of their own, whatever their language', () => {
+    const ordered = courseOrder([lecture('slides/a.md', { lang: 'zh' }), lecture('slides/b.md', { lang: 'en' })]);
+    expect(courseLinks('a', ordered).next?.href).toBe('../b/');
+    expect(courseLinks('b', ordered).prev?.href).toBe('../a/');
+  });
+});
+
 describe('compiled decks kept between builds', () => {
   it('a deck comes from the cache only while its text, the deck list and every file it looked at are unchanged', async () => {
     const root = project({

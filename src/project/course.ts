@@ -210,12 +210,35 @@ export function courseHome(decks: Deck[], settings: CourseSettings, pdfs: (deck:
   };
 }
 
-/** A deck's neighbours in course order and the way home, as links relative to the deck's page. */
-export function courseLinks(slug: string, ordered: Pick<Deck, 'slug' | 'meta'>[]): NonNullable<DeckConfig['course']> {
-  const i = ordered.findIndex((d) => d.slug === slug);
-  const link = (d: Pick<Deck, 'slug' | 'meta'> | undefined) =>
-    d ? { href: hrefBetween(slug, d.slug), title: d.meta.title, lang: d.meta.lang } : undefined;
-  const prev = i > 0 ? link(ordered[i - 1]) : undefined;
-  const next = i >= 0 ? link(ordered[i + 1]) : undefined;
+/**
+ * The lecture slot a deck fills: editions of one lecture (a Chinese deck and its English edition) share a
+ * folder and an `order:` (or numeric file-name prefix) and differ in language. Undefined: a slot of its own.
+ */
+function slotKey(d: Pick<Deck, 'slug' | 'file' | 'meta'>): string | undefined {
+  const n = d.meta.order ?? numericPrefix(d.file);
+  return n === undefined ? undefined : `${sectionOf(d.slug)}\u0000${n}`;
+}
+
+/**
+ * A deck's neighbours in course order and the way home, as links relative to the deck's page. Previous and
+ * next step from lecture to lecture: editions of the deck's own lecture are skipped, and of the neighbouring
+ * lecture the edition in the deck's language is linked (else its first edition), so the English edition's
+ * "next" is the next lecture in English, never the Chinese edition of the same lecture.
+ */
+export function courseLinks(slug: string, ordered: Pick<Deck, 'slug' | 'file' | 'meta'>[]): NonNullable<DeckConfig['course']> {
+  type D = (typeof ordered)[number];
+  const slots: D[][] = [];
+  for (const d of ordered) {
+    const last = slots[slots.length - 1];
+    const key = slotKey(d);
+    if (last && key !== undefined && slotKey(last[0] as D) === key && !last.some((e) => e.meta.lang === d.meta.lang)) last.push(d);
+    else slots.push([d]);
+  }
+  const i = slots.findIndex((s) => s.some((d) => d.slug === slug));
+  const self = slots[i]?.find((d) => d.slug === slug);
+  const pick = (slot: D[] | undefined) => slot?.find((d) => d.meta.lang === self?.meta.lang) ?? slot?.[0];
+  const link = (d: D | undefined) => (d ? { href: hrefBetween(slug, d.slug), title: d.meta.title, lang: d.meta.lang } : undefined);
+  const prev = i > 0 ? link(pick(slots[i - 1])) : undefined;
+  const next = i >= 0 ? link(pick(slots[i + 1])) : undefined;
   return { home: rootFrom(slug), ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
 }
