@@ -110,6 +110,13 @@ test('Quarto deck: title slide, sections, columns side by side, pause, notes', a
   ]);
   expect(rule).toBe(title);
   expect(rule).not.toBe(await page.locator('section.present:not(.stack) h2').evaluate((h) => getComputedStyle(h).color));
+  await expect(tip.locator('.lectern-callout-title svg')).toBeVisible();
+  // `collapse="true"`: folded behind its title until the viewer opens it (a click, or Enter on the title)
+  const folded = page.locator('section.present:not(.stack) .lectern-callout-warning');
+  await expect(folded.getByText('Too large a rate diverges.')).toBeHidden();
+  await folded.locator('.lectern-callout-title').click();
+  await expect(folded.getByText('Too large a rate diverges.')).toBeVisible();
+  await expect(page.locator('section.present:not(.stack) h2')).toHaveText('Summary');
   for (const text of await slideTexts(page)) expect(text).not.toMatch(MARKUP);
   expect(watch.errors).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { LIVE_CONFIG_ID } from '../model/live.js';
 import { readDeckConfig, viewOf } from './config.js';
 import { installHelpKey } from './help-key.js';
 import { startOffline } from './offline.js';
+import { openFoldsForPrint } from './open-folds.js';
 import { startPresentation } from './present.js';
 import { loadFontsOfAllSlides } from './print-fonts.js';
 
@@ -28,6 +29,8 @@ else if (view === 'read') void import('./reading.js').then((m) => m.startReading
 else if (view === 'speaker') void import('./speaker.js').then((m) => m.startSpeaker(config));
 else if (view === 'handout') void import('./handout.js').then((m) => m.startHandout(config));
 else void startPresentation(config, { printing: view === 'print' });
+// Folded callouts print open.
+openFoldsForPrint(view === 'print' || view === 'handout');
 // `?` shows the keys of the view (the live page's, with its role's keys, above).
 if (!liveView && (view === 'present' || view === 'read' || view === 'speaker')) installHelpKey(view, config.lang);
 // After the diagrams have asked for Mermaid (microtasks run before a timer), so both download together.

@@ -100,8 +100,32 @@ describe('Quarto revealjs deck', () => {
       ctx,
     );
     const box = dom(zh.slides.at(-1)?.html ?? '');
-    expect([...box.querySelectorAll('.lectern-callout-title')].map((t) => t.innerHTML)).toEqual(['注意', '<strong>Key</strong> point']);
+    expect([...box.querySelectorAll('.lectern-callout-title')].map((t) => t.innerHTML.replace(/^<svg.*<\/svg>/, ''))).toEqual([
+      '注意',
+      '<strong>Key</strong> point',
+    ]);
     expect(box.querySelector('.lectern-callout-important')?.getAttribute('title')).toBeNull();
+    // Each titled callout starts with its kind's icon; minimal ones have neither title nor icon.
+    expect(box.querySelectorAll('.lectern-callout-title > svg.lectern-callout-icon')).toHaveLength(2);
+    expect(box.querySelector('.lectern-callout-caution svg')).toBeNull();
+  });
+
+  it('folds callouts written with collapse="true" (closed) or "false" (open); icon=false drops the icon', async () => {
+    const deck = await compile(
+      '---\ntitle: T\nformat: revealjs\n---\n\n## A\n\n::: {.callout-tip collapse="true"}\n## Hint\nHidden *first*.\n:::\n\n::: {.callout-note collapse="false" icon=false}\nShown.\n:::',
+      ctx,
+    );
+    const box = dom(deck.slides.at(-1)?.html ?? '');
+    const [tip, note] = [...box.querySelectorAll('details.lectern-callout')];
+    expect(tip?.hasAttribute('open')).toBe(false);
+    expect(tip?.firstElementChild?.tagName).toBe('SUMMARY');
+    expect(tip?.firstElementChild?.textContent).toBe('Hint');
+    expect(tip?.querySelector('em')?.textContent).toBe('first');
+    expect(tip?.hasAttribute('data-collapse')).toBe(false);
+    expect(note?.hasAttribute('open')).toBe(true);
+    expect(note?.querySelector('summary')?.textContent).toBe('Note');
+    expect(note?.querySelector('svg')).toBeNull();
+    expect(deck.slides.at(-1)?.title).toBe('A');
   });
 
   it('stacks sections with navigation-mode: vertical, and gives the title slide its attributes', async () => {
