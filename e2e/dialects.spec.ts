@@ -132,6 +132,14 @@ test('Marp deck: directives, backgrounds, fitted heading, comment notes', async 
   const box = await bg.boundingBox();
   const list = await page.locator('section.present:not(.stack) ul').boundingBox();
   expect(box && list && list.x + list.width <= box.x + 1).toBe(true);
+  // A split background reaches the screen's edges, as in Marp (a Marp slide is the whole screen).
+  const screen = page.viewportSize();
+  await expect
+    .poll(async () => {
+      const b = await bg.boundingBox(); // once the slide has moved in
+      return b && [Math.round(b.y), Math.round(b.x + b.width), Math.round(b.height)];
+    })
+    .toEqual([0, screen?.width, screen?.height]);
   await page.evaluate(() => window.lectern?.deck.slide(3));
   const stacked = page.locator('section.present:not(.stack) .lectern-bg');
   await expect(stacked).toHaveCount(2);

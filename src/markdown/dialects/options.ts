@@ -205,6 +205,7 @@ export function applyDialect(meta: DeckMeta, data: Record<string, unknown>, warn
     const level = Array.isArray(divider) ? Math.max(...divider.map(Number)) : Number(divider);
     meta.slideRules = { kind: 'marp', headingDivider: level >= 1 && level <= 6 ? level : undefined };
     if (str(data.style)) meta.css = String(data.style);
-    if (data.size === '4:3') meta.reveal = { width: 960, height: 720 };
+    // A Marp slide is the whole screen: no margin around it, so `![bg left]` and colours reach the screen's edge.
+    meta.reveal = { margin: 0, ...(data.size === '4:3' ? { width: 960, height: 720 } : {}) };
   }
 }
