@@ -6,6 +6,8 @@
  * Pure: no Node, no DOM.
  */
 
+import { ICONS_DIR } from './site.js';
+
 /** Files at the site root. */
 export const OFFLINE_FILES = {
   /** The Workbox service worker (workbox-build's generateSW). Its scope is the site root. */
@@ -24,7 +26,7 @@ export const APP_ICONS = [
 ] as const;
 
 export function appIconFile(icon: { size: number; purpose: string }): string {
-  return `icons/${icon.purpose === 'maskable' ? 'maskable' : 'icon'}-${icon.size}.png`;
+  return `${ICONS_DIR}/${icon.purpose === 'maskable' ? 'maskable' : 'icon'}-${icon.size}.png`;
 }
 
 /** The theme's accent (the favicon's blue): the phone's title bar and splash screen. */

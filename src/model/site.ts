@@ -12,6 +12,24 @@ export const PDF_DIR = 'pdf';
 /** `dist/og/`: one social preview image per lecture (its title slide), written by `lectern site`. */
 export const OG_DIR = 'og';
 
+/** `dist/assets/`: the built scripts and styles (Vite's `build.assetsDir`) and the copied `assets/` files. */
+export const SITE_ASSETS_DIR = 'assets';
+
+/** `dist/icons/`: the app icons rendered from the favicon (see src/model/offline.ts). */
+export const ICONS_DIR = 'icons';
+
+/**
+ * Top-level folders of the site that are not lectures: a deck may not take one as its address
+ * (`slides/assets.md` would be served at /assets/, over the site's own files).
+ */
+export const RESERVED_FOLDERS: readonly string[] = [SITE_ASSETS_DIR, PDF_DIR, OG_DIR, ICONS_DIR];
+
+/** The reserved folder a deck's address starts with (`pdf` for `pdf/notes`), if any; case-blind, as hosts may be. */
+export function reservedFolderOf(slug: string): string | undefined {
+  const top = (slug.split('/')[0] ?? '').toLowerCase();
+  return RESERVED_FOLDERS.find((f) => f === top);
+}
+
 /** Folders of `dist/` that the build keeps (they are made by the exporters, not by the build). */
 export const EXPORTED_DIRS: readonly string[] = [PDF_DIR, OG_DIR];
 

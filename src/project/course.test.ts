@@ -62,6 +62,15 @@ describe('decks in sub-folders of slides/', () => {
     expect(second.diagnostics[0]?.message).toContain('/lec1/ as slides/lec1/slides.md');
   });
 
+  it("a deck whose address is one of the site's own folders (/assets/, /pdf/, /og/, /icons/) is an error", async () => {
+    const root = project({ 'slides/assets.md': '# A', 'slides/PDF/notes.md': '# N', 'slides/assets-week.md': '# W' });
+    const store = new DeckStore(root);
+    const codes = async (file: string) => (await store.deck(file)).diagnostics.map((d) => [d.code, d.severity, d.line]);
+    expect(await codes('slides/assets.md')).toEqual([['slug-reserved', 'error', 1]]);
+    expect((await store.deck('slides/PDF/notes.md')).diagnostics[0]?.message).toContain("/PDF/notes/, inside the site's own folder /pdf/");
+    expect(await codes('slides/assets-week.md')).toEqual([]);
+  });
+
   it('a deck folder with both index.md and slides.md presents index.md and says slides.md is left out', async () => {
     const root = project({ 'slides/lec1/index.md': '# One', 'slides/lec1/slides.md': '# Two' });
     const store = new DeckStore(root);

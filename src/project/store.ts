@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileDeck } from '../markdown/compile.js';
 import { DECK_FOLDER_FILES, isDeckFileName, isDeckFolderName, isFolderDeck, SLIDES_DIR, slugOf } from '../model/deck-path.js';
+import { RESERVED_FOLDERS, reservedFolderOf } from '../model/site.js';
 import type { CompileContext, Deck, Diagnostic } from '../model/types.js';
 import { DeckCache } from './deck-cache.js';
 import { attachInk } from './ink-file.js';
@@ -153,6 +154,16 @@ export class DeckStore {
     if (hit && hit.text === text) return hit.deck;
     const clash = this.clashes().get(file);
     const deck = this.compile(file, text).then((d) => {
+      const reserved = reservedFolderOf(d.slug);
+      if (reserved)
+        d.diagnostics.unshift({
+          code: 'slug-reserved',
+          file,
+          line: 1,
+          severity: 'error',
+          message: `deck \`${d.slug}\` would be served at /${d.slug}/, inside the site's own folder /${reserved}/`,
+          hint: `rename ${file}${d.slug.includes('/') ? ' or its folder' : ''} (e.g. ${reserved}-lecture); ${RESERVED_FOLDERS.map((f) => `/${f}/`).join(', ')} are the site's`,
+        });
       if (clash)
         d.diagnostics.unshift({
           code: 'slug-clash',

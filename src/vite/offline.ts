@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { cacheFor, OFFLINE_FILES, type OfflineList, THEME_COLOR } from '../model/offline.js';
-import { FAVICON } from '../model/site.js';
+import { APP_ICONS, appIconFile, cacheFor, OFFLINE_FILES, type OfflineList, THEME_COLOR } from '../model/offline.js';
+import { FAVICON, ICONS_DIR } from '../model/site.js';
 import { readCourseSettings } from '../project/course.js';
 import { renderAppIcons, webManifest } from './app-icons.js';
 import { type PageFiles, readBuiltPages } from './offline-list.js';
@@ -17,7 +17,7 @@ import { writeServiceWorker } from './service-worker.js';
 /** The head tags of a page `depth` folders below the site root. */
 export function offlineHead(depth: number): string {
   const up = depth ? '../'.repeat(depth) : './';
-  return `<link rel="manifest" href="${up}${OFFLINE_FILES.manifest}">\n<meta name="theme-color" content="${THEME_COLOR}">\n<link rel="apple-touch-icon" href="${up}icons/icon-192.png">\n`;
+  return `<link rel="manifest" href="${up}${OFFLINE_FILES.manifest}">\n<meta name="theme-color" content="${THEME_COLOR}">\n<link rel="apple-touch-icon" href="${up}${appIconFile(APP_ICONS[0])}">\n`;
 }
 
 /**
@@ -30,7 +30,7 @@ export function shellFiles(dist: string, assetsDir: string, home: PageFiles | un
     .filter((f) => /\.(js|css)$/.test(f))
     .map((f) => `${assetsDir}/${f}`);
   const mermaid = `${assetsDir}/mermaid/mermaid.esm.min.mjs`;
-  const icons = existsSync(join(dist, 'icons')) ? readdirSync(join(dist, 'icons')).map((f) => `icons/${f}`) : [];
+  const icons = existsSync(join(dist, ICONS_DIR)) ? readdirSync(join(dist, ICONS_DIR)).map((f) => `${ICONS_DIR}/${f}`) : [];
   const own = [home?.file ?? 'index.html', FAVICON, OFFLINE_FILES.manifest, OFFLINE_FILES.list, ...icons];
   const fromHome = (home?.eager ?? []).filter((f) => f !== searchIndex);
   return [...new Set([...own, ...runtime, ...fromHome, ...(existsSync(join(dist, mermaid)) ? [mermaid] : [])])].filter((f) =>

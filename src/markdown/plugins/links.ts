@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { baseName, hrefBetween, resolveDeck, SLIDES_DIR } from '../../model/deck-path.js';
+import { reservedFolderOf } from '../../model/site.js';
 import { errorBox, type RenderEnv, report, tokenLine } from '../env.js';
 import { nearMatch } from '../near-match.js';
 
@@ -24,13 +25,10 @@ export function deckLink(href: string): { name: string; base: 'file' | 'page' | 
   const md = /^((?:\.{1,2}\/)*(?:[^/#?]+\/)*[^/#?]+)\.md([?#].*)?$/i.exec(href);
   if (md) return { name: decodeURI(md[1] ?? ''), base: 'file', rest: md[2] ?? '' };
   const dir = /^((?:\.\.\/)+|\/)((?:[^/#?.]+\/)*[^/#?.]+)\/?(?:index\.html)?([?#].*)?$/.exec(href);
-  if (!dir || RESERVED.has(dir[2]?.split('/')[0] ?? '')) return undefined;
+  if (!dir || reservedFolderOf(dir[2] ?? '')) return undefined;
   const up = dir[1] ?? '';
   return { name: decodeURI(`${up === '/' ? '' : up}${dir[2] ?? ''}`), base: up === '/' ? 'root' : 'page', rest: dir[3] ?? '' };
 }
-
-/** Folders of the site that are not decks. */
-const RESERVED = new Set(['assets', 'pdf', 'og']);
 
 /** A file link pointing outside slides/ (`../assets/notes.md`) is a link to that file, not to a deck. */
 function underSlides(env: RenderEnv, link: NonNullable<ReturnType<typeof deckLink>>): boolean {
