@@ -132,7 +132,7 @@ test('the blank board: W opens an empty sheet with pages of its own', async ({ p
   expect(watch.errors).toEqual([]);
 });
 
-test('ink crosses between the deck and the speaker view, both ways', async ({ page, context, watch }) => {
+test('ink crosses between the deck and the speaker view, both ways, point by point while it is drawn', async ({ page, context, watch }) => {
   await openDeck(page, DECK, '#/3/0');
   const speaker = await context.newPage();
   await openDeck(speaker, DECK, '?view=speaker');
@@ -140,22 +140,41 @@ test('ink crosses between the deck and the speaker view, both ways', async ({ pa
   await page.bringToFront();
   await page.keyboard.press('d');
   await expect(page.getByRole('toolbar')).toBeVisible();
-  await stroke(page, [
-    [300, 300],
-    [700, 300],
-  ]);
-  await expect(inkPaths(speaker, '.lectern-sv-current .lectern-ink')).toHaveCount(1);
+  const speakerInk = inkPaths(speaker, '.lectern-sv-current .lectern-ink');
+  const widthOf = (p: Page) =>
+    p
+      .locator('.lectern-sv-current .lectern-ink path')
+      .last()
+      .evaluate((e) => (e as SVGPathElement).getBBox().width);
+  // The pen is still down: the speaker view already shows the stroke, and it grows as the hand moves.
+  await page.mouse.move(300, 300);
+  await page.mouse.down();
+  await page.mouse.move(400, 300, { steps: 6 });
+  await expect(speakerInk).toHaveCount(1);
+  const early = await widthOf(speaker);
+  await page.mouse.move(700, 320, { steps: 12 });
+  await expect.poll(() => widthOf(speaker)).toBeGreaterThan(early + 200);
+  await speaker.screenshot({ path: test.info().outputPath('speaker-mid-stroke.png') });
+  await page.mouse.up();
+  await expect(speakerInk).toHaveCount(1);
+  await expect(inkPaths(page)).toHaveCount(1);
+
   await speaker.bringToFront();
   await speaker.keyboard.press('d');
   await expect(speaker.getByRole('toolbar')).toBeVisible();
   const box = await speaker.locator('.lectern-sv-current .lectern-sv-screen').boundingBox();
   if (!box) throw new Error('no preview');
-  await stroke(speaker, [
-    [box.x + box.width * 0.2, box.y + box.height * 0.7],
-    [box.x + box.width * 0.6, box.y + box.height * 0.7],
-  ]);
+  await speaker.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.7);
+  await speaker.mouse.down();
+  await speaker.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 10 });
   await expect(inkPaths(page)).toHaveCount(2);
-  await expect(inkPaths(speaker, '.lectern-sv-current .lectern-ink')).toHaveCount(2);
+  await speaker.mouse.up();
+  await expect(inkPaths(page)).toHaveCount(2);
+  await expect(speakerInk).toHaveCount(2);
+  // After a reload both strokes are there once each (the stroke under way was not stored twice).
+  await page.reload();
+  await page.waitForSelector(PAGE.readySelector);
+  await expect(inkPaths(page)).toHaveCount(2);
   expect(watch.errors).toEqual([]);
 });
 

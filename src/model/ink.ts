@@ -13,13 +13,14 @@ export const inkFileOf = (deckFile: string): string => deckFile.replace(/\.md$/i
 export const INK_VERSION = 1;
 /** The dev server's "Save ink" endpoint: `POST <path><slug>` writes `slides/<slug>.ink.json`. */
 export const INK_SAVE_PATH = '/@lectern/ink/';
-/** The page element the build writes the deck's ink into (a JSON script), when the deck has an ink file. */
-export const INK_DATA_ID = 'lectern-ink';
+export { INK_DATA_ID } from './page.js';
 
 export type InkTool = 'pen' | 'highlighter';
 
 /** One stroke: the points as flat [x, y, pressure, x, y, pressure, …], x/y in slide pixels, pressure 0–1. */
 export interface InkStroke {
+  /** Names the stroke while it is drawn and relayed (src/model/ink-ops.ts); not written to the ink file. */
+  id?: string;
   tool: InkTool;
   color: string;
   /** Nominal width in slide pixels (pressure thins or thickens it). */
@@ -42,6 +43,8 @@ export const HIGHLIGHTER = { color: '#ffd400', size: 22 } as const;
 export const PEN_SIZE = 6;
 
 const COLOR = /^#[0-9a-f]{6}$/i;
+const STROKE_ID = /^[A-Za-z0-9_-]{1,24}$/;
+export const isInkColor = (x: unknown): x is string => typeof x === 'string' && COLOR.test(x);
 const MAX_POINTS = 30_000;
 const MAX_STROKES = 5_000;
 
@@ -50,7 +53,7 @@ export function checkStroke(x: unknown): InkStroke | string {
   if (!x || typeof x !== 'object') return 'a stroke must be an object';
   const s = x as Record<string, unknown>;
   if (s.tool !== 'pen' && s.tool !== 'highlighter') return '`tool` must be "pen" or "highlighter"';
-  if (typeof s.color !== 'string' || !COLOR.test(s.color)) return '`color` must be like "#e0245e"';
+  if (!isInkColor(s.color)) return '`color` must be like "#e0245e"';
   if (typeof s.size !== 'number' || !(s.size > 0 && s.size <= 100)) return '`size` must be a number from 0 to 100';
   const p = s.points;
   if (!Array.isArray(p) || p.length % 3 !== 0 || p.length === 0 || p.length > MAX_POINTS * 3)
@@ -62,7 +65,9 @@ export function checkStroke(x: unknown): InkStroke | string {
     if (typeof px !== 'number' || typeof py !== 'number' || typeof pr !== 'number') return '`points` must hold numbers only';
     if (!(Math.abs(px) <= w && Math.abs(py) <= h && pr >= 0 && pr <= 1)) return `point ${i / 3 + 1} is off the slide`;
   }
-  return { tool: s.tool, color: s.color, size: s.size, points: p as number[] };
+  const stroke: InkStroke = { tool: s.tool, color: s.color, size: s.size, points: p as number[] };
+  if (typeof s.id === 'string' && STROKE_ID.test(s.id)) stroke.id = s.id;
+  return stroke;
 }
 
 /** Ink from an untrusted value (localStorage): whatever is malformed is left out. */

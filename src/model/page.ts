@@ -82,6 +82,12 @@ export interface AssetUpdate {
 }
 
 /** Ids, attributes and selectors of the page. */
+/**
+ * The page element the build writes the deck's ink into (a JSON script, src/model/ink.ts), when the deck
+ * has an ink file. Here, not in ink.ts, so the main bundle's check for it pulls in no ink code.
+ */
+export const INK_DATA_ID = 'lectern-ink';
+
 export const PAGE = {
   /** Id of the JSON script holding the `DeckConfig`. */
   configId: 'lectern-deck',

@@ -1,9 +1,10 @@
-import { INK_DATA_ID } from '../model/ink.js';
 import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
+import { INK_DATA_ID } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { initLaser } from './laser.js';
 import type { Deck } from './present.js';
+import { channelName, type SpeakerMessage } from './speaker-link.js';
 import { inkKey } from './talk-state.js';
 
 /**
@@ -34,7 +35,8 @@ export function installInkKeys(deck: Deck, config: DeckConfig): void {
 
 /**
  * Calls `load` now if there is ink to show (stored in this browser, or saved with the deck), else as soon
- * as another window of the deck draws some. Cheap: no ink code, no parsing.
+ * as another window of the deck draws some (its first points on the deck's channel, or its first stroke
+ * stored). Cheap: no ink code, no parsing.
  */
 export function whenInk(slug: string, load: () => void): void {
   const key = inkKey(slug);
@@ -46,12 +48,19 @@ export function whenInk(slug: string, load: () => void): void {
     load();
     return;
   }
-  const onStorage = (e: StorageEvent) => {
-    if (e.key !== key) return;
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName(slug));
+  const go = () => {
     removeEventListener('storage', onStorage);
+    channel?.close();
     load();
   };
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === key) go();
+  };
   addEventListener('storage', onStorage);
+  channel?.addEventListener('message', (e: MessageEvent<SpeakerMessage>) => {
+    if (e.data?.type === 'ink-draw') go();
+  });
 }
 
 /** Reading mode: a toggle to show the saved ink over each slide. */

@@ -1,8 +1,10 @@
 import { type InkStroke, PEN_COLORS } from '../model/ink.js';
+import type { InkDraw, InkPlaceKey } from '../model/ink-ops.js';
 import { fill, type UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
+import { remoteStrokes } from './ink-remote.js';
 import { renderStrokes } from './ink-render.js';
-import type { InkPlace, InkStore } from './ink-store.js';
+import { type InkPlace, type InkStore, placeKey } from './ink-store.js';
 import { type InkTool, inkSurface } from './ink-surface.js';
 
 const PEN_NAMES = ['red', 'blue', 'black'] as const;
@@ -24,7 +26,16 @@ export function inkPad(
   svg: SVGSVGElement,
   store: InkStore,
   t: UiStrings['ink'],
-  opts: { slide(): string | undefined; host: HTMLElement; onSave?: () => void; onChange?: (active: boolean) => void },
+  opts: {
+    slide(): string | undefined;
+    host: HTMLElement;
+    onSave?: () => void;
+    onChange?: (active: boolean) => void;
+    /** The stroke under way here grew (once per frame), or ended (`end`): for the deck's other windows. */
+    onStroke?: (place: InkPlaceKey, stroke: InkStroke, end: boolean) => void;
+    /** This pad changed the stored ink (a stroke, undo, erase, clear). */
+    onInk?: () => void;
+  },
 ) {
   let active = false;
   let board: number | undefined;
@@ -36,9 +47,16 @@ export function inkPad(
     const slide = opts.slide();
     return slide ? { slide } : undefined;
   };
+  const here = () => {
+    const p = place();
+    return p && placeKey(p);
+  };
+  const remote = remoteStrokes(svg, here, () => render());
   const render = () => {
     const p = place();
-    renderStrokes(svg, p ? store.strokes(p) : [], board !== undefined);
+    const strokes = p ? store.strokes(p) : [];
+    renderStrokes(svg, strokes, board !== undefined);
+    remote.show(strokes);
     svg.classList.toggle('lectern-ink-active', active);
     bar.hidden = !active;
     pageLabel.textContent = fill(t.boardPage, { n: (board ?? 0) + 1, total: store.boardPages() });
@@ -51,6 +69,7 @@ export function inkPad(
     if (undo.length > 200) undo.shift();
     store.set(p, next);
     render();
+    opts.onInk?.();
   };
 
   // The toolbar.
@@ -79,6 +98,7 @@ export function inkPad(
     const last = undo.pop();
     if (last) store.set(last.place, last.strokes);
     render();
+    if (last) opts.onInk?.();
   });
   button(t.clear, 'lectern-ink-clear', () => {
     const p = place();
@@ -130,6 +150,10 @@ export function inkPad(
       const p = place();
       if (p) change(p, next);
     },
+    progress: (stroke, end) => {
+      const p = place();
+      if (p) opts.onStroke?.(placeKey(p), stroke, end);
+    },
     tool: () => tool,
     enabled: () => active,
   });
@@ -148,7 +172,11 @@ export function inkPad(
     render: () => {
       if (!surface.drawing) render();
     },
+    /** Another window's stroke under way grew: shown at once; the stroke as it now is. */
+    remoteDraw: (op: InkDraw) => remote.draw(op),
+    remoteEnd: (id: string) => remote.end(id),
     destroy() {
+      remote.destroy();
       surface.destroy();
       bar.remove();
       svg.remove();

@@ -1,4 +1,4 @@
-import { INK_DATA_ID } from '../model/ink.js';
+import { INK_DATA_ID } from '../model/page.js';
 import { parseSlideId } from '../model/slide-number.js';
 
 /**

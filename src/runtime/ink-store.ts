@@ -1,8 +1,11 @@
 import { EMPTY_INK, hasInk, INK_DATA_ID, type Ink, type InkStroke, inkOf } from '../model/ink.js';
+import { boardPlace, type InkPlaceKey, withIds } from '../model/ink-ops.js';
 import { inkKey } from './talk-state.js';
 
 /** Where a stroke list lives: a slide (by id) or a board page (0-based). */
 export type InkPlace = { slide: string } | { board: number };
+/** A place as the ink messages name it (`slide-3`, `board-1`). */
+export const placeKey = (p: InkPlace): InkPlaceKey => ('slide' in p ? p.slide : boardPlace(p.board));
 
 /** The ink the build put into the page (from `slides/<slug>.ink.json`), if any. */
 export function builtInk(): Ink | undefined {
@@ -15,6 +18,15 @@ export function builtInk(): Ink | undefined {
   }
 }
 
+/** The deck's ink as this browser keeps it (or as saved with the deck), every stroke with an id. */
+export function readInk(slug: string): Ink {
+  try {
+    const raw = localStorage.getItem(inkKey(slug));
+    if (raw) return withIds(inkOf(JSON.parse(raw)));
+  } catch {}
+  return withIds(builtInk() ?? structuredClone(EMPTY_INK));
+}
+
 /**
  * The deck's ink in this browser: localStorage under the talk's key (talk-state.ts), so it survives a
  * reload and is shared with the speaker view, which hears of changes through the storage event. A deck
@@ -22,13 +34,7 @@ export function builtInk(): Ink | undefined {
  */
 export function inkStore(slug: string, changed: () => void) {
   const key = inkKey(slug);
-  const read = (): Ink => {
-    try {
-      const raw = localStorage.getItem(key);
-      if (raw) return inkOf(JSON.parse(raw));
-    } catch {}
-    return builtInk() ?? structuredClone(EMPTY_INK);
-  };
+  const read = () => readInk(slug);
   let ink = read();
   const onStorage = (e: StorageEvent) => {
     if (e.key !== key) return;

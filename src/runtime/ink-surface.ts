@@ -1,4 +1,5 @@
 import { HIGHLIGHTER, type InkStroke, PEN_SIZE } from '../model/ink.js';
+import { newStrokeId } from '../model/ink-ops.js';
 import { strokeElement, strokePath } from './ink-render.js';
 
 export type InkTool = { kind: 'pen'; color: string } | { kind: 'highlighter' } | { kind: 'eraser' };
@@ -30,7 +31,14 @@ function hits(s: InkStroke, x: number, y: number, r: number): boolean {
  */
 export function inkSurface(
   svg: SVGSVGElement,
-  opts: { strokes(): InkStroke[]; commit(next: InkStroke[]): void; tool(): InkTool; enabled(): boolean },
+  opts: {
+    strokes(): InkStroke[];
+    commit(next: InkStroke[]): void;
+    tool(): InkTool;
+    enabled(): boolean;
+    /** The stroke under way has new points (once per frame), or ended (after its commit): others see it grow. */
+    progress?(stroke: InkStroke, end: boolean): void;
+  },
 ) {
   let current: { stroke: InkStroke; path: SVGPathElement; id: number } | undefined;
   let erasing: { id: number; kept: InkStroke[]; removed: boolean } | undefined;
@@ -49,6 +57,7 @@ export function inkSurface(
     frame = 0;
     if (!current) return;
     current.path.setAttribute('d', strokePath(current.stroke, false));
+    opts.progress?.(current.stroke, false);
     const probe = window.lecternInkProbe;
     if (probe) {
       const now = performance.now();
@@ -85,8 +94,8 @@ export function inkSurface(
     const [x, y] = toSlide(e);
     const stroke: InkStroke =
       tool.kind === 'pen'
-        ? { tool: 'pen', color: tool.color, size: PEN_SIZE, points: [x, y, pressure(e)] }
-        : { tool: 'highlighter', color: HIGHLIGHTER.color, size: HIGHLIGHTER.size, points: [x, y, 0.5] };
+        ? { id: newStrokeId(), tool: 'pen', color: tool.color, size: PEN_SIZE, points: [x, y, pressure(e)] }
+        : { id: newStrokeId(), tool: 'highlighter', color: HIGHLIGHTER.color, size: HIGHLIGHTER.size, points: [x, y, 0.5] };
     const path = strokeElement(stroke, false);
     svg.append(path);
     current = { stroke, path, id: e.pointerId };
@@ -120,6 +129,7 @@ export function inkSurface(
     pending = [];
     path.remove();
     opts.commit([...opts.strokes(), stroke]);
+    opts.progress?.(stroke, true);
   };
   // reveal turns touch swipes into slide changes: a finger drawing must not.
   const stopTouch = (e: TouchEvent) => {

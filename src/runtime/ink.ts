@@ -2,6 +2,7 @@ import './ink.css';
 import { slideId } from '../model/page.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
+import { INK_EVENTS, type InkStrokeEvent, inkCrossing } from './ink-cross.js';
 import { inkPad } from './ink-pad.js';
 import { inkSvg } from './ink-render.js';
 import { saveInk } from './ink-save.js';
@@ -19,7 +20,21 @@ export function startInk(deck: Deck, config: DeckConfig) {
   const svg = inkSvg('lectern-ink-deck');
   deck.getSlidesElement()?.append(svg);
   const reveal = deck.getRevealElement() as HTMLElement | undefined;
-  const store = inkStore(slug, () => pad.render());
+  // What the live lecturer's page relays to followers (live-ink-send.ts): the ink, and strokes under way here or in the speaker view.
+  const inkChanged = () => document.dispatchEvent(new CustomEvent(INK_EVENTS.changed));
+  const relay = (detail: InkStrokeEvent) => document.dispatchEvent(new CustomEvent(INK_EVENTS.stroke, { detail }));
+  const store = inkStore(slug, () => {
+    pad.render();
+    inkChanged();
+  });
+  const cross = inkCrossing(
+    slug,
+    (op) => {
+      const stroke = pad.remoteDraw(op);
+      if (stroke) relay({ place: op.place, stroke });
+    },
+    (id) => pad.remoteEnd(id),
+  );
   const pad = inkPad(svg, store, t, {
     slide: () => {
       // The slide's number in reading order, as every view names it (page.ts).
@@ -28,6 +43,11 @@ export function startInk(deck: Deck, config: DeckConfig) {
     host: document.body,
     onSave: () => void saveInk(slug, store.ink, t),
     onChange: (active) => reveal?.classList.toggle('lectern-inking', active),
+    onStroke: (place, stroke, end) => {
+      cross.stroke(place, stroke, end);
+      relay({ place, stroke });
+    },
+    onInk: inkChanged,
   });
   const onSlide = () => pad.render();
   deck.on('slidechanged', onSlide);
@@ -44,6 +64,7 @@ export function startInk(deck: Deck, config: DeckConfig) {
     destroy() {
       deck.off('slidechanged', onSlide);
       removeEventListener('keydown', onKey, true);
+      cross.destroy();
       store.destroy();
       pad.destroy();
     },

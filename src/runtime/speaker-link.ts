@@ -1,4 +1,5 @@
 import './speaker.css';
+import type { InkDraw } from '../model/ink-ops.js';
 import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { type UiStrings, uiStrings } from '../model/ui-strings.js';
 import { readDeckConfig, viewOf } from './config.js';
@@ -24,7 +25,10 @@ export type SpeakerMessage =
   | ({ type: 'goto' } & DeckPosition)
   | { type: 'bye' }
   /** The laser pointer's dot, in slide coordinates (laser.ts), from either window. */
-  | { type: 'laser'; on: boolean; x: number; y: number };
+  | { type: 'laser'; on: boolean; x: number; y: number }
+  /** A stroke under way, point batch by point batch (ink-cross.ts, src/model/ink-ops.ts), from either window; then its end. */
+  | { type: 'ink-draw'; op: InkDraw }
+  | { type: 'ink-end'; id: string };
 
 export const channelName = (slug: string): string => `lectern:${slug}`;
 
