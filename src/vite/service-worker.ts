@@ -19,10 +19,10 @@
  * serializes them and the key function into the worker, so that function uses nothing from outside.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { generateSW, getManifest, type RuntimeCaching } from 'workbox-build';
+import type { RuntimeCaching } from 'workbox-build';
 import { CACHE_RULES, OFFLINE_FILES, RUNTIME_CACHES } from '../model/offline.js';
 
 /** Names that carry their content's hash: Vite's `name-HASH8.ext`, the font subsets' `-HEX10`, Mermaid's chunks. */
@@ -87,12 +87,14 @@ export async function writeServiceWorker(
   const swDest = join(dist, OFFLINE_FILES.worker);
   // generateSW bundles the worker (Rollup, Babel, Terser: ~4 s of CPU here) on every build, though it
   // changes only when the shell's files or these rules do: the same worker is reused from the cache then.
-  const listed = cacheDir ? await getManifest(files) : undefined;
-  const cached = cacheDir && listed ? join(cacheDir, 'lectern-sw', `${workerKey(listed.manifestEntries)}.js`) : undefined;
+  // Even importing workbox-build costs ~0.5 s (Babel), so it is imported only when a worker must be made.
+  const listed = cacheDir ? shellRevisions(dist, shell) : undefined;
+  const cached = cacheDir && listed ? join(cacheDir, 'lectern-sw', `${workerKey(listed.entries)}.js`) : undefined;
   if (cached && listed && existsSync(cached)) {
     copyFileSync(cached, swDest);
-    return { count: listed.count, size: listed.size, warnings: listed.warnings };
+    return { count: listed.count, size: listed.size, warnings: [] };
   }
+  const { generateSW } = await import('workbox-build');
   const { count, size, warnings, filePaths } = await generateSW({
     ...files,
     swDest,
@@ -113,6 +115,24 @@ export async function writeServiceWorker(
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The shell's files as the worker's precache depends on them: each name with its size, and the content's
+ * hash for a name that does not carry one (what Workbox revisions). Undefined when a file is missing (then
+ * generateSW runs, and warns about it).
+ */
+function shellRevisions(dist: string, shell: string[]): { entries: string[]; count: number; size: number } | undefined {
+  const entries: string[] = [];
+  let size = 0;
+  for (const file of [...shell].sort()) {
+    const path = join(dist, file);
+    if (!existsSync(path)) return undefined;
+    const bytes = statSync(path).size;
+    size += bytes;
+    entries.push(`${file} ${bytes} ${HASHED.test(file) ? '' : createHash('sha256').update(readFileSync(path)).digest('hex')}`);
+  }
+  return { entries, count: entries.length, size };
+}
 
 /** What the worker is made of: the shell's files with their revisions, the rules, Workbox's version. */
 function workerKey(manifestEntries: unknown): string {
