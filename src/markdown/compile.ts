@@ -274,5 +274,6 @@ export async function compileDeck(file: string, text: string, ctx: CompileContex
     hasMath: env.hasMath,
     files: [...env.files].sort(),
     diagrams: env.diagrams,
+    ...(env.walkGroups ? { walkGroups: env.walkGroups } : {}),
   };
 }

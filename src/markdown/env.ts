@@ -21,6 +21,8 @@ export interface RenderEnv {
   slideAttrs: Record<string, string>;
   /** Per slide: Marp `![bg]` images. */
   backgrounds: MarpBackground[];
+  /** Per deck: the most groups of any code walkthrough (see model/code-walk.ts). */
+  walkGroups?: number;
   /** Per deck: Quarto code chunks were shown (warned once). */
   chunksWarned: boolean;
   /** Per deck: project-relative files the page loads that the build must copy into the site (see local-files.ts). */

@@ -83,15 +83,34 @@ const highlighted = renderCache(2000);
  */
 export const TOKENIZE_TIME_LIMIT = 10_000;
 
-function tokensToHtml(highlighter: Highlighter, code: string, lang: string): string {
+/** A highlighted block cut into lines: each line's inner HTML, and the `<pre>`'s class and style. */
+export interface HighlightedLines {
+  lines: string[];
+  preClass: string;
+  preStyle: string;
+}
+
+/** The code's lines as highlighted HTML (the markup of `highlightToHtml` before it is joined), for code walkthroughs. */
+export function highlightLines(highlighter: Highlighter, code: string, lang: string): HighlightedLines {
   const { tokens, fg, bg, themeName } = highlighter.codeToTokens(code, { lang, theme: CODE_THEME, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT });
-  const lines = tokens.map((line) => {
-    const spans = mergeWhitespace(line).map((t) => {
-      const style = tokenStyle(t);
-      return `<span${style ? ` style="${escapeAttr(style)}"` : ''}>${escapeText(t.content)}</span>`;
-    });
-    return `<span class="line">${spans.join('')}</span>`;
-  });
-  const style = escapeAttr(`background-color:${bg};color:${fg}`);
-  return `<pre class="shiki ${escapeAttr(themeName ?? '')}" style="${style}" tabindex="0"><code>${lines.join('\n')}</code></pre>`;
+  const lines = tokens.map((line) =>
+    mergeWhitespace(line)
+      .map((t) => {
+        const style = tokenStyle(t);
+        return `<span${style ? ` style="${escapeAttr(style)}"` : ''}>${escapeText(t.content)}</span>`;
+      })
+      .join(''),
+  );
+  return { lines, preClass: `shiki ${escapeAttr(themeName ?? '')}`, preStyle: `background-color:${bg};color:${fg}` };
+}
+
+/** Code in no language Shiki knows: the same line structure, unhighlighted. */
+export function plainLines(code: string): HighlightedLines {
+  return { lines: code.split('\n').map(escapeText), preClass: 'lectern-plain-code', preStyle: '' };
+}
+
+function tokensToHtml(highlighter: Highlighter, code: string, lang: string): string {
+  const { lines, preClass, preStyle } = highlightLines(highlighter, code, lang);
+  const body = lines.map((line) => `<span class="line">${line}</span>`).join('\n');
+  return `<pre class="${preClass}" style="${escapeAttr(preStyle)}" tabindex="0"><code>${body}</code></pre>`;
 }

@@ -1,3 +1,4 @@
+import { walkStepCss } from '../model/code-walk.js';
 import { INK_DATA_ID, inkFileOf } from '../model/ink.js';
 import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId, slideNumbers } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
@@ -98,7 +99,8 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
 <title>${escapeHtml(meta.title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.tags.length ? `<meta name="keywords" content="${escapeHtml(meta.tags.join(', '))}">\n` : ''}<meta name="generator" content="Lectern">
 ${EARLY_VIEW_SCRIPT}
-${pageHeadTags(options)}${options.head ?? ''}${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
+${pageHeadTags(options)}${options.head ?? ''}<style id="lectern-walk-css">${walkStepCss(deck.walkGroups ?? 0)}</style>
+${deck.css ? `<style id="lectern-deck-css">\n${deck.css}\n</style>\n` : ''}<script type="application/json" id="${PAGE.configId}">${json}</script>
 ${deck.ink ? `<script type="application/json" id="${INK_DATA_ID}">${JSON.stringify(deck.ink).replace(/</g, '\\u003c')}</script>\n` : ''}<script type="module" src="${options.runtime}"></script>
 </head>
 <body>

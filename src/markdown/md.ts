@@ -6,6 +6,7 @@ import markdownItFootnote from 'markdown-it-footnote';
 import { type Highlighter, highlightToHtml } from './highlight.js';
 import { attributesPlugin } from './plugins/attributes.js';
 import { calloutsPlugin } from './plugins/callouts.js';
+import { codeWalkPlugin } from './plugins/code-walk.js';
 import { containersPlugin } from './plugins/containers.js';
 import { elementAttrsPlugin } from './plugins/element-attrs.js';
 import { hexoPlugin } from './plugins/hexo.js';
@@ -50,6 +51,7 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(containersPlugin) // ::: fenced divs of any length: fragment / incremental / columns / Quarto classes
     .use(calloutsPlugin) // Quarto's ::: {.callout-note} boxes with their titles
     .use(attributesPlugin) // {.class key=value} on headings, images, spans; ```{r} chunks
+    .use(codeWalkPlugin, highlighter) // ```js {1|3-4}, [1|3-4], code-line-numbers, data-line-numbers: line steps
     .use(footnote) // pandoc footnotes[^1]
     .use(elementAttrsPlugin) // <!-- .element: … -->
     .use(stepsPlugin) // Q&A and incremental lists step

@@ -144,6 +144,8 @@ export interface Deck {
   css: string;
   /** The lecturer's saved ink (`slides/<slug>.ink.json`), when there is one. */
   ink?: Ink;
+  /** The most groups of any code walkthrough in the deck (0 or absent: none). */
+  walkGroups?: number;
 }
 
 /** What a deck needs to know about the rest of the project. */

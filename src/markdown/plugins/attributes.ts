@@ -68,20 +68,6 @@ export function attributesPlugin(md: MarkdownIt): void {
         // pandoc's ```{.python} is a class naming the language: highlight it as ```python.
         const cls = /^\{\s*\.([A-Za-z][\w+-]*)\s*\}\s*$/.exec(token.info);
         if (cls?.[1]) token.info = cls[1];
-        // reveal's ```js [1-3|5] steps through lines; that is issue 12's: shown whole for now.
-        const lines = /\[([\d\s,|-]*)\]/.exec(token.info);
-        if (lines) {
-          const env = state.env as RenderEnv;
-          token.info = token.info.replace(lines[0], '').trim();
-          report(
-            env,
-            tokenLine(env, token),
-            'warning',
-            `line highlights \`[${lines[1]}]\` are not stepped through: the code is shown whole`,
-            'remove the brackets to silence this',
-            'dialect-line-numbers',
-          );
-        }
         const chunk = CHUNK.exec(token.info);
         if (chunk?.[1]) {
           const env = state.env as RenderEnv;
@@ -110,17 +96,6 @@ export function attributesPlugin(md: MarkdownIt): void {
           'this raw `<section>` is shown as part of the slide, not as a slide of its own',
           "put `<section …>` and `</section>` each on a line of their own (then it is a vertical slide), or split with the deck's separator",
           'dialect-raw-section',
-        );
-      }
-      if (token.type === 'html_block' && /data-line-numbers/i.test(token.content)) {
-        const env = state.env as RenderEnv;
-        report(
-          env,
-          tokenLine(env, token),
-          'warning',
-          '`data-line-numbers` are not stepped through: the code is shown whole',
-          'remove the attribute to silence this',
-          'dialect-line-numbers',
         );
       }
       for (const child of token.children ?? []) {
