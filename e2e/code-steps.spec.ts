@@ -7,8 +7,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportPdf } from '../src/export/pdf';
 import { serve } from '../src/export/serve';
 import { buildSite } from '../src/export/site';
-import { WALK } from '../src/model/code-walk';
-import { PAGE, printQuery } from '../src/model/page';
+import { PAGE, printQuery, WALK } from '../src/model/page';
 import { expect, test } from './fixtures';
 import { tempCourse } from './temp-course';
 
@@ -77,6 +76,9 @@ const G1 = [true, false, false, false, false, false];
 const G2 = [false, false, true, true, false, false];
 const G3 = [false, false, false, false, false, true];
 
+// One build of the course for every test here: the tests run in order in one worker.
+test.describe.configure({ mode: 'default' });
+
 let course: ReturnType<typeof tempCourse>;
 let server: Awaited<ReturnType<typeof serve>>;
 
@@ -100,7 +102,7 @@ async function open(page: Page, query = '', hash = ''): Promise<void> {
 }
 
 test('→ lights each group in turn and dims the rest, ← goes back step by step', async ({ page }) => {
-  await open(page, '?transition=none', '#/1');
+  await open(page, '?transition=none', '#/slide-2');
   const slide = page.locator('section.present');
   const said = slide.getByText('First, the data.');
   // The first group shows with the slide; the fragment before the code comes first, as it is written.
@@ -131,7 +133,7 @@ test('→ lights each group in turn and dims the rest, ← goes back step by ste
 });
 
 test("reveal's [1|2-3] and raw data-line-numbers are numbered; an empty first group lights every line", async ({ page }) => {
-  await open(page, '?transition=none', '#/2');
+  await open(page, '?transition=none', '#/slide-3');
   const slide = page.locator('section.present');
   await expect.poll(() => lit(slide)).toEqual([true, false, false]);
   const numbers = await slide.locator('.line').evaluateAll((lines) =>
@@ -183,6 +185,12 @@ test('--fragments prints a page per step, each with its own lines lit; the code 
   const states = [];
   for (let i = 0; i < 4; i++) states.push(await lit(pages.nth(i)));
   expect(states).toEqual([G1, G1, G2, G3]);
+  // Without --fragments, a slide prints as it is after its last step.
+  await page.goto(`${server.url}/walk/${printQuery('slides', false)}`);
+  await page.waitForSelector(PAGE.readySelector);
+  await page.waitForSelector('.reveal.ready .pdf-page');
+  await expect(page.locator('.pdf-page', { hasText: 'Sorting' })).toHaveCount(1);
+  expect(await lit(page.locator('.pdf-page', { hasText: 'Sorting' }))).toEqual(G3);
 
   const [result] = await exportPdf({ baseUrl: server.url, slugs: ['walk'], fragments: true, outDir: info.outputPath('pdf'), browser });
   const doc = await getDocument({ data: new Uint8Array(await readFile(result?.file ?? '')), useSystemFonts: false, isEvalSupported: false })
@@ -224,7 +232,7 @@ test('a range past the end: a file:line warning with a hint from `lectern check`
   const found = (JSON.parse(out) as { diagnostics?: { code: string; file: string; line: number; hint?: string }[] }).diagnostics ?? [];
   expect(found.filter((d) => d.code === 'code-line-range').map((d) => `${d.file}:${d.line}`)).toEqual([`slides/walk.md:${TOO_FAR_LINE}`]);
   expect(found.find((d) => d.code === 'code-line-range')?.hint).toContain('1-1');
-  await open(page, '?transition=none', '#/4');
+  await open(page, '?transition=none', '#/slide-5');
   await expect(page.locator('section.present code')).toHaveText("only('one line');");
   expect(await page.locator(PAGE.slides).locator(':scope > section').count()).toBe(5);
 });

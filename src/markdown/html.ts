@@ -1,6 +1,5 @@
-import { walkStepCss } from '../model/code-walk.js';
 import { INK_DATA_ID, inkFileOf } from '../model/ink.js';
-import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId, slideNumbers } from '../model/page.js';
+import { type DeckConfig, EARLY_VIEW_SCRIPT, formatSource, PAGE, slideId, slideNumbers, walkStepCss } from '../model/page.js';
 import type { Deck, RenderedSlide } from '../model/types.js';
 import { escapeHtml } from './env.js';
 import { iconTag, type SocialMeta, socialTags } from './social.js';

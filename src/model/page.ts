@@ -3,12 +3,14 @@
  * PDF exporter and the e2e tests read back. Every selector, attribute, state, format and size they share
  * is defined here once; nothing is written in one place and parsed by a regex of its own in another.
  *
- * Two parts live beside it and are re-exported here, so the contract stays one import: slide-number.ts (how a
- * slide is numbered and named) and page-report.ts (what the checker and the PDF exporter learn from a page).
+ * Three parts live beside it and are re-exported here, so the contract stays one import: slide-number.ts (how a
+ * slide is numbered and named), page-report.ts (what the checker and the PDF exporter learn from a page) and
+ * code-walk.ts (the markup and step rules of code walkthroughs).
  *
  * Pure: no DOM access, no Node. `src/runtime/page-dom.ts` holds the DOM-side helpers over these names.
  */
 
+export * from './code-walk.js';
 export * from './page-report.js';
 export * from './slide-number.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, dom } from '../../../test/helpers.js';
-import { WALK, walkStepCss } from '../../model/code-walk.js';
+import { WALK, walkStepCss } from '../../model/page.js';
 import type { Deck } from '../../model/types.js';
 import { renderDeckPage } from '../html.js';
 

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { WALK, walkStepSpans } from '../../model/code-walk.js';
+import { WALK, walkStepSpans } from '../../model/page.js';
 import { readWalkInfo, type WalkInfo } from '../code-walk-info.js';
 import { type RenderEnv, report, tokenLine } from '../env.js';
 import { type HighlightedLines, type Highlighter, highlightLines, plainLines } from '../highlight.js';
