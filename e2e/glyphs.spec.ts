@@ -71,6 +71,17 @@ for (const [language, slug, busy] of DECKS) {
       await page.keyboard.press('?');
       await expect(page.getByRole('dialog')).toBeVisible();
       expect(await systemFontText(page)).toEqual([]);
+      // The jump box (G) with titles listed, and the search panel with results (their marks and hints).
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('g');
+      await page.locator('.lectern-jump input').fill('1');
+      await expect(page.locator('.lectern-jump [role="option"]').first()).toBeVisible();
+      expect(await systemFontText(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+F');
+      await page.locator('.lectern-search input').fill('GPT');
+      await expect(page.locator('.lectern-search [role="option"]').first()).toBeVisible();
+      expect(await systemFontText(page)).toEqual([]);
     });
 
     test('reading mode on a phone, every slide laid out, contents open', async ({ page }) => {

@@ -11,6 +11,8 @@ export interface PageOptions {
   head?: string;
   /** See `DeckConfig.mermaidModules`. */
   mermaidModules?: string[];
+  /** See `DeckConfig.searchIndex`. */
+  searchIndex?: string;
   /** Put this in place of the slides (the build inserts them after Vite has processed the page). */
   slidesPlaceholder?: string;
   /** See `DeckConfig.course`. */
@@ -87,6 +89,7 @@ export function renderDeckPage(deck: Deck, options: PageOptions): string {
     ...deckConfig(deck),
     ...(deck.hasMermaid && options.mermaidModules?.length ? { mermaidModules: options.mermaidModules } : {}),
     ...(options.course ? { course: options.course } : {}),
+    ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}),
   };
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const meta = deck.meta;

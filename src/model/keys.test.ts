@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyMove } from '../runtime/reading-model.js';
 import { actionOfKey, SPEAKER_KEYS } from '../runtime/speaker-model.js';
-import { eventKeys, isNamedKey, KEY_TABLE, NAMED_KEYS, rowsFor } from './keys.js';
+import { eventKeys, isCombo, isNamedKey, KEY_TABLE, NAMED_KEYS, rowsFor } from './keys.js';
 import { UI_LANGS, UI_STRINGS } from './ui-strings.js';
 
 const ctx = { now: 3, total: 10, scrollY: 0, alignedY: () => 0, page: 600, inScroller: false, animating: false };
@@ -45,5 +45,28 @@ describe('the key table', () => {
     expect(eventKeys('N')).toEqual(['n', 'N']);
     expect(eventKeys('AltClick')).toEqual([]);
     expect(isNamedKey('?')).toBe(false);
+  });
+});
+
+describe('key combinations', () => {
+  const ev = (key: string, mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({
+    key,
+    ctrlKey: false,
+    shiftKey: false,
+    altKey: false,
+    metaKey: false,
+    ...mods,
+  });
+  it('knows Ctrl+Shift+F and nothing near it', () => {
+    expect(isCombo('CtrlShiftF', ev('F', { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(isCombo('CtrlShiftF', ev('f', { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(isCombo('CtrlShiftF', ev('f', { ctrlKey: true }))).toBe(false);
+    expect(isCombo('CtrlShiftF', ev('F', { metaKey: true, shiftKey: true }))).toBe(false);
+    expect(isCombo('CtrlShiftF', ev('F', { ctrlKey: true, shiftKey: true, altKey: true }))).toBe(false);
+    expect(isCombo('Space', ev(' '))).toBe(false);
+  });
+  it('lists search and zoom where they work', () => {
+    expect(rowsFor('present').map((r) => r.action)).toEqual(expect.arrayContaining(['jump', 'search', 'zoom', 'overview']));
+    expect(rowsFor('read').map((r) => r.action)).toContain('search');
   });
 });

@@ -118,10 +118,12 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { action: 'skipSteps', group: 'move', keys: { present: ['AltArrows'] } },
   { action: 'firstLast', group: 'move', keys: all(['Home', 'End']) },
   { action: 'jump', group: 'move', keys: { present: [LETTER_KEYS.jump] } },
+  { action: 'search', group: 'move', keys: { present: ['CtrlShiftF'], read: ['CtrlShiftF'] } },
   { action: 'overview', group: 'move', keys: { present: ['O', 'Escape'] } },
   { action: 'pause', group: 'show', keys: { present: ['B', '.'], speaker: ['B', '.'] } },
   { action: 'fullscreen', group: 'show', keys: { present: ['F'] } },
   { action: 'print', group: 'show', keys: { present: ['CtrlP'] } },
+  { action: 'zoom', group: 'show', keys: { present: ['AltClick'] } },
   { action: 'draw', group: 'teach', keys: { present: [LETTER_KEYS.draw], speaker: [LETTER_KEYS.draw] } },
   { action: 'board', group: 'teach', keys: { present: [LETTER_KEYS.board] } },
   { action: 'laser', group: 'teach', keys: { present: [LETTER_KEYS.laser], speaker: [LETTER_KEYS.laser] } },
@@ -161,6 +163,17 @@ export function eventKeys(k: string): string[] {
   };
   if (isNamedKey(k)) return named[k] ? [named[k]] : [];
   return /^[A-Z]$/.test(k) ? [k.toLowerCase(), k] : [k];
+}
+
+/** The modifiers and key (`KeyboardEvent.key`, lower case) of a table key that is a combination. */
+const COMBOS: Partial<Record<NamedKey, { ctrl: boolean; shift: boolean; key: string }>> = {
+  CtrlShiftF: { ctrl: true, shift: true, key: 'f' },
+};
+
+/** Is the event the combination `k` (Ctrl+Shift+F: Ctrl, not Cmd, whose Cmd+Shift+F is the Mac's full screen)? */
+export function isCombo(k: NamedKey, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey'>): boolean {
+  const c = COMBOS[k];
+  return !!c && e.ctrlKey === c.ctrl && e.shiftKey === c.shift && !e.altKey && !e.metaKey && e.key.toLowerCase() === c.key;
 }
 
 /** Is `key` (a KeyboardEvent.key) one of the row's keys in `view`? */

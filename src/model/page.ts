@@ -51,6 +51,11 @@ export interface DeckConfig {
   mermaidModules?: string[];
   /** The handout leaves Q&A answers blank (front matter `handout-answers: blank`). */
   handoutAnswers?: 'blank';
+  /**
+   * The lecture's search index (MiniSearch JSON of its slides and notes, src/model/search.ts), relative to the
+   * page: a content-hashed file in the built site, the dev server's own address otherwise. Loaded on the first search.
+   */
+  searchIndex?: string;
   /** Where the lecturer's saved ink goes, beside the deck file (`slides/part-1/intro.ink.json`). */
   inkFile?: string;
   /** The deck's place in the course: the home page and the lectures before and after it (hrefs relative to the deck). */

@@ -20,7 +20,8 @@ export interface SearchDoc {
 export const SEARCH_FIELDS = ['title', 'text', 'notes'] as const;
 export const SEARCH_STORE = ['title', 'deck', 'href', 'label', 'text', 'notes'] as const;
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/u;
+/** A Chinese, Japanese or Korean character (no spaces between words). */
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/u;
 const RUN = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+|[\p{L}\p{N}_]+/gu;
 
 /** Runs of one script, lower-cased: a Latin-script word, or a stretch of CJK characters (as characters). */

@@ -13,6 +13,7 @@
 import { callouts } from './ui-strings/callouts.js';
 import { diagram } from './ui-strings/diagram.js';
 import { errors } from './ui-strings/errors.js';
+import { find } from './ui-strings/find.js';
 import { help } from './ui-strings/help.js';
 import { home } from './ui-strings/home.js';
 import { ink } from './ui-strings/ink.js';
@@ -31,7 +32,7 @@ export type UiLang = (typeof UI_LANGS)[number];
 export type Translations<T> = Record<UiLang, T>;
 
 /** The groups, one per view or area, in the order uiTexts lists them. */
-const GROUPS = { present, reading, diagram, speaker, home, live, ink, help, keyNames, errors, callouts, offline, site };
+const GROUPS = { present, reading, diagram, speaker, home, live, ink, find, help, keyNames, errors, callouts, offline, site };
 type Groups = typeof GROUPS;
 export type UiStrings = { [G in keyof Groups]: Groups[G]['en'] };
 

@@ -1,4 +1,5 @@
 /** The course's search index, built with the site: one MiniSearch document per slide of every lecture. */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { deckHref } from '../model/deck-path.js';
@@ -54,4 +55,16 @@ export function buildSearchIndex(decks: Deck[], cacheDir?: string): string {
   const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
   index.addAll(searchDocs(decks));
   return JSON.stringify(index);
+}
+
+/** One lecture's index (its slides and notes): what its own search panel loads (Ctrl+Shift+F), same options as the course's. */
+export function deckSearchIndex(deck: Deck): string {
+  const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+  index.addAll(searchDocs([deck]));
+  return JSON.stringify(index);
+}
+
+/** An index file's name under the site's assets folder, by its content (`assets/search-0123456789.json`). */
+export function searchFileName(assetsDir: string, source: string): string {
+  return `${assetsDir}/search-${createHash('sha256').update(source).digest('hex').slice(0, 10)}.json`;
 }

@@ -31,6 +31,31 @@ export function snippet(text: string, terms: string[]): DocumentFragment {
   return out;
 }
 
+/** The text a hit's excerpt comes from: the slide's, or its notes' when the words are only there. */
+export function hitBody(doc: Pick<SearchDoc, 'text' | 'notes'>, terms: string[]): { body: string; inNotes: boolean } {
+  const inText = (doc.text ?? '').toLowerCase().includes(terms[0] ?? '');
+  return inText || !doc.notes ? { body: doc.text ?? '', inNotes: false } : { body: doc.notes, inNotes: true };
+}
+
+/** MiniSearch and a serialized index (`href`), loaded together on first use. */
+export async function loadIndex(href: string): Promise<MiniSearch<SearchDoc>> {
+  const [{ default: Mini }, json] = await Promise.all([
+    import('minisearch'),
+    fetch(href).then((r) => {
+      if (!r.ok) throw new Error(`${r.status}`);
+      return r.text();
+    }),
+  ]);
+  return Mini.loadJSON<SearchDoc>(json, MINISEARCH_OPTIONS);
+}
+
+/** A query's hits, best first (every term required, Latin words as prefixes). */
+export function searchHits(mini: MiniSearch<SearchDoc>, query: string): { terms: string[]; hits: (Stored & { id: string })[] } {
+  const terms = queryTerms(query);
+  const hits = terms.length ? mini.search(terms.join(' '), QUERY_OPTIONS) : [];
+  return { terms, hits: hits as unknown as (Stored & { id: string })[] };
+}
+
 export function initSearch(root: HTMLElement): { destroy: () => void } {
   const form = root.querySelector<HTMLFormElement>('form[data-index]');
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
@@ -40,16 +65,7 @@ export function initSearch(root: HTMLElement): { destroy: () => void } {
   const t = uiStrings(document.documentElement.lang).home;
   let index: Promise<MiniSearch<SearchDoc>> | undefined;
   const load = () => {
-    index ??= (async () => {
-      const [{ default: Mini }, json] = await Promise.all([
-        import('minisearch'),
-        fetch(new URL(form.dataset.index ?? '', location.href)).then((r) => {
-          if (!r.ok) throw new Error(`${r.status}`);
-          return r.text();
-        }),
-      ]);
-      return Mini.loadJSON<SearchDoc>(json, MINISEARCH_OPTIONS);
-    })();
+    index ??= loadIndex(new URL(form.dataset.index ?? '', location.href).href);
     return index;
   };
   let run = 0;
@@ -71,21 +87,18 @@ export function initSearch(root: HTMLElement): { destroy: () => void } {
       return;
     }
     if (mine !== run) return;
-    const terms = queryTerms(query);
-    const hits = terms.length ? mini.search(terms.join(' '), QUERY_OPTIONS) : [];
+    const { terms, hits } = searchHits(mini, query);
     list.replaceChildren(
-      ...hits.slice(0, MAX_RESULTS).map((hit) => {
-        const doc = hit as unknown as Stored & { match: Record<string, string[]> };
-        const inText = (doc.text ?? '').toLowerCase().includes(terms[0] ?? '');
-        const body = inText || !doc.notes ? doc.text : doc.notes;
+      ...hits.slice(0, MAX_RESULTS).map((doc) => {
+        const { body, inNotes } = hitBody(doc, terms);
         const link = el('a', { href: doc.href, class: 'search-hit' });
         link.append(
           el('span', { class: 'search-hit-deck' }, `${doc.deck} · ${doc.label}`),
           el('span', { class: 'search-hit-title' }, doc.title || doc.deck),
         );
         const text = el('span', { class: 'search-hit-text' });
-        text.append(snippet(body ?? '', terms));
-        if (!inText && doc.notes) text.append(el('small', {}, ` (${t.inNotes})`));
+        text.append(snippet(body, terms));
+        if (inNotes) text.append(el('small', {}, ` (${t.inNotes})`));
         link.append(text);
         const item = el('li', {});
         item.append(link);

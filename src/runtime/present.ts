@@ -5,6 +5,7 @@ import { initBlackout } from './blackout.js';
 import { type DeckConfig, markReady } from './config.js';
 import { initControlKeys } from './control-keys.js';
 import { diagramsPlugin, diagramsSettled } from './diagrams.js';
+import { installFindKeys } from './find-keys.js';
 import { hotUpdates } from './hmr.js';
 import { imagesSettled } from './images.js';
 import { installInkKeys } from './ink-key.js';
@@ -124,6 +125,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     initBlackout(deck);
     installLectureNav(deck, config);
     installInkKeys(deck, config);
+    installFindKeys(deck, config);
     openDiagramsOnTap(config);
     addressFollowsEveryStep(deck);
     address?.attach(deck);

@@ -2,6 +2,8 @@ import './reading.css';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { initDiagramViewer } from './diagram-viewer.js';
+import { el } from './dom.js';
+import { installSearchKey } from './find-keys.js';
 import { readSavedInk } from './ink-key.js';
 import { initSelfCheck } from './reading-answers.js';
 import { initReadingDiagrams } from './reading-diagrams.js';
@@ -29,6 +31,13 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
+  const search = initReadingSearch(config, page.bar, page.presentNow, (id) => {
+    const item = keys.byId.get(id);
+    if (!item) return;
+    if (drawer.isOpen()) drawer.set(false, false);
+    history.pushState(history.state, '', `#${item.id}`);
+    scroll.goTo(item.index, { smooth: true, focus: true });
+  });
   const cards = page.items.flatMap((i) => {
     const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
     return card ? [{ id: i.id, card }] : [];
@@ -62,12 +71,30 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   return {
     destroy() {
       keys.destroy();
+      search.destroy();
       selfCheck.destroy();
       cues.destroy();
       viewer.destroy();
       diagrams.destroy();
       drawer.destroy();
       scroll.destroy();
+    },
+  };
+}
+
+/** Ctrl+Shift+F, and a button in the top bar for readers without a keyboard: search the lecture (find-keys.ts). */
+function initReadingSearch(config: DeckConfig, bar: HTMLElement, before: HTMLElement, go: (id: string) => void) {
+  const search = installSearchKey(config, go);
+  if (!config.searchIndex) return search;
+  const button = el('button', { type: 'button', class: 'lectern-rsearch', 'aria-label': uiStrings(config.lang).find.searchOpen });
+  button.innerHTML =
+    '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+  button.addEventListener('click', search.open);
+  bar.insertBefore(button, before);
+  return {
+    destroy() {
+      search.destroy();
+      button.remove();
     },
   };
 }

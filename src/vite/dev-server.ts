@@ -6,7 +6,7 @@ import { type AssetUpdate, type DeckUpdate, HMR_EVENT } from '../model/page.js';
 import { FAVICON } from '../model/site.js';
 import type { Deck } from '../model/types.js';
 import { courseDecks } from '../project/course.js';
-import { buildSearchIndex } from '../project/search-index.js';
+import { buildSearchIndex, deckSearchIndex } from '../project/search-index.js';
 import { ASSETS_DIR, type DeckStore, SLIDES_DIR } from '../project/store.js';
 import type { FontFile } from './fonts.js';
 import { inkSaveMiddleware } from './ink-save.js';
@@ -111,8 +111,12 @@ export function serveCourse(server: ViteDevServer, pages: DevPages): void {
         return;
       }
       if (path === DEV_SEARCH) {
+        // The course's index (the home), or one lecture's (`?deck=<slug>`, its search panel).
+        const slug = url.searchParams.get('deck');
+        const file = slug === null ? undefined : store.fileOf(slug);
+        if (slug !== null && !file) return next();
         res.setHeader('Content-Type', 'application/json');
-        res.end(buildSearchIndex(await courseDecks(root, store.all())));
+        res.end(file ? deckSearchIndex(await store.deck(file)) : buildSearchIndex(await courseDecks(root, store.all())));
         return;
       }
       if (path.startsWith(DEV_FONTS)) {

@@ -1,12 +1,11 @@
 /** The course home for the Vite plugin: its model (order, sections, PDFs in the site), markup, search index. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type Course, renderHomePage } from '../markdown/home.js';
 import type { SocialMeta } from '../markdown/social.js';
 import type { Deck, Diagnostic } from '../model/types.js';
 import { courseHome, readCourseSettings } from '../project/course.js';
 import { pdfFileName, pdfPresence } from '../project/pdfs.js';
-import { buildSearchIndex } from '../project/search-index.js';
+import { buildSearchIndex, searchFileName } from '../project/search-index.js';
 
 export interface HomeBuild {
   html: string;
@@ -57,7 +56,7 @@ export function homePage(input: HomeInput): HomeBuild {
       course.sections.flatMap((s) => s.lectures.map((l) => input.decks.find((d) => d.slug === l.slug) as Deck)),
       input.cacheDir,
     );
-    const fileName = `${input.search.assetsDir}/search-${createHash('sha256').update(source).digest('hex').slice(0, 10)}.json`;
+    const fileName = searchFileName(input.search.assetsDir, source);
     search = { fileName, source };
     searchHref = `./${fileName}`;
   } else searchHref = input.search.url;

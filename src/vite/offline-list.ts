@@ -150,6 +150,8 @@ export function pageFiles(file: string, html: string, read: (file: string) => st
   };
   walk(parse(html));
   for (const m of config?.mermaidModules ?? []) add(file, m);
+  // The lecture's search index: loaded on the first search, and kept with the lecture so search works offline.
+  if (config?.searchIndex) add(file, config.searchIndex);
   // The stylesheets' fonts: woff2 only (every browser that runs the page takes it; see katexWoff2Only), and
   // of KaTeX's only the families the page's math uses.
   for (const sheet of found.filter((f) => f.endsWith('.css'))) {

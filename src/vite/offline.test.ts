@@ -13,7 +13,7 @@ const deckPage = (slug: string, math: boolean) => `<!doctype html><html lang="zh
 <link rel="canonical" href="https://example.org/x/">
 <style>@font-face{src:url(../../assets/fonts/noto-400-abcdefabcd.woff2) format('woff2')}</style>
 <script type="module" src="../../assets/main-BBBBBBBB.js"></script>
-<script type="application/json" id="${PAGE.configId}">${JSON.stringify({ slug, title: `T ${slug}`, lang: 'zh-CN', hasMermaid: true, mermaidModules: ['../../assets/mermaid/chunks/m/chunk-ABCDEFGH.mjs'] })}</script>
+<script type="application/json" id="${PAGE.configId}">${JSON.stringify({ slug, title: `T ${slug}`, lang: 'zh-CN', hasMermaid: true, mermaidModules: ['../../assets/mermaid/chunks/m/chunk-ABCDEFGH.mjs'], searchIndex: '../../assets/search-abcdef0123.json' })}</script>
 </head><body><section data-background-image="../../assets/bg.jpg"><img src="../../assets/fig-CCCCCCCC.png" srcset="../../assets/fig-CCCCCCCC.png 1x, ../../assets/fig2x.png 2x">
 <a href="../../other/">next</a><a href="../../pdf/x.pdf">pdf</a><video src="../../assets/talk.mp4" poster="../../assets/poster.png"></video>
 <img src="https://example.org/external.png">${math ? '<span class="katex">x</span>' : ''}</section></body></html>`;
@@ -27,7 +27,7 @@ const css = [
 ].join('');
 
 describe('what a built page needs offline', () => {
-  it("names every file the page loads, its stylesheets' woff2 fonts and its diagram modules, not links, PDFs or media", () => {
+  it("names every file the page loads, its stylesheets' woff2 fonts, its diagram modules and search index, not links, PDFs or media", () => {
     const read = (f: string) => (f === 'assets/main-AAAAAAAA.css' ? css : undefined);
     const p = pageFiles('part-1/intro/index.html', deckPage('part-1/intro', true), read);
     expect(p.config?.slug).toBe('part-1/intro');
@@ -45,6 +45,7 @@ describe('what a built page needs offline', () => {
         'assets/fig2x.png',
         'assets/poster.png',
         'assets/mermaid/chunks/m/chunk-ABCDEFGH.mjs',
+        'assets/search-abcdef0123.json',
         'assets/KaTeX_Main-Regular-B22Nviop.woff2',
         'assets/jetbrains-mono-V6pRDFza.woff2',
       ].sort(),

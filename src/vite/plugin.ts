@@ -7,6 +7,7 @@ import { rootFrom } from '../model/deck-path.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck } from '../model/types.js';
 import { courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
+import { deckSearchIndex, searchFileName } from '../project/search-index.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
 import { deckReporter } from './deck-report.js';
@@ -69,7 +70,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const emitted = new Set<string>();
   /** Build: the files each deck page loads that Vite does not bundle (backgrounds, lazy media), by page id. */
   const pageFiles = new Map<string, string[]>();
-  /** Build: the search index the home page links, by page id. */
+  /** Build: the search index each page links (the course's on the home, the lecture's on its page), by page id. */
   const searchFiles = new Map<string, NonNullable<HomeBuild['search']>>();
   /** Build: slide markup inserted after Vite's HTML processing, by page id. */
   const deferredSlides = new Map<string, string>();
@@ -167,10 +168,19 @@ export function lectern(options: LecternOptions = {}): Plugin {
       const slides = config.command === 'build' ? renderSlides(deck) : undefined;
       const later = slides !== undefined && !NEEDS_VITE.test(slides);
       if (later) deferredSlides.set(id, slides);
+      // The lecture's own search index: a content-hashed file of the site, or the dev server's answer.
+      let searchIndex = `${DEV_SEARCH}?deck=${encodeURIComponent(deck.slug)}`;
+      if (config.command === 'build') {
+        const source = deckSearchIndex(deck);
+        const fileName = searchFileName(config.build.assetsDir, source);
+        searchFiles.set(id, { fileName, source });
+        searchIndex = `${rootFrom(deck.slug)}${fileName}`;
+      }
       html = renderDeckPage(deck, {
         runtime: RUNTIME,
         head: `${FONTS_MARKER}\n`,
         mermaidModules: await preloads(deck),
+        searchIndex,
         course: courseLinks(deck.slug, await courseDecks(config.root, store.all())),
         icon: iconHref(deck.slug),
         ...(config.command === 'build' ? { social: deckSocial(deck, siteContext(), readCourseSettings(config.root).settings.title) } : {}),

@@ -1,0 +1,74 @@
+import { type JumpTarget, jumpMatches } from '../model/jump.js';
+import { PAGE, parseSlideId, slideLabel } from '../model/page.js';
+import { fill, uiStrings } from '../model/ui-strings.js';
+import { el } from './dom.js';
+import { picker } from './picker.js';
+import type { Deck } from './present.js';
+
+/** The deck's slides by the number every view shows (their ids), with their titles. */
+function targetsOf(deck: Deck): (JumpTarget & { el: HTMLElement })[] {
+  return deck.getSlides().flatMap((s) => {
+    const index = parseSlideId(s.id);
+    return index === undefined ? [] : [{ index, title: s.getAttribute(PAGE.titleAttr) ?? '', el: s }];
+  });
+}
+
+/** A slide without a title is shown by the start of its text. */
+function shownTitle(slide: HTMLElement): string {
+  const copy = slide.cloneNode(true) as HTMLElement;
+  for (const n of copy.querySelectorAll(`${PAGE.notes}, svg, .katex-mathml, script, style`)) n.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+
+/**
+ * `G`: go to a slide by its number (as the corner shows it) or by words of its title; the matching titles
+ * are listed as you type. Written for Lectern instead of reveal's jump-to-slide, which reads numbers its own
+ * way and matches a regular expression against the slides' whole text.
+ */
+export function jumpBox(deck: Deck, lang: string | undefined) {
+  const t = uiStrings(lang).find;
+  let targets = targetsOf(deck);
+  const box = picker<HTMLElement>({
+    name: 'lectern-jump',
+    lang: lang ?? 'en',
+    title: t.jumpTitle,
+    placeholder: t.jumpPlaceholder,
+    hint: t.hint,
+    close: t.close,
+    items(query) {
+      const matches = query.trim() ? jumpMatches(query, targets) : [];
+      const items = matches.map((m) => {
+        const slide = targets.find((s) => s.index === m.index)?.el as HTMLElement;
+        const title = m.title || shownTitle(slide);
+        return {
+          value: slide,
+          content: [
+            el('span', { class: 'lectern-find-num' }, slideLabel(m.index)),
+            el('span', { class: 'lectern-find-title' }, title || t.untitled),
+          ],
+        };
+      });
+      const status = !query.trim()
+        ? ''
+        : !items.length
+          ? t.jumpNone
+          : items.length === 1
+            ? t.oneMatch
+            : fill(t.matches, { n: items.length });
+      return { items, status };
+    },
+    choose(slide) {
+      const { h, v } = deck.getIndices(slide);
+      deck.slide(h, v);
+    },
+  });
+  return {
+    open(text?: string) {
+      // The dev server may have changed the slides since the last time.
+      targets = targetsOf(deck);
+      box.open(text);
+    },
+    submit: box.submit,
+    destroy: box.destroy,
+  };
+}
