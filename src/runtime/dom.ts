@@ -16,3 +16,7 @@ export function loadLazyMedia(root: HTMLElement): void {
     if (!media.getAttribute('src') && media.dataset.src) media.setAttribute('src', media.dataset.src);
   }
 }
+
+/** Someone typing in a field is not pressing a key for the deck. */
+export const typing = (e: KeyboardEvent): boolean =>
+  !!(e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');

@@ -1,68 +1,9 @@
-import { isCombo, keyCodeOf, LETTER_KEYS } from '../model/keys.js';
+import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
-import { typing } from './help-key.js';
 import type { Deck } from './present.js';
+import { installSearchKey, type Openable, openLazily } from './search-key.js';
 import { initZoom } from './zoom.js';
-
-interface Openable {
-  open(text?: string): void;
-  submit(): void;
-}
-
-/**
- * Opens a dialog whose code loads on first use. Keys pressed meanwhile (`G`, then `12` and Enter at once)
- * are the dialog's: held from the deck, typed into it once it is there.
- */
-function openLazily(load: () => Promise<Openable>): void {
-  let text = '';
-  let enter = false;
-  let cancelled = false;
-  const hold = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key.length === 1) text += e.key;
-    else if (e.key === 'Backspace') text = text.slice(0, -1);
-    else if (e.key === 'Enter') enter = true;
-    else if (e.key === 'Escape') cancelled = true;
-    else return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-  };
-  addEventListener('keydown', hold, true);
-  void load()
-    .then((dialog) => {
-      if (cancelled) return;
-      dialog.open(text);
-      if (enter) dialog.submit();
-    })
-    .finally(() => removeEventListener('keydown', hold, true));
-}
-
-/**
- * Ctrl+Shift+F, in presenting and reading mode: the lecture's search panel, loaded (with MiniSearch and the
- * index) on the first press. `go` takes the found slide's id (`slide-12`).
- */
-export function installSearchKey(config: DeckConfig, go: (slideId: string) => void) {
-  let panel: Promise<Openable> | undefined;
-  const open = () => {
-    if (!config.searchIndex) return;
-    panel ??= import('./deck-search.js').then((m) => m.searchPanel({ lang: config.lang, index: config.searchIndex ?? '', go }));
-    openLazily(() => panel as Promise<Openable>);
-  };
-  const onKey = (e: KeyboardEvent) => {
-    if (!isCombo('CtrlShiftF', e) || typing(e)) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    open();
-  };
-  addEventListener('keydown', onKey, true);
-  return {
-    open,
-    destroy() {
-      removeEventListener('keydown', onKey, true);
-    },
-  };
-}
 
 /** Presenting: G (go to a slide by number or title), Ctrl+Shift+F (search), Alt+click (zoom). */
 export function installFindKeys(deck: Deck, config: DeckConfig) {

@@ -1,8 +1,7 @@
 import type { KeyView } from '../model/keys.js';
+import { typing } from './dom.js';
 
-/** Someone typing in a field is not pressing a key for the deck. */
-export const typing = (e: KeyboardEvent): boolean =>
-  !!(e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+export { typing };
 
 /**
  * `?` (and F1, reveal's other help key) opens the help overlay in any view; its code and styles are loaded

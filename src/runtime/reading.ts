@@ -3,7 +3,6 @@ import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { initDiagramViewer } from './diagram-viewer.js';
 import { el } from './dom.js';
-import { installSearchKey } from './find-keys.js';
 import { readSavedInk } from './ink-key.js';
 import { initSelfCheck } from './reading-answers.js';
 import { initReadingDiagrams } from './reading-diagrams.js';
@@ -12,6 +11,7 @@ import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
 import { initReadingScroll } from './reading-scroll.js';
 import { initScrollCues } from './scroll-cues.js';
+import { installSearchKey } from './search-key.js';
 
 /**
  * Reading mode (`?view=read`): the server-rendered slides as one continuous page, each slide followed by

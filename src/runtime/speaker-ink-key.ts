@@ -1,5 +1,5 @@
 import { pressed } from '../model/keys.js';
-import { typing } from './help-key.js';
+import { typing } from './dom.js';
 import { whenInk } from './ink-key.js';
 import { initLaser } from './laser.js';
 
