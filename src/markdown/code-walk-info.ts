@@ -17,6 +17,8 @@ export interface WalkInfo {
   spec?: string;
   /** Show line numbers. */
   numbers: boolean;
+  /** Numbers were turned off for this block (Slidev's `lines:false`), whatever the deck says. */
+  noNumbers?: boolean;
   /** The number of the first line. */
   start: number;
   /** The spec names lines by the numbers shown (Slidev's `startLine`) rather than from the block's first line. */
@@ -79,6 +81,7 @@ export function readWalkInfo(rawInfo: string, code = ''): WalkInfo | undefined {
     const opts = m[1] ?? '';
     const lines = /\blines\s*:\s*(true|false)/.exec(opts);
     if (lines) out.numbers = lines[1] === 'true';
+    if (lines?.[1] === 'false') out.noNumbers = true;
     const startLine = /\bstartLine\s*:\s*(\d+)/.exec(opts);
     if (startLine) {
       out.start = Number(startLine[1]);

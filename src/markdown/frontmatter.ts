@@ -43,6 +43,9 @@ const KNOWN_KEYS = new Set([
   'toc',
   'dialect',
   'css',
+  // Every code block numbered: Slidev's headmatter, Quarto's option.
+  'lineNumbers',
+  'code-line-numbers',
 ]);
 
 export function defaultMeta(fallbackTitle: string): DeckMeta {
@@ -198,6 +201,7 @@ export function parseFrontMatter(file: string, text: string, fallbackTitle: stri
       );
   }
   if (typeof data.incremental === 'boolean') meta.incremental = data.incremental;
+  for (const key of ['lineNumbers', 'code-line-numbers']) if (typeof data[key] === 'boolean') meta.lineNumbers = data[key];
   if (typeof data.html === 'boolean') meta.html = data.html;
   if (data.notes === 'required' || data.notes === true) meta.notesRequired = true;
   if (typeof data.theme === 'string') meta.theme = data.theme;

@@ -66,6 +66,8 @@ export interface DeckMeta {
   reveal: Record<string, unknown>;
   /** reveal-md's `notesSeparator` (a regular expression); default `Note:`/`Notes:` lines. */
   notesSeparator?: string;
+  /** Every code block shows line numbers (Slidev's `lineNumbers: true`, Quarto's `code-line-numbers: true`). */
+  lineNumbers?: boolean;
   /** A class every slide gets (Quarto's `smaller: true`, `scrollable: true`). */
   slideClass?: string;
   /** Quarto's `title-slide-attributes` (a background for the title slide, …). */

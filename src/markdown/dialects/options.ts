@@ -185,6 +185,7 @@ export function applyDialect(meta: DeckMeta, data: Record<string, unknown>, warn
           .map(([k, v]) => [k.startsWith('data-') ? k : `data-${k}`, String(v ?? '')]),
       );
     if (typeof fmt.incremental === 'boolean') meta.incremental = fmt.incremental;
+    if (typeof fmt['code-line-numbers'] === 'boolean') meta.lineNumbers = fmt['code-line-numbers'];
     const classes = ['smaller', 'scrollable'].filter((c) => fmt[c] === true);
     if (classes.length) meta.slideClass = classes.join(' ');
     meta.footer = str(fmt.footer) ?? str(data.footer);

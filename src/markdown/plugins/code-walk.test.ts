@@ -122,6 +122,37 @@ describe('code walkthroughs', () => {
     expect(lines(all(d)).lines.map((l) => l[1])).toEqual(['', '1']);
   });
 
+  it("the deck's lineNumbers: true (Slidev) or format code-line-numbers: true (Quarto) numbers every block; {lines:false} opts out", async () => {
+    const numbered = (d: Deck) => [...dom(all(d)).querySelectorAll('pre')].map((p) => p.classList.contains(WALK.numbersClass));
+    const slidev = await compile(
+      [
+        '---',
+        'title: T',
+        'lineNumbers: true',
+        '---',
+        '',
+        '## A',
+        '',
+        '```js',
+        'a();',
+        '```',
+        '',
+        '```js {1}{lines:false}',
+        'b();',
+        '```',
+      ].join('\n'),
+    );
+    expect(numbered(slidev)).toEqual([true, false]);
+    expect(slidev.diagnostics).toEqual([]);
+    const quarto = await compile(
+      ['---', 'title: T', 'format:', '  revealjs:', '    code-line-numbers: true', '---', '', '## A', '', '```python', 'a = 1', '```'].join(
+        '\n',
+      ),
+    );
+    expect(numbered(quarto)).toEqual([true]);
+    expect(quarto.diagnostics).toEqual([]);
+  });
+
   it('plain code fences and Mermaid are untouched', async () => {
     const d = await deck('## P', '', '```js', 'a();', '```', '', '```mermaid', 'flowchart LR', '  a --> b', '```');
     expect(d.slides[0]?.html).not.toContain(WALK.className);

@@ -15,6 +15,9 @@ interface WalkMeta {
 
 const walkOf = (token: Token): WalkMeta | undefined => (token.meta as { walk?: WalkInfo } | null)?.walk && (token.meta as WalkMeta);
 
+/** A block numbered because the deck numbers every block (`lineNumbers: true`). */
+const NUMBERED = { numbers: true, start: 1, specByShownNumber: false } as const;
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** The code's lines as the page shows them: without the newline that ends the block. */
@@ -94,10 +97,12 @@ export function codeWalkPlugin(md: MarkdownIt, highlighter?: Highlighter): void 
   // Before the attribute rules: `{1|3}` and `code-line-numbers="…"` must not be read as attributes.
   md.core.ruler.before('lectern_attrs_guard', 'lectern_walk_read', (state) => {
     const env = state.env as RenderEnv;
+    const numberAll = env.meta?.lineNumbers === true;
     for (const token of state.tokens) {
       if (token.type === 'fence' && !/^\s*\{?\s*\.?mermaid\b/.test(token.info)) {
-        const walk = readWalkInfo(token.info, token.content);
+        const walk = readWalkInfo(token.info, token.content) ?? (numberAll ? { ...NUMBERED, info: token.info } : undefined);
         if (!walk) continue;
+        if (numberAll && !walk.noNumbers) walk.numbers = true;
         token.info = walk.info;
         token.meta = { ...(token.meta ?? {}), walk };
       } else if (token.type === 'html_block' && /data-line-numbers/i.test(token.content)) {
