@@ -208,7 +208,7 @@ test('--fragments prints a page per step, each with its own lines lit; the code 
   for (const t of sorting) expect(t.split('console.log').length - 1).toBe(1);
 });
 
-test('reading mode shows the code once, every line lit, each group marked with its number', async ({ page }) => {
+test('reading mode and the handout show the code once, every line lit, each group marked with its number', async ({ page }) => {
   await open(page, '?view=read');
   const walk = page.locator(WALK.selector).first();
   await walk.scrollIntoViewIfNeeded();
@@ -221,6 +221,13 @@ test('reading mode shows the code once, every line lit, each group marked with i
   );
   expect(marks.map((m) => m.bar)).toEqual([true, false, true, true, false, true]);
   expect(marks.map((m) => m.label.match(/"(\d)"/)?.[1] ?? '')).toEqual(['1', '', '2', '', '', '3']);
+  // The handout, made to annotate, shows it the same way.
+  await open(page, '?view=handout');
+  const handout = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Sorting' }) });
+  expect(await lit(handout)).toEqual(G1.map(() => true));
+  expect(await handout.locator('.line').evaluateAll((ls) => ls.map((l) => getComputedStyle(l).boxShadow !== 'none'))).toEqual(
+    marks.map((m) => m.bar),
+  );
 });
 
 test('a range past the end: a file:line warning with a hint from `lectern check`, the deck whole', async ({ page }) => {
