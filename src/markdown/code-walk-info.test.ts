@@ -12,6 +12,7 @@ describe('walkthrough options in a fence info string', () => {
       specByShownNumber: true,
       info: 'ts',
     });
+    expect(readWalkInfo("ts {1|2}{at:3,maxHeight:'100px'}")).toMatchObject({ spec: '1|2', ignored: ['at', 'maxHeight'], info: 'ts' });
     expect(readWalkInfo('ts {2|all} showLineNumbers')).toMatchObject({ spec: '2|all', numbers: true, info: 'ts' });
   });
 

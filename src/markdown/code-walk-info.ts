@@ -19,6 +19,8 @@ export interface WalkInfo {
   numbers: boolean;
   /** Numbers were turned off for this block (Slidev's `lines:false`), whatever the deck says. */
   noNumbers?: boolean;
+  /** Slidev options read but not honoured (`at`, `maxHeight`, …). */
+  ignored?: string[];
   /** The number of the first line. */
   start: number;
   /** The spec names lines by the numbers shown (Slidev's `startLine`) rather than from the block's first line. */
@@ -33,7 +35,7 @@ const NUMBER_CLASS = /\s*\.(?:line-numbers|numberLines|number-lines)\b/;
 const START_FROM = /\s*\b(?:startFrom|start-from|data-ln-start-from)\s*=\s*"?(\d+)"?/;
 const SHOW_NUMBERS = /\s*\bshowLineNumbers(?:\{(\d+)\})?/;
 /** Slidev's options brace: `{lines:true,startLine:5}` (JavaScript object syntax, keys without quotes). */
-const SLIDEV_OPTIONS = /\s*\{([^{}]*\b(?:lines|startLine|at|maxHeight|wrap)\s*:[^{}]*)\}/;
+const SLIDEV_OPTIONS = /\s*\{(\s*[A-Za-z]\w*\s*:[^{}]*)\}/;
 /** Slidev's line brace: no `=`, no `.class`/`#id`, and something that looks like lines: a digit, `|`, `*`, all/none. */
 const SLIDEV_LINES = /\{([^{}=.#:"']*(?:\d|\||\*|\ball\b|\bnone\b)[^{}=.#:"']*)\}/;
 /** Quarto's cell option, in the code of a ```{r} / ```{python} chunk. */
@@ -77,17 +79,23 @@ export function readWalkInfo(rawInfo: string, code = ''): WalkInfo | undefined {
     out.numbers = true;
     if (m[1]) out.start = Number(m[1]);
   });
-  take(SLIDEV_OPTIONS, (m) => {
-    const opts = m[1] ?? '';
-    const lines = /\blines\s*:\s*(true|false)/.exec(opts);
-    if (lines) out.numbers = lines[1] === 'true';
-    if (lines?.[1] === 'false') out.noNumbers = true;
-    const startLine = /\bstartLine\s*:\s*(\d+)/.exec(opts);
-    if (startLine) {
-      out.start = Number(startLine[1]);
-      out.specByShownNumber = true;
-    }
-  });
+  take(
+    SLIDEV_OPTIONS,
+    (m) => {
+      const opts = m[1] ?? '';
+      const lines = /\blines\s*:\s*(true|false)/.exec(opts);
+      if (lines) out.numbers = lines[1] === 'true';
+      if (lines?.[1] === 'false') out.noNumbers = true;
+      const others = [...opts.matchAll(/([A-Za-z]\w*)\s*:/g)].map((k) => k[1] ?? '').filter((k) => k !== 'lines' && k !== 'startLine');
+      if (others.length) out.ignored = others;
+      const startLine = /\bstartLine\s*:\s*(\d+)/.exec(opts);
+      if (startLine) {
+        out.start = Number(startLine[1]);
+        out.specByShownNumber = true;
+      }
+    },
+    (m) => m.index > 0,
+  );
   take(
     SLIDEV_LINES,
     (m) => {

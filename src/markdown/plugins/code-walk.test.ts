@@ -153,6 +153,14 @@ describe('code walkthroughs', () => {
     expect(quarto.diagnostics).toEqual([]);
   });
 
+  it('Slidev options Lectern cannot honour (at, maxHeight) are a warning; the steps still work', async () => {
+    const d = await deck('## A', '', "```js {1|2}{at:2,maxHeight:'80px'}", 'a();', 'b();', '```');
+    expect(d.diagnostics.map((x) => [x.code, x.line, x.message])).toEqual([
+      ['code-option-ignored', 6, 'code block options `at`, `maxHeight` are not supported and are left out'],
+    ]);
+    expect(lines(all(d)).steps).toEqual(['2']);
+  });
+
   it('plain code fences and Mermaid are untouched', async () => {
     const d = await deck('## P', '', '```js', 'a();', '```', '', '```mermaid', 'flowchart LR', '  a --> b', '```');
     expect(d.slides[0]?.html).not.toContain(WALK.className);

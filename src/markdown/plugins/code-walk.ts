@@ -105,6 +105,15 @@ export function codeWalkPlugin(md: MarkdownIt, highlighter?: Highlighter): void 
         if (numberAll && !walk.noNumbers) walk.numbers = true;
         token.info = walk.info;
         token.meta = { ...(token.meta ?? {}), walk };
+        if (walk.ignored?.length)
+          report(
+            env,
+            tokenLine(env, token),
+            'warning',
+            `code block options ${walk.ignored.map((k) => `\`${k}\``).join(', ')} are not supported and are left out`,
+            'the steps follow the slide in document order and the block is shown at its full height',
+            'code-option-ignored',
+          );
       } else if (token.type === 'html_block' && /data-line-numbers/i.test(token.content)) {
         const raw = rawCodeBlock(token.content);
         if (raw) {
