@@ -224,6 +224,37 @@ test('Alt+click zooms into the point clicked and back; Escape zooms out without 
   expect(watch.errors).toEqual([]);
 });
 
+test('the speaker view: G, Ctrl+Shift+F and Alt+click on its current slide move and zoom the deck', async ({ page, context, watch }) => {
+  await openDeck(page, 'reasoning-origins', '#/2');
+  const speaker = await context.newPage();
+  speaker.on('pageerror', (e) => watch.errors.push(e.message));
+  await openDeck(speaker, 'reasoning-origins', '?view=speaker');
+  await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
+  await speaker.keyboard.press('g');
+  await speaker.keyboard.type('演化树');
+  await expect(jumpBox(speaker).getByRole('option')).toHaveText([/^8\s*GPT-3 → GPT-3.5 演化树$/]);
+  await speaker.keyboard.press('Enter');
+  await expect.poll(() => shownNumber(page)).toBe(8);
+  await expect(speaker.locator('.lectern-sv-current h2')).toHaveText('GPT-3 → GPT-3.5 演化树');
+  await speaker.keyboard.press('Control+Shift+F');
+  await speaker.keyboard.type('聚焦');
+  await expect(searchPanel(speaker).getByRole('option')).toHaveCount(1);
+  await speaker.keyboard.press('Enter');
+  await expect.poll(() => shownNumber(page)).toBe(2);
+  // Alt+click on the current slide's heading: the projector zooms into it; again, out.
+  const width = async () => (await page.locator('.reveal .slides section.present').boundingBox())?.width ?? 0;
+  const before = await width();
+  const heading = await speaker.locator('.lectern-sv-current h2').boundingBox();
+  if (!heading) throw new Error('no heading in the speaker view');
+  await speaker.keyboard.down('Alt');
+  await speaker.mouse.click(heading.x + 20, heading.y + heading.height / 2);
+  await expect.poll(async () => Math.round((await width()) / before)).toBe(2);
+  await speaker.mouse.click(heading.x + 20, heading.y + heading.height / 2);
+  await speaker.keyboard.up('Alt');
+  await expect.poll(width).toBeCloseTo(before, 0);
+  expect(watch.errors).toEqual([]);
+});
+
 test('the overview shows every slide with its steps shown and its diagrams drawn', async ({ page, watch }) => {
   await openDeck(page, 'reasoning-origins-en', '#/1');
   await page.keyboard.press('o');
@@ -269,5 +300,9 @@ test('? lists G, Ctrl+Shift+F and Alt+click, in English and in Chinese', async (
     await openDeck(page, slug, '?view=read');
     await page.keyboard.press('?');
     await expect(help.locator('tr[data-action="search"] kbd')).toHaveText(['Ctrl+Shift+F']);
+    await openDeck(page, slug, '?view=speaker');
+    await page.keyboard.press('?');
+    await expect(help.locator('tr[data-action="jump"] kbd')).toHaveText(['G']);
+    await expect(help.locator('tr[data-action="zoom"] kbd')).toHaveText([alt]);
   }
 });

@@ -9,7 +9,7 @@ import { initZoom } from './zoom.js';
 export function installFindKeys(deck: Deck, config: DeckConfig) {
   let jump: Promise<Openable> | undefined;
   deck.addKeyBinding({ keyCode: keyCodeOf(LETTER_KEYS.jump), key: LETTER_KEYS.jump, description: uiStrings(config.lang).help.jump }, () => {
-    jump ??= import('./jump.js').then((m) => m.jumpBox(deck, config.lang));
+    jump ??= import('./jump.js').then((m) => m.jumpBox(m.deckSource(deck), config.lang));
     openLazily(() => jump as Promise<Openable>);
   });
   const search = installSearchKey(config, (id) => {
@@ -18,7 +18,7 @@ export function installFindKeys(deck: Deck, config: DeckConfig) {
     const { h, v } = deck.getIndices(slide);
     deck.slide(h, v);
   });
-  const zoom = initZoom(deck);
+  const zoom = initZoom(deck, config.slug ?? '');
   return {
     destroy() {
       search.destroy();

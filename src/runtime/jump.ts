@@ -5,9 +5,9 @@ import { el } from './dom.js';
 import { picker } from './picker.js';
 import type { Deck } from './present.js';
 
-/** The deck's slides by the number every view shows (their ids), with their titles. */
-function targetsOf(deck: Deck): (JumpTarget & { el: HTMLElement })[] {
-  return deck.getSlides().flatMap((s) => {
+/** The slides by the number every view shows (their ids), with their titles. */
+function targetsOf(slides: readonly HTMLElement[]): (JumpTarget & { el: HTMLElement })[] {
+  return slides.flatMap((s) => {
     const index = parseSlideId(s.id);
     return index === undefined ? [] : [{ index, title: s.getAttribute(PAGE.titleAttr) ?? '', el: s }];
   });
@@ -20,14 +20,29 @@ function shownTitle(slide: HTMLElement): string {
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
+/** Where the jump box finds the slides (reveal's, or the speaker view's copy) and how it goes to one. */
+export interface JumpSource {
+  slides(): readonly HTMLElement[];
+  go(slide: HTMLElement): void;
+}
+
+/** Presenting: reveal's slides and navigation. */
+export const deckSource = (deck: Deck): JumpSource => ({
+  slides: () => deck.getSlides(),
+  go(slide) {
+    const { h, v } = deck.getIndices(slide);
+    deck.slide(h, v);
+  },
+});
+
 /**
  * `G`: go to a slide by its number (as the corner shows it) or by words of its title; the matching titles
  * are listed as you type. Written for Lectern instead of reveal's jump-to-slide, which reads numbers its own
  * way and matches a regular expression against the slides' whole text.
  */
-export function jumpBox(deck: Deck, lang: string | undefined) {
+export function jumpBox(source: JumpSource, lang: string | undefined) {
   const t = uiStrings(lang).find;
-  let targets = targetsOf(deck);
+  let targets = targetsOf(source.slides());
   const box = picker<HTMLElement>({
     name: 'lectern-jump',
     lang: lang ?? 'en',
@@ -57,15 +72,12 @@ export function jumpBox(deck: Deck, lang: string | undefined) {
             : fill(t.matches, { n: items.length });
       return { items, status };
     },
-    choose(slide) {
-      const { h, v } = deck.getIndices(slide);
-      deck.slide(h, v);
-    },
+    choose: (slide) => source.go(slide),
   });
   return {
     open(text?: string) {
       // The dev server may have changed the slides since the last time.
-      targets = targetsOf(deck);
+      targets = targetsOf(source.slides());
       box.open(text);
     },
     submit: box.submit,

@@ -26,6 +26,8 @@ export type SpeakerMessage =
   | { type: 'bye' }
   /** The laser pointer's dot, in slide coordinates (laser.ts), from either window. */
   | { type: 'laser'; on: boolean; x: number; y: number }
+  /** Alt+click on the speaker view's current slide: the deck zooms into that point, or out (zoom.ts), slide coordinates. */
+  | { type: 'zoom'; x: number; y: number }
   /** A stroke under way, point batch by point batch (ink-cross.ts, src/model/ink-ops.ts), from either window; then its end. */
   | { type: 'ink-draw'; op: InkDraw }
   | { type: 'ink-end'; id: string };

@@ -5,6 +5,7 @@ import { type DeckConfig, markReady } from './config.js';
 import { applyDeckUpdate } from './deck-update.js';
 import { drawAll } from './diagrams.js';
 import { planTimings } from './pacing.js';
+import { installSpeakerFind } from './speaker-find.js';
 import { initSpeakerFollow } from './speaker-follow.js';
 import { installSpeakerInk } from './speaker-ink-key.js';
 import { initSpeakerKeys } from './speaker-keys.js';
@@ -103,6 +104,23 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
     }
   };
   const keys = initSpeakerKeys(view.$('.lectern-sv-next .lectern-sv-screen'), nav);
+  // G and Ctrl+Shift+F: the deck goes to the slide found (this view alone, with no deck open); Alt+click zooms the deck.
+  const find = installSpeakerFind(
+    config,
+    view.$('.lectern-sv-current .lectern-sv-reveal'),
+    () => slides.map((s) => s.el),
+    (el) => {
+      const slide = slides.find((s) => s.el === el);
+      if (!slide) return;
+      const to = { h: slide.h, v: slide.v, f: -1 };
+      if (follow.connected) follow.send({ type: 'goto', ...to });
+      else {
+        pos = to;
+        saveTalk(slug, { pos });
+        render();
+      }
+    },
+  );
   // A clicked button keeps no focus, so a clicker's Space still advances the deck instead of pressing it again.
   for (const b of view.root.querySelectorAll('button')) b.addEventListener('click', () => b.blur());
 
@@ -127,6 +145,7 @@ export function startSpeaker(config: DeckConfig): { destroy(): void } {
     destroy() {
       import.meta.hot?.off?.(HMR_EVENT.deck, onUpdate);
       keys.destroy();
+      find.destroy();
       ink.destroy();
       follow.destroy();
       timer.destroy();

@@ -1,4 +1,6 @@
+import { SLIDE_SIZE } from '../model/page.js';
 import type { Deck } from './present.js';
+import { channelName, type SpeakerMessage } from './speaker-link.js';
 
 /** How much Alt+click enlarges (reveal's zoom plugin's default). */
 export const ZOOM_SCALE = 2;
@@ -13,9 +15,10 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  * the overview or a resize zoom out. Our own rather than reveal's zoom plugin, which takes Ctrl+click on Linux,
  * transforms the whole page (the ink toolbar and dialogs too), and leaves Escape to open the overview as it zooms out.
  * The click is the zoom's alone: it neither draws ink nor follows a link. Ink drawn while zoomed lands where the
- * pen is (ink maps the pointer through the transform).
+ * pen is (ink maps the pointer through the transform). Alt+click on the speaker view's current slide does the
+ * same here (a `zoom` message on the deck's channel, in slide coordinates).
  */
-export function initZoom(deck: Deck) {
+export function initZoom(deck: Deck, slug: string) {
   const reveal = deck.getRevealElement() as HTMLElement;
   let zoomed = false;
   const out = () => {
@@ -54,6 +57,15 @@ export function initZoom(deck: Deck) {
     e.stopImmediatePropagation();
     out();
   };
+  const channel = new BroadcastChannel(channelName(slug));
+  const onMessage = (e: MessageEvent<SpeakerMessage>) => {
+    const m = e.data;
+    if (m?.type !== 'zoom' || !Number.isFinite(m.x) || !Number.isFinite(m.y) || deck.isOverview()) return;
+    if (zoomed) return out();
+    const box = deck.getSlidesElement()?.getBoundingClientRect();
+    if (box?.width) into(box.left + (m.x / SLIDE_SIZE.width) * box.width, box.top + (m.y / SLIDE_SIZE.height) * box.height);
+  };
+  channel.addEventListener('message', onMessage);
   reveal.addEventListener('pointerdown', onDown, true);
   reveal.addEventListener('click', onClick, true);
   addEventListener('keydown', onKey, true);
@@ -65,6 +77,7 @@ export function initZoom(deck: Deck) {
     },
     destroy() {
       out();
+      channel.close();
       reveal.removeEventListener('pointerdown', onDown, true);
       reveal.removeEventListener('click', onClick, true);
       removeEventListener('keydown', onKey, true);

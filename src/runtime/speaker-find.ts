@@ -1,0 +1,54 @@
+import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
+import { SLIDE_SIZE } from '../model/page.js';
+import type { DeckConfig } from './config.js';
+import { typing } from './dom.js';
+import type { JumpSource } from './jump.js';
+import { installSearchKey, type Openable, openLazily } from './search-key.js';
+import { channelName, type SpeakerMessage } from './speaker-link.js';
+
+/**
+ * The speaker view's G (go to a slide by number or title) and Ctrl+Shift+F (search): the window the lecturer
+ * has the keyboard in. Both list this view's copy of the slides; going there moves the deck (`go`). Alt+click
+ * on the current slide (`screen`, slide-sized) zooms the deck into that point, or out (zoom.ts).
+ */
+export function installSpeakerFind(
+  config: DeckConfig,
+  screen: HTMLElement,
+  slides: () => readonly HTMLElement[],
+  go: (slide: HTMLElement) => void,
+) {
+  const source: JumpSource = { slides, go };
+  let jump: Promise<Openable> | undefined;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || e.keyCode !== keyCodeOf(LETTER_KEYS.jump)) return;
+    e.preventDefault();
+    jump ??= import('./jump.js').then((m) => m.jumpBox(source, config.lang));
+    openLazily(() => jump as Promise<Openable>);
+  };
+  document.addEventListener('keydown', onKey);
+  const search = installSearchKey(config, (id) => {
+    const slide = slides().find((s) => s.id === id);
+    if (slide) go(slide);
+  });
+  const channel = new BroadcastChannel(channelName(config.slug ?? ''));
+  const area = screen.parentElement ?? screen;
+  const onZoom = (e: PointerEvent) => {
+    if (!e.altKey || e.button !== 0 || e.ctrlKey || e.metaKey) return;
+    const r = screen.getBoundingClientRect();
+    if (!r.width) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const x = ((e.clientX - r.left) / r.width) * SLIDE_SIZE.width;
+    const y = ((e.clientY - r.top) / r.height) * SLIDE_SIZE.height;
+    channel.postMessage({ type: 'zoom', x, y } satisfies SpeakerMessage);
+  };
+  area.addEventListener('pointerdown', onZoom, true);
+  return {
+    destroy() {
+      document.removeEventListener('keydown', onKey);
+      area.removeEventListener('pointerdown', onZoom, true);
+      channel.close();
+      search.destroy();
+    },
+  };
+}
