@@ -1,14 +1,16 @@
 /**
  * The live channel: one WebSocket endpoint beside the static files. The lecturer's deck (the only
- * connection that presented the key, from loopback) sends its position; every other connection gets
- * the position and may send nothing. Every client is treated as hostile: frames are bounded (maxPayload),
- * each connection has a token bucket, a slow follower holds at most a few unsent messages (states replace
- * each other, so only the newest is kept), dead sockets are found by ping.
+ * connection that presented the key, from loopback) sends its position and its ink; every other
+ * connection gets them and may send nothing. Every client is treated as hostile: frames are bounded
+ * (maxPayload; the lecturer's socket, which carries ink, lecturerMaxPayload), each connection has a token
+ * bucket, a slow follower holds at most a few unsent states (states replace each other, so only the
+ * newest is kept) and a bounded queue of ink messages (which do not), dead sockets are found by ping.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { LECTURER_PARAM, LIMITS, LIVE_SOCKET_PATH, type LivePosition, parseLecturerMessage, type ServerMessage } from '../model/live.js';
+import { inkRelay } from './ink-relay.js';
 import { keyMatches } from './key.js';
 
 interface Client {
@@ -19,6 +21,10 @@ interface Client {
   inFlight: number;
   /** The newest message not yet handed to the socket because `inFlight` was at its bound. */
   queued?: string;
+  /** Ink messages not yet handed to the socket (from `inkAt` on), and their size. */
+  ink: string[];
+  inkAt: number;
+  inkBytes: number;
   alive: boolean;
 }
 
@@ -28,6 +34,8 @@ export interface ChannelStats {
   seq: number;
   rejected: number;
   dropped: number;
+  /** The lecture's ink the server keeps: slides and board pages with ink, points in all. */
+  ink: { places: number; points: number };
 }
 
 export interface LiveChannel {
@@ -41,8 +49,10 @@ export const isLoopback = (address: string | undefined): boolean =>
   !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 export function attachChannel(server: Server, key: string): LiveChannel {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxPayload, perMessageDeflate: false });
+  const audienceWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxPayload, perMessageDeflate: false });
+  const lecturerWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.lecturerMaxPayload, perMessageDeflate: false });
   const clients = new Set<Client>();
+  const ink = inkRelay();
   let pos: LivePosition | null = null;
   let black = false;
   let seq = 0;
@@ -78,6 +88,31 @@ export function attachChannel(server: Server, key: string): LiveChannel {
     });
   };
 
+  /** Ink messages keep their order and are never replaced: queued, and handed to the socket as its buffer drains. */
+  const pumpInk = (c: Client) => {
+    while (c.inkAt < c.ink.length && c.ws.readyState === c.ws.OPEN && c.ws.bufferedAmount < LIMITS.inkHighWater) {
+      const data = c.ink[c.inkAt++] as string;
+      c.inkBytes -= data.length;
+      c.ws.send(data, () => pumpInk(c));
+    }
+    if (c.inkAt === c.ink.length && c.inkAt) {
+      c.ink = [];
+      c.inkAt = 0;
+    }
+  };
+  const sendInk = (c: Client, messages: string[]) => {
+    for (const data of messages) {
+      if (c.inkBytes + data.length > LIMITS.maxQueuedInkBytes) {
+        dropped++;
+        c.ws.terminate();
+        return;
+      }
+      c.ink.push(data);
+      c.inkBytes += data.length;
+    }
+    pumpInk(c);
+  };
+
   const broadcast = () => {
     const data = stateMessage();
     for (const c of clients) send(c, data);
@@ -100,7 +135,8 @@ export function attachChannel(server: Server, key: string): LiveChannel {
   /** Token bucket: false once the connection has sent more than its rate allows. */
   const allowed = (c: Client): boolean => {
     const now = performance.now();
-    c.tokens = Math.min(LIMITS.burst, c.tokens + ((now - c.refilled) / 1000) * LIMITS.ratePerSecond);
+    const [rate, burst] = c.lecturer ? [LIMITS.lecturerRatePerSecond, LIMITS.lecturerBurst] : [LIMITS.ratePerSecond, LIMITS.burst];
+    c.tokens = Math.min(burst, c.tokens + ((now - c.refilled) / 1000) * rate);
     c.refilled = now;
     if (c.tokens < 1) return false;
     c.tokens -= 1;
@@ -121,6 +157,12 @@ export function attachChannel(server: Server, key: string): LiveChannel {
     const message = parseLecturerMessage(Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw));
     if (!message) {
       rejected++;
+      return;
+    }
+    if (message.t === 'ink') {
+      const { t: _, ...op } = message;
+      const relayed = ink.apply(op);
+      if (relayed) for (const other of clients) if (!other.lecturer) sendInk(other, [relayed]);
       return;
     }
     const { h, v, f, id } = message;
@@ -148,8 +190,18 @@ export function attachChannel(server: Server, key: string): LiveChannel {
       if (!keyMatches(offered, key) || !isLoopback(req.socket.remoteAddress)) return refuse(socket, '403 Forbidden');
       lecturer = true;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const c: Client = { ws, lecturer, tokens: LIMITS.burst, refilled: performance.now(), inFlight: 0, alive: true };
+    (lecturer ? lecturerWss : audienceWss).handleUpgrade(req, socket, head, (ws) => {
+      const c: Client = {
+        ws,
+        lecturer,
+        tokens: lecturer ? LIMITS.lecturerBurst : LIMITS.burst,
+        refilled: performance.now(),
+        inFlight: 0,
+        ink: [],
+        inkAt: 0,
+        inkBytes: 0,
+        alive: true,
+      };
       clients.add(c);
       ws.on('message', (data, isBinary) => onMessage(c, data, isBinary));
       ws.on('pong', () => {
@@ -166,7 +218,11 @@ export function attachChannel(server: Server, key: string): LiveChannel {
       if (lecturer) {
         broadcast();
         sendCount();
-      } else countChanged();
+      } else {
+        // …with the lecture's ink so far (the page replaces whatever ink it held).
+        sendInk(c, ink.snapshot());
+        countChanged();
+      }
     });
   });
 
@@ -187,12 +243,20 @@ export function attachChannel(server: Server, key: string): LiveChannel {
 
   return {
     position: () => pos,
-    stats: () => ({ followers: clients.size - lecturers().length, lecturers: lecturers().length, seq, rejected, dropped }),
+    stats: () => ({
+      followers: clients.size - lecturers().length,
+      lecturers: lecturers().length,
+      seq,
+      rejected,
+      dropped,
+      ink: ink.stats(),
+    }),
     close: () => {
       clearInterval(heartbeat);
       clearTimeout(countTimer);
       for (const c of clients) c.ws.terminate();
-      wss.close();
+      audienceWss.close();
+      lecturerWss.close();
     },
   };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import type { InkStroke } from '../model/ink.js';
+import { applyInkOp, drawOps, emptyInkState, INK_LIMITS, type InkOp } from '../model/ink-ops.js';
 import { LIMITS, LIVE_CONFIG_ID, LIVE_SOCKET_PATH, type ServerMessage } from '../model/live.js';
 import { newKey } from './key.js';
 import { injectConfig, type LiveServer, startLiveServer } from './server.js';
@@ -158,14 +160,115 @@ describe('live server: channel', () => {
     for (let i = 0; i < LIMITS.burst * 3; i++) flood.ws.send('{}');
     expect(await flood.closed).toBe(1008);
 
-    // A lecturer page stuck in a loop is cut off as well; a new lecturer socket drives again.
-    for (let i = 0; i < LIMITS.burst * 3; i++) lecturer.ws.send(pos(i % 5));
+    // A lecturer page stuck in a loop is cut off as well (its bucket is larger: it sends ink); a new lecturer socket drives again.
+    for (let i = 0; i < LIMITS.lecturerBurst * 3; i++) lecturer.ws.send(pos(i % 5));
     expect(await lecturer.closed).toBe(1008);
     const again = await client(`?lecturer=${key}`);
     again.ws.send(pos(1, 2));
     await until(() => lastState(watcher.got)?.pos?.f === 2 && lastState(watcher.got)?.pos?.h === 1);
     expect(live.channel.stats().rejected).toBeGreaterThan(5);
     again.ws.close();
+    watcher.ws.close();
+  });
+});
+
+const stroke = (id: string, n: number, y = 200): InkStroke => ({
+  id,
+  tool: 'pen',
+  color: '#e0245e',
+  size: 6,
+  points: Array.from({ length: n }, (_, i) => [100 + i, y, 0.5]).flat(),
+});
+const inkOps = (got: ServerMessage[]): InkOp[] => got.flatMap((m) => (m.t === 'ink' ? [m as InkOp] : []));
+/** The ink a page holds after the ink messages it got, as `place: [id:points]`. */
+const held = (got: ServerMessage[]) => {
+  const state = emptyInkState();
+  for (const op of inkOps(got)) applyInkOp(state, op);
+  return Object.fromEntries([...state.places].map(([k, v]) => [k, v.map((s) => `${s.id}:${s.points.length / 3}`)]));
+};
+const send = (ws: WebSocket, op: InkOp) => ws.send(JSON.stringify({ t: 'ink', ...op }));
+
+describe('live server: ink', () => {
+  it("relays the lecturer's ink batch by batch while drawn; late joiners and reconnects get all of it", async () => {
+    const follower = await client();
+    const lecturer = await client(`?lecturer=${key}`);
+    send(lecturer.ws, { op: 'places', places: [] });
+    const [first, second] = drawOps('slide-2', stroke('s1', 300));
+    send(lecturer.ws, first as InkOp);
+    // The follower has the first batch before the stroke is finished.
+    await until(() => held(follower.got)['slide-2']?.[0] === 's1:256');
+    send(lecturer.ws, second as InkOp);
+    for (const op of drawOps('board-1', stroke('s2', 10))) send(lecturer.ws, op);
+    send(lecturer.ws, { op: 'keep', place: 'slide-2', ids: ['s1'] });
+    await until(() => held(follower.got)['board-1']?.[0] === 's2:10');
+    expect(held(follower.got)).toEqual({ 'slide-2': ['s1:300'], 'board-1': ['s2:10'] });
+    // Sent again (the lecturer page reconnecting resends everything): nothing new is relayed.
+    const before = inkOps(follower.got).length;
+    for (const op of drawOps('slide-2', stroke('s1', 300))) send(lecturer.ws, op);
+    lecturer.ws.send(pos(3));
+    await until(() => lastState(follower.got)?.pos?.h === 3);
+    expect(inkOps(follower.got).length).toBe(before);
+
+    const late = await client();
+    await until(() => held(late.got)['board-1']?.[0] === 's2:10');
+    expect(held(late.got)).toEqual(held(follower.got));
+    // Undo and clear reach everyone; an erased stroke is gone for a joiner too.
+    send(lecturer.ws, { op: 'keep', place: 'board-1', ids: [] });
+    await until(() => !held(late.got)['board-1']);
+    const later = await client();
+    await until(() => inkOps(later.got).length > 0);
+    await until(() => held(later.got)['slide-2']?.[0] === 's1:300');
+    expect(held(later.got)).toEqual({ 'slide-2': ['s1:300'] });
+    expect(live.channel.stats().ink).toEqual({ places: 1, points: 300 });
+    for (const c of [follower, lecturer, late, later]) c.ws.close();
+  });
+
+  it('takes ink from no one but the lecturer: followers, forged fields, no key, binary frames', async () => {
+    const lecturer = await client(`?lecturer=${key}`);
+    const watcher = await client();
+    const forger = await client();
+    const points = live.channel.stats().ink.points;
+    const forged = drawOps('slide-5', stroke('evil', 20))[0] as InkOp;
+    send(forger.ws, forged);
+    forger.ws.send(JSON.stringify({ t: 'ink', ...forged, lecturer: key, role: 'lecturer' }));
+    forger.ws.send(Buffer.from(JSON.stringify({ t: 'ink', ...forged })), { binary: true });
+    send(forger.ws, { op: 'places', places: [] });
+    // The lecturer moves after the forgeries: once the watcher has that, the forgeries were dealt with.
+    lecturer.ws.send(pos(6));
+    await until(() => lastState(watcher.got)?.pos?.h === 6);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(live.channel.stats().ink.points).toBe(points);
+    expect(JSON.stringify(watcher.got)).not.toContain('evil');
+    for (const c of [lecturer, watcher, forger]) c.ws.close();
+  });
+
+  it('drops malformed ink, closes on oversized frames (larger for the lecturer) and on an ink flood', async () => {
+    const lecturer = await client(`?lecturer=${key}`);
+    const watcher = await client();
+    const rejected = live.channel.stats().rejected;
+    const good = drawOps('slide-70', stroke('ok', 5))[0] as InkOp & { op: 'draw' };
+    for (const bad of [
+      { ...good, place: '__proto__' },
+      { ...good, pts: [1, 2] },
+      { ...good, pts: [1e9, 2, 0.5] },
+      { ...good, color: 'javascript:x' },
+      { ...good, id: '<script>' },
+      { ...good, op: 'wipe' },
+    ])
+      lecturer.ws.send(JSON.stringify({ t: 'ink', ...bad }));
+    await until(() => live.channel.stats().rejected >= rejected + 6);
+    expect(JSON.stringify(watcher.got)).not.toContain('slide-70');
+    // A batch of the largest size passes; one frame past the lecturer's limit closes the socket.
+    const full = drawOps('slide-8', stroke('big', INK_LIMITS.pointsPerMessage))[0] as InkOp;
+    expect(JSON.stringify({ t: 'ink', ...full }).length).toBeLessThan(LIMITS.lecturerMaxPayload);
+    send(lecturer.ws, full);
+    await until(() => JSON.stringify(watcher.got).includes('slide-8'));
+    lecturer.ws.send('x'.repeat(LIMITS.lecturerMaxPayload + 1));
+    expect(await lecturer.closed).toBe(1009);
+
+    const flooder = await client(`?lecturer=${key}`);
+    for (let i = 0; i < LIMITS.lecturerBurst * 3; i++) send(flooder.ws, { op: 'keep', place: 'slide-8', ids: i % 2 ? ['big'] : [] });
+    expect(await flooder.closed).toBe(1008);
     watcher.ws.close();
   });
 });

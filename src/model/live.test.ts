@@ -62,6 +62,28 @@ describe('parseServerMessage', () => {
   });
 });
 
+describe('ink on the live channel', () => {
+  const draw = { t: 'ink', op: 'draw', place: 'slide-2', id: 's1', tool: 'pen', color: '#e0245e', size: 6, from: 0, pts: [1, 2, 0.5] };
+  it("reads the lecturer's ink both ways, with only its own fields", () => {
+    expect(parseLecturerMessage(JSON.stringify({ ...draw, lecturer: 'k' }))).toEqual(draw);
+    expect(parseServerMessage(JSON.stringify(draw))).toEqual(draw);
+    expect(parseLecturerMessage('{"t":"ink","op":"keep","place":"board-1","ids":[]}')).toEqual({
+      t: 'ink',
+      op: 'keep',
+      place: 'board-1',
+      ids: [],
+    });
+  });
+  it("drops bad ink, ink past the lecturer's frame size, and a position past the audience's", () => {
+    expect(parseLecturerMessage(JSON.stringify({ ...draw, place: 'constructor' }))).toBeUndefined();
+    expect(parseServerMessage(JSON.stringify({ ...draw, pts: [1, 2] }))).toBeUndefined();
+    expect(parseLecturerMessage(JSON.stringify({ ...draw, pad: ' '.repeat(LIMITS.lecturerMaxPayload) }))).toBeUndefined();
+    expect(
+      parseLecturerMessage(JSON.stringify({ t: 'pos', h: 1, v: 0, f: 0, id: '', pad: ' '.repeat(LIMITS.maxPayload) })),
+    ).toBeUndefined();
+  });
+});
+
 describe('reconnectDelay', () => {
   it('doubles up to a bound, with jitter between half and all of it', () => {
     expect(reconnectDelay(0, 1)).toBe(RECONNECT.minMs);

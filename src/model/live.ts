@@ -3,15 +3,17 @@
  * tests and the bench agree on — paths, limits, message shapes and their one parser, UI strings and keys.
  *
  * Direction and authority: only a connection that presented the lecturer's key (and came from loopback)
- * may send `pos`; everything an audience connection sends is dropped and counted against it. Server
- * messages carry the position only, never the key.
+ * may send `pos` and `ink`; everything an audience connection sends is dropped and counted against it.
+ * Server messages carry the position and the ink only, never the key.
  *
- * Adding a message type (the lecturer's ink, issue 12): add a `{ t: 'ink', … }` member to `LecturerMessage`
- * (a stroke id, the slide it is on, points as a bounded array of numbers) and to `ServerMessage`, give it a
- * branch in `parseLecturerMessage` with its own bounds, and let the server keep the strokes of the current
- * slide (bounded) so late joiners get them with `state`. Unknown `t` values are ignored by followers, so an
- * older page survives a newer server.
+ * Ink (issue 12's, as it is drawn): `{ t: 'ink', …InkOp }`, the messages of src/model/ink-ops.ts (point
+ * batches of a stroke under way, the strokes a place keeps after undo/erase/clear, the places with ink),
+ * bounded by INK_LIMITS. The server applies each to the lecture's ink it keeps (the same `applyInkOp` the
+ * pages use) and passes on only what changed it, re-serialized; a late joiner or a reconnect is sent the
+ * whole ink as such messages. Unknown `t` values are ignored by followers, so an older page survives a
+ * newer server.
  */
+import { type InkOp, parseInkOp } from './ink-ops.js';
 
 /** Where the deck is: reveal's indices (`f` -1 before the first fragment; diagram steps are fragments). */
 export interface LivePosition {
@@ -22,14 +24,17 @@ export interface LivePosition {
   id: string;
 }
 
-/** Lecturer → server: where the deck is, and whether the lecturer has blacked out the screen (B). */
-export type LecturerMessage = { t: 'pos'; black: boolean } & LivePosition;
+/** Lecturer → server: where the deck is, and whether the lecturer has blacked out the screen (B); the lecturer's ink. */
+export type LecturerMessage = ({ t: 'pos'; black: boolean } & LivePosition) | LiveInk;
+/** The lecturer's ink, either way (lecturer → server → followers). */
+export type LiveInk = { t: 'ink' } & InkOp;
 
 /** Server → every client of the deck. `seq` grows by one per position change. */
 export type ServerMessage =
   | { t: 'state'; seq: number; pos: LivePosition | null; black: boolean; lecturer: boolean }
   /** To the lecturer only: how many audience pages follow. */
-  | { t: 'audience'; count: number };
+  | { t: 'audience'; count: number }
+  | LiveInk;
 
 /** The WebSocket endpoint, on the same origin as the pages. */
 export const LIVE_SOCKET_PATH = '/_live/ws';
@@ -50,11 +55,20 @@ export interface LivePageConfig {
 }
 
 export const LIMITS = {
-  /** Largest frame the server accepts; a position is ~60 bytes. ws closes the socket (1009) beyond. */
+  /** Largest frame the server accepts from an audience page, and largest position; ws closes the socket (1009) beyond. */
   maxPayload: 1024,
+  /** Largest frame from the lecturer's socket: an ink message (256 points, or 500 stroke ids) is at most ~14 KB. */
+  lecturerMaxPayload: 16 * 1024,
   /** Messages per second a connection may send on average, and the burst above it, before it is closed. */
   ratePerSecond: 60,
   burst: 120,
+  /** The lecturer's socket (positions and ink; the page paces its ink below this, LECTURER_INK_PACE). */
+  lecturerRatePerSecond: 200,
+  lecturerBurst: 400,
+  /** Ink messages waiting for one follower (a late joiner's whole ink is ~1.5 MB at most); beyond, it is dropped and reconnects. */
+  maxQueuedInkBytes: 8 << 20,
+  /** A follower's socket buffer is topped up with waiting ink messages while below this. */
+  inkHighWater: 256 << 10,
   /** Messages not yet written to a slow follower; beyond it only the newest state is kept (states replace each other). */
   maxInFlight: 4,
   /** A follower whose socket buffer stays above this is dropped (it reconnects and catches up). */
@@ -76,9 +90,17 @@ export function reconnectDelay(attempt: number, random: number = Math.random()):
 
 const isIndex = (x: unknown, min: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= LIMITS.maxIndex;
 
+/** How fast the lecturer's page sends ink: at most `messages` every `ms` (well below the socket's bucket). */
+export const LECTURER_INK_PACE = { ms: 50, messages: 8 };
+
+const inkMessage = (o: Record<string, unknown>): LiveInk | undefined => {
+  const op = parseInkOp(o);
+  return op && { t: 'ink', ...op };
+};
+
 /** The one parser for what a lecturer sends; anything else (bad JSON, extra size, wrong types) is undefined. */
 export function parseLecturerMessage(data: string): LecturerMessage | undefined {
-  if (data.length > LIMITS.maxPayload) return undefined;
+  if (data.length > LIMITS.lecturerMaxPayload) return undefined;
   let m: unknown;
   try {
     m = JSON.parse(data);
@@ -87,7 +109,8 @@ export function parseLecturerMessage(data: string): LecturerMessage | undefined 
   }
   if (typeof m !== 'object' || m === null || Array.isArray(m)) return undefined;
   const o = m as Record<string, unknown>;
-  if (o.t !== 'pos') return undefined;
+  if (o.t === 'ink') return inkMessage(o);
+  if (o.t !== 'pos' || data.length > LIMITS.maxPayload) return undefined;
   if (!isIndex(o.h, 0) || !isIndex(o.v, 0) || !isIndex(o.f, -1)) return undefined;
   if (typeof o.id !== 'string' || o.id.length > LIMITS.maxIdLength) return undefined;
   if (o.black !== undefined && typeof o.black !== 'boolean') return undefined;
@@ -105,6 +128,7 @@ export function parseServerMessage(data: string): ServerMessage | undefined {
   if (typeof m !== 'object' || m === null) return undefined;
   const o = m as Record<string, unknown>;
   if (o.t === 'audience' && typeof o.count === 'number') return { t: 'audience', count: o.count };
+  if (o.t === 'ink') return inkMessage(o);
   if (o.t !== 'state' || typeof o.seq !== 'number') return undefined;
   const p = o.pos as Record<string, unknown> | null;
   const pos =

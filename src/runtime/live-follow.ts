@@ -1,5 +1,6 @@
 import { LIVE_KEYS, type LivePosition, samePosition } from '../model/live.js';
 import type { UiStrings } from '../model/ui-strings.js';
+import { liveInk } from './live-ink.js';
 import { liveLink } from './live-link.js';
 import { isProgrammatic, programmatic } from './nav-origin.js';
 import type { Deck } from './present.js';
@@ -17,15 +18,22 @@ export function deckPosition(deck: Deck): LivePosition {
 const POSITION_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
 
 /**
- * An audience page presenting: follows the lecturer's slide, fragment and diagram step. Moving on one's
+ * An audience page presenting: follows the lecturer's slide, fragment and diagram step, and shows the
+ * lecturer's ink over whichever slide it is on. Moving on one's
  * own (keys, swipes, controls) leaves the lecture until "Back to live" (or key C), or until the page is
  * back where the lecture is.
  */
 export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePosition | null): Controller {
   let settling = 0;
-  const link = liveLink(t, start, (target) => {
-    if (!samePosition(deckPosition(deck), target)) programmatic(() => deck.slide(target.h, target.v, target.f));
-  });
+  const ink = liveInk(() => import('./live-ink-view.js').then((m) => m.deckInkView(deck, ink.strokes)));
+  const link = liveLink(
+    t,
+    start,
+    (target) => {
+      if (!samePosition(deckPosition(deck), target)) programmatic(() => deck.slide(target.h, target.v, target.f));
+    },
+    ink.apply,
+  );
   const onMove = () => {
     if (isProgrammatic()) {
       // Diagrams re-synced their steps under us: put the page back on the lecturer's step (once per turn).
@@ -45,6 +53,7 @@ export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePositi
   return {
     destroy() {
       link.destroy();
+      ink.destroy();
       window.clearTimeout(settling);
       for (const e of POSITION_EVENTS) deck.off(e, onMove);
       deck.removeKeyBinding(LIVE_KEYS.backToLive.keyCode);
@@ -53,15 +62,21 @@ export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePositi
 }
 
 /**
- * An audience page in reading mode: scrolled to the lecturer's slide as it changes, unless the reader
+ * An audience page in reading mode (with the lecturer's ink over the slides drawn on): scrolled to the lecturer's slide as it changes, unless the reader
  * has scrolled to another slide (then "Back to live" brings them there and following resumes).
  */
-export function followInReading(t: UiStrings['live'], start: LivePosition | null): Controller {
+export function followInReading(t: UiStrings['live'], start: LivePosition | null, cards: { id: string; card: HTMLElement }[]): Controller {
   const hereId = () => decodeURIComponent(location.hash.slice(1));
+  const ink = liveInk(() => import('./live-ink-view.js').then((m) => m.readingInkView(cards, ink.strokes)));
   // reading.ts scrolls to the slide named by the hash (hashchange), as for any in-page link.
-  const link = liveLink(t, start, (target) => {
-    if (target.id && hereId() !== target.id) location.replace(`#${encodeURIComponent(target.id)}`);
-  });
+  const link = liveLink(
+    t,
+    start,
+    (target) => {
+      if (target.id && hereId() !== target.id) location.replace(`#${encodeURIComponent(target.id)}`);
+    },
+    ink.apply,
+  );
 
   // reading.ts keeps the hash on the slide in view: the reader has left the lecture when it names another.
   let frame = 0;
@@ -86,6 +101,7 @@ export function followInReading(t: UiStrings['live'], start: LivePosition | null
   return {
     destroy() {
       link.destroy();
+      ink.destroy();
       cancelAnimationFrame(frame);
       removeEventListener('scroll', onScroll);
       document.removeEventListener('keydown', onKey);

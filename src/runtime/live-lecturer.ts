@@ -2,6 +2,7 @@ import { LECTURER_PARAM, type LecturerMessage, LIVE_KEYS, LIVE_QR_PATH } from '.
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
 import { type Controller, deckPosition } from './live-follow.js';
+import { sendLiveInk } from './live-ink-send.js';
 import { liveSocket } from './live-socket.js';
 import type { Deck } from './present.js';
 
@@ -42,10 +43,11 @@ function qrOverlay(t: UiStrings['live'], audienceUrl: string) {
 
 /**
  * The lecturer's deck on the live server: reports every slide, fragment and diagram step (diagram steps
- * are fragments) to the channel, shows how many follow, and shows the QR code on Q. The key comes from
+ * are fragments) and the ink as it is drawn (live-ink-send.ts) to the channel, shows how many follow, and
+ * shows the QR code on Q. The key comes from
  * this page's own URL and goes only to the socket.
  */
-export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: string): Controller {
+export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: string, slug: string): Controller {
   const key = new URLSearchParams(location.search).get(LECTURER_PARAM) ?? '';
   const qr = qrOverlay(t, audienceUrl);
   const pill = el('div', { class: 'lectern-live-lecturer', 'aria-live': 'polite' });
@@ -62,13 +64,18 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
     const message: LecturerMessage = { t: 'pos', ...deckPosition(deck), black: deck.isPaused() };
     channel.send(JSON.stringify(message));
   };
+  const ink = sendLiveInk(slug, (data) => channel.send(data));
   const channel = liveSocket({
     query: `?${LECTURER_PARAM}=${encodeURIComponent(key)}`,
     onStatus: (s) => {
       open = s === 'open';
+      if (!open) ink.closed();
       show();
     },
-    onOpen: report,
+    onOpen: () => {
+      report();
+      ink.opened();
+    },
     onMessage: (m) => {
       if (m.t === 'audience') count = m.count;
       show();
@@ -83,6 +90,7 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
 
   return {
     destroy() {
+      ink.destroy();
       channel.destroy();
       qr.destroy();
       pill.remove();

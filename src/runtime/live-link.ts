@@ -1,3 +1,4 @@
+import type { InkOp } from '../model/ink-ops.js';
 import type { LivePosition } from '../model/live.js';
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
@@ -20,10 +21,15 @@ export interface LiveLink {
  * The part every audience page shares, presenting or reading: the live channel's socket, the lecturer's
  * position, whether this page follows it, the live bar with "Back to live", and the black screen while
  * the lecturer has blacked out the projector (shown only while following: a reader browsing on their own
- * keeps their slide). The view knows how to go to a position: `go` is called whenever the page follows
+ * keeps their slide). The lecturer's ink goes to `onInk`. The view knows how to go to a position: `go` is called whenever the page follows
  * and the lecture may have moved, and does nothing when the page is already there.
  */
-export function liveLink(t: UiStrings['live'], start: LivePosition | null, go: (live: LivePosition) => void): LiveLink {
+export function liveLink(
+  t: UiStrings['live'],
+  start: LivePosition | null,
+  go: (live: LivePosition) => void,
+  onInk: (op: InkOp) => void,
+): LiveLink {
   let live = start;
   let lecturer = false;
   let black = false;
@@ -57,6 +63,10 @@ export function liveLink(t: UiStrings['live'], start: LivePosition | null, go: (
       show();
     },
     onMessage: (m) => {
+      if (m.t === 'ink') {
+        const { t: _, ...op } = m;
+        onInk(op);
+      }
       if (m.t !== 'state') return;
       lecturer = m.lecturer;
       black = m.black;

@@ -32,11 +32,12 @@ export async function startLive(
   const pos = live?.pos ?? null;
   if (view === 'read') {
     if (audience && pos?.id) history.replaceState(history.state, '', `#${encodeURIComponent(pos.id)}`);
-    await (await import('./reading.js')).startReading(config);
-    return audience ? followInReading(t, pos) : undefined;
+    const reading = await (await import('./reading.js')).startReading(config, { savedInk: !audience });
+    return audience ? followInReading(t, pos, reading.cards) : undefined;
   }
   if (audience && pos) history.replaceState(history.state, '', `#/${pos.h}/${pos.v}${pos.f >= 0 ? `/${pos.f}` : ''}`);
   // Followers do not drive a speaker view (it would share the lecturer's channel in the same browser).
-  const deck = await startPresentation(config, { printing: false, speaker: !audience });
-  return audience ? followInDeck(deck, t, pos) : leadFromDeck(deck, t, live?.audienceUrl ?? '');
+  // …nor draw: they are shown the lecturer's ink (live-ink.ts), not their own or the saved file's.
+  const deck = await startPresentation(config, { printing: false, speaker: !audience, ink: !audience });
+  return audience ? followInDeck(deck, t, pos) : leadFromDeck(deck, t, live?.audienceUrl ?? '', config.slug ?? '');
 }

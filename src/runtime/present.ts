@@ -108,7 +108,7 @@ function addressFollowsEveryStep(deck: Deck): void {
 }
 
 /** Presenting (and reveal's print view): reveal.js with notes, lazy diagrams and live reload. */
-export async function startPresentation(config: DeckConfig, opts: { printing: boolean; speaker?: boolean }): Promise<Deck> {
+export async function startPresentation(config: DeckConfig, opts: { printing: boolean; speaker?: boolean; ink?: boolean }): Promise<Deck> {
   // reveal computes its print layout once, on load: diagrams (whose steps become fragments) must be
   // drawn before it, and the ready signal must wait for it.
   if (opts.printing) await diagramsSettled();
@@ -124,7 +124,7 @@ export async function startPresentation(config: DeckConfig, opts: { printing: bo
     initScreenFit(deck);
     initBlackout(deck);
     installLectureNav(deck, config);
-    installInkKeys(deck, config);
+    if (opts.ink !== false) installInkKeys(deck, config);
     installFindKeys(deck, config);
     openDiagramsOnTap(config);
     addressFollowsEveryStep(deck);

@@ -19,7 +19,10 @@ import { installSearchKey } from './search-key.js';
  * (localStorage + URL hash) and keyboard navigation. No reveal.js. Made of controllers (scroll spy,
  * drawer, keys, scroll cues), each removed by `destroy()`.
  */
-export async function startReading(config: DeckConfig): Promise<{ destroy(): void }> {
+export async function startReading(
+  config: DeckConfig,
+  opts: { savedInk?: boolean } = {},
+): Promise<{ destroy(): void; cards: { id: string; card: HTMLElement }[] }> {
   const t = uiStrings(config.lang).reading;
   document.documentElement.classList.add('lectern-reading-page');
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -42,7 +45,8 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
     const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
     return card ? [{ id: i.id, card }] : [];
   });
-  void readSavedInk(cards, page.bar, config.lang);
+  // A live follower is shown the lecturer's ink as it is now (live-ink-view.ts), not the saved file's.
+  if (opts.savedInk !== false) void readSavedInk(cards, page.bar, config.lang);
   const cues = initScrollCues(page.main, { formula: t.scrollFormula, table: t.scrollTable, code: t.scrollCode });
   const viewer = initDiagramViewer(page.main, uiStrings(config.lang).diagram);
 
@@ -69,6 +73,7 @@ export async function startReading(config: DeckConfig): Promise<{ destroy(): voi
   scroll.onScroll();
   markReady();
   return {
+    cards,
     destroy() {
       keys.destroy();
       search.destroy();

@@ -1,0 +1,68 @@
+import './ink.css';
+import type { InkStroke } from '../model/ink.js';
+import { slideId } from '../model/page.js';
+import { inkSvg, renderStrokes } from './ink-render.js';
+import { figureFit, inkFigure } from './ink-static.js';
+import type { Deck } from './present.js';
+
+/** How a follower shows the lecturer's ink: told which places changed; reads their strokes from `strokes`. */
+export interface InkView {
+  update(places: ReadonlySet<string>): void;
+  destroy(): void;
+}
+
+/** Presenting: the ink of the slide on screen (whichever the follower is on), read-only over it. */
+export function deckInkView(deck: Deck, strokes: (place: string) => InkStroke[]): InkView {
+  const svg = inkSvg('lectern-ink-live');
+  deck.getSlidesElement()?.append(svg);
+  const here = () => slideId(deck.getSlidePastCount());
+  const render = () => renderStrokes(svg, strokes(here()));
+  deck.on('slidechanged', render);
+  render();
+  return {
+    update: (places) => {
+      if (places.has(here())) render();
+    },
+    destroy() {
+      deck.off('slidechanged', render);
+      svg.remove();
+    },
+  };
+}
+
+/**
+ * Reading mode: each slide with ink is shown as presented, scaled to the column, with the ink over it
+ * (reading mode reflows a slide; ink is in slide coordinates), in place of its reflowed card.
+ */
+export function readingInkView(cards: { id: string; card: HTMLElement }[], strokes: (place: string) => InkStroke[]): InkView {
+  const byId = new Map(cards.map((c) => [c.id, c.card]));
+  const figures = new Map<string, ReturnType<typeof inkFigure>>();
+  const fit = figureFit();
+  const render = (id: string) => {
+    const card = byId.get(id);
+    if (!card) return;
+    const list = strokes(id);
+    let f = figures.get(id);
+    if (!f && !list.length) return;
+    f ??= inkFigure(card);
+    figures.set(id, f);
+    renderStrokes(f.svg, list);
+    f.figure.hidden = !list.length;
+    card.hidden = list.length > 0;
+    if (list.length) fit.observe(f.figure);
+    else fit.unobserve(f.figure);
+  };
+  return {
+    update: (places) => {
+      for (const id of places) render(id);
+    },
+    destroy() {
+      fit.disconnect();
+      for (const [id, f] of figures) {
+        f.figure.remove();
+        const card = byId.get(id);
+        if (card) card.hidden = false;
+      }
+    },
+  };
+}
