@@ -9,7 +9,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { LECTURER_PARAM, LIMITS, LIVE_SOCKET_PATH, type LivePosition, parseLecturerMessage, type ServerMessage } from '../model/live.js';
+import { LECTURER_PARAM, LIMITS, LIVE_SOCKET_PATH, type LivePosition, type ServerMessage } from '../model/live.js';
+import { parseLecturerMessage } from '../model/live-messages.js';
 import { inkRelay } from './ink-relay.js';
 import { keyMatches } from './key.js';
 

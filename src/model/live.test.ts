@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, parseLecturerMessage, parseServerMessage, RECONNECT, reconnectDelay } from './live.js';
+import { LIMITS, RECONNECT, reconnectDelay } from './live.js';
+import { parseLecturerMessage, parseServerMessage } from './live-messages.js';
 
 describe('parseLecturerMessage', () => {
   it('reads a position', () => {

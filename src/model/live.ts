@@ -1,6 +1,7 @@
 /**
  * The live channel (`npm run live`): what the live server, the lecturer's deck, the audience pages, the
- * tests and the bench agree on — paths, limits, message shapes and their one parser, UI strings and keys.
+ * tests and the bench agree on — paths, limits, message shapes (their one parser each way: live-messages.ts),
+ * UI strings and keys.
  *
  * Direction and authority: only a connection that presented the lecturer's key (and came from loopback)
  * may send `pos` and `ink`; everything an audience connection sends is dropped and counted against it.
@@ -13,7 +14,7 @@
  * whole ink as such messages. Unknown `t` values are ignored by followers, so an older page survives a
  * newer server.
  */
-import { type InkOp, parseInkOp } from './ink-ops.js';
+import type { InkOp } from './ink-ops.js';
 
 /** Where the deck is: reveal's indices (`f` -1 before the first fragment; diagram steps are fragments). */
 export interface LivePosition {
@@ -88,53 +89,8 @@ export function reconnectDelay(attempt: number, random: number = Math.random()):
   return Math.round(base * (0.5 + random / 2));
 }
 
-const isIndex = (x: unknown, min: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= LIMITS.maxIndex;
-
 /** How fast the lecturer's page sends ink: at most `messages` every `ms` (well below the socket's bucket). */
 export const LECTURER_INK_PACE = { ms: 50, messages: 8 };
-
-const inkMessage = (o: Record<string, unknown>): LiveInk | undefined => {
-  const op = parseInkOp(o);
-  return op && { t: 'ink', ...op };
-};
-
-/** The one parser for what a lecturer sends; anything else (bad JSON, extra size, wrong types) is undefined. */
-export function parseLecturerMessage(data: string): LecturerMessage | undefined {
-  if (data.length > LIMITS.lecturerMaxPayload) return undefined;
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (typeof m !== 'object' || m === null || Array.isArray(m)) return undefined;
-  const o = m as Record<string, unknown>;
-  if (o.t === 'ink') return inkMessage(o);
-  if (o.t !== 'pos' || data.length > LIMITS.maxPayload) return undefined;
-  if (!isIndex(o.h, 0) || !isIndex(o.v, 0) || !isIndex(o.f, -1)) return undefined;
-  if (typeof o.id !== 'string' || o.id.length > LIMITS.maxIdLength) return undefined;
-  if (o.black !== undefined && typeof o.black !== 'boolean') return undefined;
-  return { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id, black: o.black === true };
-}
-
-/** A follower's reading of a server message; unknown types are ignored (undefined). */
-export function parseServerMessage(data: string): ServerMessage | undefined {
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (typeof m !== 'object' || m === null) return undefined;
-  const o = m as Record<string, unknown>;
-  if (o.t === 'audience' && typeof o.count === 'number') return { t: 'audience', count: o.count };
-  if (o.t === 'ink') return inkMessage(o);
-  if (o.t !== 'state' || typeof o.seq !== 'number') return undefined;
-  const p = o.pos as Record<string, unknown> | null;
-  const pos =
-    p && isIndex(p.h, 0) && isIndex(p.v, 0) && isIndex(p.f, -1) && typeof p.id === 'string' ? { h: p.h, v: p.v, f: p.f, id: p.id } : null;
-  return { t: 'state', seq: o.seq, pos, black: o.black === true, lecturer: o.lecturer === true };
-}
 
 export const samePosition = (a: LivePosition | null | undefined, b: LivePosition | null | undefined): boolean =>
   !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;

@@ -1,4 +1,5 @@
-import { LIMITS, LIVE_SOCKET_PATH, parseServerMessage, reconnectDelay, type ServerMessage } from '../model/live.js';
+import { LIMITS, LIVE_SOCKET_PATH, reconnectDelay, type ServerMessage } from '../model/live.js';
+import { parseServerMessage } from '../model/live-messages.js';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 
