@@ -113,3 +113,26 @@ test('followers see the lecturer draw while the pen is down, also after a reload
   for (const p of [phone, reader, late, lecturer]) expect(p.errors).toEqual([]);
   for (const p of [phone, reader, late]) expect(p.received.filter((r) => r.includes(key))).toEqual([]);
 });
+
+test("the lecturer's speaker view draws, and the followers see it while the pen is down", async ({ browser }) => {
+  server = await startLive(newKey());
+  const lecturer = await open(browser, server.lecturerUrl);
+  const phone = await open(browser, server.localAudienceUrl, PHONE);
+  // The speaker view: a window of the lecturer's browser (same context), as S opens it.
+  const speaker = await lecturer.page.context().newPage();
+  await speaker.goto(new URL('?view=speaker', server.lecturerUrl.split('?')[0]).href);
+  await speaker.waitForSelector(PAGE.readySelector);
+  await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
+  await speaker.keyboard.press('d');
+  await expect(speaker.getByRole('toolbar')).toBeVisible();
+  const box = await speaker.locator('.lectern-sv-current .lectern-sv-screen').boundingBox();
+  if (!box) throw new Error('no preview');
+  await speaker.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await speaker.mouse.down();
+  await speaker.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.55, { steps: 16 });
+  await expect(live(phone.page)).toHaveCount(1);
+  await speaker.mouse.up();
+  await expect(lecturer.page.locator(`${PAGE.slides} .lectern-ink-deck path`)).toHaveCount(1);
+  await expect(live(phone.page)).toHaveCount(1);
+  for (const p of [phone, lecturer]) expect(p.errors).toEqual([]);
+});

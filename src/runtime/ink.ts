@@ -20,7 +20,7 @@ export function startInk(deck: Deck, config: DeckConfig) {
   const svg = inkSvg('lectern-ink-deck');
   deck.getSlidesElement()?.append(svg);
   const reveal = deck.getRevealElement() as HTMLElement | undefined;
-  // What the live lecturer's page relays to followers (live-ink-send.ts): the ink, and strokes under way here or in the speaker view.
+  // What the live lecturer's page relays to followers (live-ink-send.ts): the ink, and strokes under way here.
   const inkChanged = () => document.dispatchEvent(new CustomEvent(INK_EVENTS.changed));
   const relay = (detail: InkStrokeEvent) => document.dispatchEvent(new CustomEvent(INK_EVENTS.stroke, { detail }));
   const store = inkStore(slug, () => {
@@ -29,10 +29,7 @@ export function startInk(deck: Deck, config: DeckConfig) {
   });
   const cross = inkCrossing(
     slug,
-    (op) => {
-      const stroke = pad.remoteDraw(op);
-      if (stroke) relay({ place: op.place, stroke });
-    },
+    (op) => pad.remoteDraw(op),
     (id) => pad.remoteEnd(id),
   );
   const pad = inkPad(svg, store, t, {
