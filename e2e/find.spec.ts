@@ -75,6 +75,7 @@ test('G then words of a title lists the matching titles as you type; arrows choo
   await expect.poll(() => shownNumber(page)).toBe(19);
   // Several words, any case and width (a Chinese input method's full-width letters), any order.
   await page.keyboard.press('g');
+  await expect(jumpBox(page).getByRole('combobox')).toBeFocused();
   await page.keyboard.type('ＰＰＯ why');
   await expect(options).toHaveText([/^32\s*Why 003 regained ICL: PPO-ptx$/]);
   // A click chooses too.
@@ -90,6 +91,7 @@ test('G in a Chinese deck: Chinese titles by any part of them, full-width number
   await openDeck(page, 'reasoning-origins', '#/1');
   await page.keyboard.press('g');
   await expect(jumpBox(page).getByRole('heading')).toHaveText('跳到幻灯片');
+  await expect(jumpBox(page).getByRole('combobox')).toBeFocused();
   await page.keyboard.type('思维链');
   const options = jumpBox(page).getByRole('option');
   await expect(options).toHaveText([
@@ -102,6 +104,7 @@ test('G in a Chinese deck: Chinese titles by any part of them, full-width number
   await page.keyboard.press('Enter');
   await expect.poll(() => shownNumber(page)).toBe(18);
   await page.keyboard.press('g');
+  await expect(jumpBox(page).getByRole('combobox')).toBeFocused();
   await page.keyboard.type('１２');
   await expect(options.first()).toHaveText(/^12\s*指令微调不是复杂推理的来源$/);
   await page.keyboard.press('Enter');
@@ -145,7 +148,7 @@ test('reading mode: the search button and Ctrl+Shift+F find Chinese words of the
   await page.setViewportSize({ width: 390, height: 800 });
   await openDeck(page, 'reasoning-origins', '?view=read');
   await page.getByRole('button', { name: '搜索' }).click();
-  await expect(searchPanel(page)).toBeVisible();
+  await expect(searchPanel(page).getByRole('combobox')).toBeFocused();
   await page.keyboard.type('聚焦');
   const options = searchPanel(page).getByRole('option');
   await expect(options).toHaveCount(1);
@@ -231,12 +234,15 @@ test('the speaker view: G, Ctrl+Shift+F and Alt+click on its current slide move 
   await openDeck(speaker, 'reasoning-origins', '?view=speaker');
   await expect(speaker.locator('.lectern-sv-status')).toHaveAttribute('data-connected', 'true');
   await speaker.keyboard.press('g');
+  // Chinese is typed as text, not keys: into the box once it is there.
+  await expect(jumpBox(speaker).getByRole('combobox')).toBeFocused();
   await speaker.keyboard.type('演化树');
   await expect(jumpBox(speaker).getByRole('option')).toHaveText([/^8\s*GPT-3 → GPT-3.5 演化树$/]);
   await speaker.keyboard.press('Enter');
   await expect.poll(() => shownNumber(page)).toBe(8);
   await expect(speaker.locator('.lectern-sv-current h2')).toHaveText('GPT-3 → GPT-3.5 演化树');
   await speaker.keyboard.press('Control+Shift+F');
+  await expect(searchPanel(speaker).getByRole('combobox')).toBeFocused();
   await speaker.keyboard.type('聚焦');
   await expect(searchPanel(speaker).getByRole('option')).toHaveCount(1);
   await speaker.keyboard.press('Enter');

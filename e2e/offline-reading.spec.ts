@@ -162,6 +162,13 @@ test('a lecture opened once opens offline, in reading mode and presenting, with 
   expect((await fontsNeeded(s.page, false)).failed).toEqual([]);
   await readingIsComplete(s.page);
   await presentingIsComplete(s.page);
+  // The lecture's search (Ctrl+Shift+F), never used online: its index was kept with the lecture.
+  await s.page.keyboard.press('Control+Shift+F');
+  // Chinese is typed as text, not keys: into the box once it is there.
+  await expect(s.page.locator('.lectern-search input')).toBeFocused();
+  await s.page.keyboard.type('聚焦');
+  await expect(s.page.locator('.lectern-search [role="option"]')).toHaveCount(1);
+  await expect(s.page.locator('.lectern-search [role="option"]')).toContainText('引子');
   expect(s.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
   await s.context.close();
 

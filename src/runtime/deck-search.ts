@@ -54,5 +54,16 @@ export function searchPanel(opts: { lang: string | undefined; index: string; go:
     },
     choose: opts.go,
   });
-  return panel;
+  // The dev server changed the slides: the next search asks for the index again.
+  const stale = () => {
+    index = undefined;
+  };
+  document.addEventListener('lectern:updated', stale);
+  return {
+    ...panel,
+    destroy() {
+      document.removeEventListener('lectern:updated', stale);
+      panel.destroy();
+    },
+  };
 }
