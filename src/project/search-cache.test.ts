@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MINISEARCH_OPTIONS, QUERY_OPTIONS, queryTerms, type SearchDoc } from '../model/search.js';
-import { cachedSearchIndex } from './search-cache.js';
+import { cachedDeckIndex, cachedSearchIndex } from './search-cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lectern-search-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,5 +62,36 @@ describe('the search index kept between builds', () => {
     expect(JSON.parse(cachedSearchIndex(course({ a: [doc('a', 1, 'one three')] }), dir)).documentCount).toBe(1);
     writeFileSync(join(dir, 'meta.json'), '{ not json');
     expect(JSON.parse(cachedSearchIndex(step, dir)).documentCount).toBe(1);
+  });
+});
+
+describe('a lecture’s own index', () => {
+  it('is made once per content and reused, the same as a fresh one', () => {
+    const deckDir = mkdtempSync(join(tmpdir(), 'lectern-deck-index-'));
+    try {
+      const docs: SearchDoc[] = [
+        {
+          id: 'a#slide-1',
+          title: '思维链',
+          text: 'chain of thought',
+          notes: '聚焦',
+          deck: 'A',
+          href: './a/?view=read#slide-1',
+          label: '1',
+        },
+      ];
+      const first = cachedDeckIndex(docs, deckDir);
+      const fresh = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+      fresh.addAll(docs);
+      expect(first).toBe(JSON.stringify(fresh));
+      expect(readdirSync(join(deckDir, 'decks'))).toHaveLength(1);
+      expect(cachedDeckIndex(docs, deckDir)).toBe(first);
+      const changed = [{ ...docs[0], notes: '别的' } as SearchDoc];
+      const other = cachedDeckIndex(changed, deckDir);
+      expect(MiniSearch.loadJSON<SearchDoc>(other, MINISEARCH_OPTIONS).search('别的')).toHaveLength(1);
+      expect(readdirSync(join(deckDir, 'decks'))).toHaveLength(2);
+    } finally {
+      rmSync(deckDir, { recursive: true, force: true });
+    }
   });
 });

@@ -73,3 +73,25 @@ export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string)
   }
   return json;
 }
+
+/**
+ * One lecture's own index (its search panel), kept by content: `lectern-search/decks/<hash of its documents>.json`
+ * is reused while the lecture's slides and notes, Lectern's code and the index options are the same. Files of
+ * lectures that changed are left behind (a few KB each); deleting the cache folder is always safe.
+ */
+export function cachedDeckIndex(docs: SearchDoc[], dir: string): string {
+  const file = join(dir, 'decks', `${sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}\n${JSON.stringify(docs)}`)}.json`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {}
+  const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+  index.addAll(docs);
+  const json = JSON.stringify(index);
+  try {
+    mkdirSync(join(dir, 'decks'), { recursive: true });
+    write(file, json);
+  } catch {
+    // A cache that cannot be written is only slower.
+  }
+  return json;
+}

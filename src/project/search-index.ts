@@ -6,7 +6,7 @@ import { deckHref } from '../model/deck-path.js';
 import { slideId, slideLabel, slideNumbers } from '../model/page.js';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
 import type { Deck } from '../model/types.js';
-import { cachedSearchIndex } from './search-cache.js';
+import { cachedDeckIndex, cachedSearchIndex } from './search-cache.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
@@ -57,8 +57,12 @@ export function buildSearchIndex(decks: Deck[], cacheDir?: string): string {
   return JSON.stringify(index);
 }
 
-/** One lecture's index (its slides and notes): what its own search panel loads (Ctrl+Shift+F), same options as the course's. */
-export function deckSearchIndex(deck: Deck): string {
+/**
+ * One lecture's index (its slides and notes): what its own search panel loads (Ctrl+Shift+F), same options as the
+ * course's. `cacheDir`: kept there by content (see search-cache.ts).
+ */
+export function deckSearchIndex(deck: Deck, cacheDir?: string): string {
+  if (cacheDir) return cachedDeckIndex(searchDocs([deck]), join(cacheDir, 'lectern-search'));
   const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
   index.addAll(searchDocs([deck]));
   return JSON.stringify(index);

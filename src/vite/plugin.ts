@@ -171,7 +171,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       // The lecture's own search index: a content-hashed file of the site, or the dev server's answer.
       let searchIndex = `${DEV_SEARCH}?deck=${encodeURIComponent(deck.slug)}`;
       if (config.command === 'build') {
-        const source = deckSearchIndex(deck);
+        const source = deckSearchIndex(deck, config.cacheDir);
         const fileName = searchFileName(config.build.assetsDir, source);
         searchFiles.set(id, { fileName, source });
         searchIndex = `${rootFrom(deck.slug)}${fileName}`;
