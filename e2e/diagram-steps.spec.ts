@@ -1,7 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
+import { serve } from '../src/export/serve';
+import { buildSite } from '../src/export/site';
 import { DIAGRAM, PAGE } from '../src/model/page';
 import { expect, openDeck, test } from './fixtures';
 import { diagramsOnCurrentSlide } from './slides';
+import { tempCourse } from './temp-course';
 
 /**
  * Issue 18.8 + 19.7: a diagram's steps are declared in the built HTML, so reveal counts them before Mermaid
@@ -116,4 +119,48 @@ test('reading mode shows the whole diagram', async ({ page }) => {
   const fig = page.locator(`#slide-5 ${DIAGRAM.selector}`);
   await expect(fig).toHaveAttribute(DIAGRAM.stateAttr, 'rendered');
   expect(await visibleNodes(fig)).toEqual(expect.arrayContaining(['gpt3', 'codex', 'td003', 'chatgpt']));
+});
+
+test('a fragment written above a stepped diagram comes first: the steps follow the order of the slide', async ({ page }) => {
+  test.setTimeout(240_000);
+  const course = tempCourse({
+    'slides/order.md': [
+      '---',
+      'title: Order',
+      '---',
+      '',
+      '## Order',
+      '',
+      '::: fragment',
+      'First this point.',
+      ':::',
+      '',
+      '```mermaid steps="a | b"',
+      'flowchart LR',
+      '  a --> b',
+      '```',
+    ].join('\n'),
+  });
+  await buildSite(course.root, { quiet: true });
+  const server = await serve(`${course.root}/dist`);
+  try {
+    await page.goto(`${server.url}/order/?transition=none#/slide-2`);
+    await page.waitForSelector(PAGE.readySelector);
+    await diagramsOnCurrentSlide(page);
+    const fig = figure(page);
+    const point = page.locator('section.present').getByText('First this point.');
+    await expect.poll(() => visibleNodes(fig)).toEqual(['a']);
+    await expect(point).toBeHidden();
+    await page.keyboard.press('ArrowRight');
+    await expect(point).toBeVisible();
+    expect(await visibleNodes(fig)).toEqual(['a']);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => visibleNodes(fig)).toEqual(['a', 'b']);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => visibleNodes(fig)).toEqual(['a']);
+    await expect(point).toBeVisible();
+  } finally {
+    await server.close();
+    course.done();
+  }
 });

@@ -157,8 +157,10 @@ export const VIEWER = { dialog: 'lectern-diagram-viewer', button: 'lectern-diagr
 /** The step spans of a diagram with `groups` step groups (see `DIAGRAM.step`). */
 export function stepSpans(groups: number): string {
   let out = '';
+  // No data-fragment-index: reveal steps indexed fragments before every unindexed one, so a bullet fragment
+  // written above the diagram would come after its steps. Without it they step in document order.
   for (let k = 1; k < groups; k++)
-    out += `<span class="fragment ${DIAGRAM.step.slice(1)}" data-fragment-index="${k - 1}" ${DIAGRAM.stepAttr}="${k}" aria-hidden="true"></span>`;
+    out += `<span class="fragment ${DIAGRAM.step.slice(1)}" ${DIAGRAM.stepAttr}="${k}" aria-hidden="true"></span>`;
   return out;
 }
 
