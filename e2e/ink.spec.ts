@@ -178,6 +178,42 @@ test('ink crosses between the deck and the speaker view, both ways, point by poi
   expect(watch.errors).toEqual([]);
 });
 
+test('the blank board is shared with the speaker view: opened, drawn on and paged in either window', async ({ page, context, watch }) => {
+  await openDeck(page, DECK, '#/2/0');
+  const speaker = await context.newPage();
+  await openDeck(speaker, DECK, '?view=speaker');
+  await page.bringToFront();
+  await page.keyboard.press('w');
+  const speakerBoard = speaker.locator('.lectern-sv-current .lectern-ink .lectern-ink-board');
+  await expect(speakerBoard).toHaveCount(1);
+  await stroke(page, [
+    [300, 300],
+    [600, 320],
+  ]);
+  await expect(inkPaths(speaker, '.lectern-sv-current .lectern-ink')).toHaveCount(1);
+  // The speaker view draws on the board and turns to a new page: the projector follows.
+  await speaker.bringToFront();
+  await speaker.keyboard.press('d');
+  const bar = speaker.getByRole('toolbar');
+  await expect(bar.locator('.lectern-ink-page')).toHaveText('Board 1 / 1');
+  await bar.getByRole('button', { name: /Next board page/ }).click();
+  await expect(page.locator('.lectern-ink-deck .lectern-ink-board')).toHaveCount(1);
+  await expect(inkPaths(page)).toHaveCount(0);
+  const box = await speaker.locator('.lectern-sv-current .lectern-sv-screen').boundingBox();
+  if (!box) throw new Error('no preview');
+  await stroke(speaker, [
+    [box.x + box.width * 0.3, box.y + box.height * 0.5],
+    [box.x + box.width * 0.6, box.y + box.height * 0.5],
+  ]);
+  await expect(inkPaths(page)).toHaveCount(1);
+  // W on the projector closes the board in both windows.
+  await page.bringToFront();
+  await page.keyboard.press('w');
+  await expect(page.locator('.lectern-ink-deck .lectern-ink-board')).toHaveCount(0);
+  await expect(speakerBoard).toHaveCount(0);
+  expect(watch.errors).toEqual([]);
+});
+
 test('L turns the cursor into a laser dot, shown in the speaker view at the same spot of the slide', async ({ page, context, watch }) => {
   await openDeck(page, DECK, '#/3/0');
   const speaker = await context.newPage();

@@ -5,7 +5,7 @@ import type { DeckConfig } from './config.js';
 import { initLaser } from './laser.js';
 import type { Deck } from './present.js';
 import { channelName, type SpeakerMessage } from './speaker-link.js';
-import { inkKey } from './talk-state.js';
+import { boardKey, inkKey } from './talk-state.js';
 
 /**
  * D (drawing) and W (blank board) on the deck. The ink code is loaded on the first press — or at once
@@ -36,13 +36,13 @@ export function installInkKeys(deck: Deck, config: DeckConfig): void {
 /**
  * Calls `load` now if there is ink to show (stored in this browser, or saved with the deck), else as soon
  * as another window of the deck draws some (its first points on the deck's channel, or its first stroke
- * stored). Cheap: no ink code, no parsing.
+ * stored) or opens the blank board. Cheap: no ink code, no parsing.
  */
 export function whenInk(slug: string, load: () => void): void {
   const key = inkKey(slug);
   let stored = false;
   try {
-    stored = !!localStorage.getItem(key);
+    stored = !!localStorage.getItem(key) || !!localStorage.getItem(boardKey(slug));
   } catch {}
   if (stored || document.getElementById(INK_DATA_ID)) {
     load();
@@ -55,7 +55,7 @@ export function whenInk(slug: string, load: () => void): void {
     load();
   };
   const onStorage = (e: StorageEvent) => {
-    if (e.key === key) go();
+    if (e.key === key || e.key === boardKey(slug)) go();
   };
   addEventListener('storage', onStorage);
   channel?.addEventListener('message', (e: MessageEvent<SpeakerMessage>) => {

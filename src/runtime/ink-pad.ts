@@ -38,11 +38,11 @@ export function inkPad(
   },
 ) {
   let active = false;
-  let board: number | undefined;
   let tool: InkTool = { kind: 'pen', color: PEN_COLORS[0] };
   const undo: { place: InkPlace; strokes: InkStroke[] }[] = [];
 
   const place = (): InkPlace | undefined => {
+    const board = store.board;
     if (board !== undefined) return { board };
     const slide = opts.slide();
     return slide ? { slide } : undefined;
@@ -53,6 +53,7 @@ export function inkPad(
   };
   const remote = remoteStrokes(svg, here, () => render());
   const render = () => {
+    const board = store.board;
     const p = place();
     const strokes = p ? store.strokes(p) : [];
     renderStrokes(svg, strokes, board !== undefined);
@@ -121,22 +122,23 @@ export function inkPad(
     render();
   };
   const turn = (by: number) => {
+    const board = store.board;
     if (board === undefined) return;
-    board = Math.max(0, Math.min(board + by, store.boardPages()));
+    store.setBoard(Math.max(0, Math.min(board + by, store.boardPages())));
     render();
   };
   const set = (on: boolean) => {
     if (on === active) return;
     active = on;
-    if (!on) board = undefined;
+    if (!on) store.setBoard(undefined);
     render();
     opts.onChange?.(active);
   };
   const toggleBoard = () => {
-    if (board === undefined) {
-      board = 0;
+    if (store.board === undefined) {
+      store.setBoard(0);
       active = true;
-    } else board = undefined;
+    } else store.setBoard(undefined);
     render();
     opts.onChange?.(active);
   };
@@ -163,7 +165,7 @@ export function inkPad(
       return active;
     },
     get board() {
-      return board;
+      return store.board;
     },
     toggle: () => set(!active),
     leave: () => set(false),

@@ -1,6 +1,6 @@
 import { EMPTY_INK, hasInk, INK_DATA_ID, type Ink, type InkStroke, inkOf } from '../model/ink.js';
 import { boardPlace, type InkPlaceKey, withIds } from '../model/ink-ops.js';
-import { inkKey } from './talk-state.js';
+import { boardKey, inkKey } from './talk-state.js';
 
 /** Where a stroke list lives: a slide (by id) or a board page (0-based). */
 export type InkPlace = { slide: string } | { board: number };
@@ -29,16 +29,27 @@ export function readInk(slug: string): Ink {
 
 /**
  * The deck's ink in this browser: localStorage under the talk's key (talk-state.ts), so it survives a
- * reload and is shared with the speaker view, which hears of changes through the storage event. A deck
+ * reload and is shared with the speaker view, which hears of changes through the storage event; so is
+ * the board page shown. A deck
  * with a saved ink file starts from that file until it is drawn on here.
  */
 export function inkStore(slug: string, changed: () => void) {
   const key = inkKey(slug);
   const read = () => readInk(slug);
   let ink = read();
+  const readBoard = (): number | undefined => {
+    try {
+      const n = Number(localStorage.getItem(boardKey(slug)) ?? Number.NaN);
+      return Number.isInteger(n) && n >= 0 && n < 100 ? n : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let board = readBoard();
   const onStorage = (e: StorageEvent) => {
-    if (e.key !== key) return;
-    ink = read();
+    if (e.key === key) ink = read();
+    else if (e.key === boardKey(slug)) board = readBoard();
+    else return;
     changed();
   };
   addEventListener('storage', onStorage);
@@ -65,6 +76,17 @@ export function inkStore(slug: string, changed: () => void) {
       save();
     },
     boardPages: () => Math.max(1, ink.board.length),
+    /** The board page shown (in every window of the deck), or undefined for the slide. */
+    get board() {
+      return board;
+    },
+    setBoard(page: number | undefined) {
+      board = page;
+      try {
+        if (page === undefined) localStorage.removeItem(boardKey(slug));
+        else localStorage.setItem(boardKey(slug), String(page));
+      } catch {}
+    },
     hasInk: () => hasInk(ink),
     destroy() {
       removeEventListener('storage', onStorage);

@@ -71,3 +71,5 @@ export function onTalkChange(slug: string, changed: (talk: TalkState) => void): 
 
 /** The lecture's ink (src/model/ink.ts), beside the talk's state: kept per deck, shared by its windows. */
 export const inkKey = (slug: string): string => `lectern-talk:${slug}:ink`;
+/** The blank board page the deck's windows show (absent: the slide), beside the ink: opened in one window, shown in the other. */
+export const boardKey = (slug: string): string => `lectern-talk:${slug}:board`;
