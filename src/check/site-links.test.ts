@@ -47,7 +47,7 @@ describe('site link check', () => {
       'index.html': '<a href="./pdf/intro.pdf">PDF</a> <a href="./intro/?view=read#slide-9">s</a> <link rel="icon" href="/favicon.svg">',
       'intro/index.html': deck(
         '<section id="slide-1" data-source="slides/intro.md:7"><img src="../assets/gone.png"></section>',
-        '<script src="https://cdn.example.org/x.js"></script><meta property="og:image" content="../../og/intro.png"><script type="application/json" id="lectern-deck">{"slug":"intro","title":"t","lang":"en","hasMermaid":false,"course":{"home":"../","next":{"href":"../two/","title":"Two"}}}</script>',
+        '<script src="https://cdn.example.org/x.js"></script><meta property="og:image" content="../../og/intro.png"><script type="application/json" id="lectern-deck">{"slug":"intro","title":"t","lang":"en","hasMermaid":false,"course":{"home":"../","next":{"href":"../two/","title":"Two"}},"searchIndex":"../assets/search-0123456789.json"}</script>',
       ),
       'assets/s.css': '.x{background:url(./missing.woff2)}',
     });
@@ -65,6 +65,7 @@ describe('site link check', () => {
         'intro/index.html https://cdn.example.org/x.js: points outside the site',
         'intro/index.html ../../og/intro.png: leads out of the site',
         'intro/index.html ../two/: no such file in the site',
+        'intro/index.html ../assets/search-0123456789.json: no such file in the site',
         'intro/index.html ../assets/gone.png: no such file in the site @slides/intro.md:7',
       ].sort(),
     );

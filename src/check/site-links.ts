@@ -106,12 +106,13 @@ function scanPage(html: string): { found: Found[]; ids: Set<string>; config?: De
     } else if ('childNodes' in node) for (const c of (node as T.ParentNode).childNodes) walk(c, slide);
   };
   walk(parse(html), undefined);
-  // The deck's links to the home and the lectures before and after it, and its diagram modules.
+  // The deck's links to the home and the lectures before and after it, its diagram modules and search index.
   if (config?.course) {
     const { home, prev, next } = config.course;
     for (const href of [home, prev?.href, next?.href]) if (href) found.push({ url: href });
   }
   for (const m of config?.mermaidModules ?? []) found.push({ url: m });
+  if (config?.searchIndex) found.push({ url: config.searchIndex });
   return { found, ids, ...(config ? { config } : {}) };
 }
 
