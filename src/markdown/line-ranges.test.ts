@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highlightsNothing, parseLineSteps } from './line-ranges.js';
 
 const lines = (...ns: number[]) => ({ all: false, lines: ns });
+
 const ALL = { all: true };
 
 describe('line step specs', () => {
@@ -10,9 +11,9 @@ describe('line step specs', () => {
     expect(parseLineSteps(' 2, 5-6 | 1 ', 6).groups).toEqual([lines(2, 5, 6), lines(1)]);
   });
 
-  it('an empty group, all, * and none stand for every line (Quarto `|2-3`, Slidev `{2|all}`)', () => {
+  it('an empty group, all and * light every line (Quarto `|2-3`, Slidev `{2|all}`); none and 0 light none, as Slidev', () => {
     expect(parseLineSteps('|2-3', 4).groups).toEqual([ALL, lines(2, 3)]);
-    expect(parseLineSteps('2|all|*|none', 4).groups).toEqual([lines(2), ALL, ALL, ALL]);
+    expect(parseLineSteps('2|all|*|none|0', 4).groups).toEqual([lines(2), ALL, ALL, lines(), lines()]);
     expect(highlightsNothing(parseLineSteps('all', 3).groups)).toBe(true);
     expect(highlightsNothing(parseLineSteps('', 3).groups)).toBe(true);
     expect(highlightsNothing(parseLineSteps('2', 3).groups)).toBe(false);
@@ -29,14 +30,22 @@ describe('line step specs', () => {
   });
 
   it('malformed parts are reported and left out, a backwards range is read forwards', () => {
-    const { groups, problems } = parseLineSteps('1|x|4-2|2-', 5);
+    const { groups, problems } = parseLineSteps('1|x|4-2|-2', 5);
     expect(groups).toEqual([lines(1), ALL, lines(2, 3, 4), ALL]);
     expect(problems.map((p) => p.message)).toEqual([
-      '`x` in the line steps `1|x|4-2|2-` is not a line or a range of lines',
-      'the range `4-2` in `1|x|4-2|2-` runs backwards',
-      '`2-` in the line steps `1|x|4-2|2-` is not a line or a range of lines',
+      '`x` in the line steps `1|x|4-2|-2` is not a line or a range of lines',
+      'the range `4-2` in `1|x|4-2|-2` runs backwards',
+      '`-2` in the line steps `1|x|4-2|-2` is not a line or a range of lines',
     ]);
     expect(problems[1]?.hint).toBe('write it as 2-4');
+  });
+
+  it("Slidev's `3-` runs to the last line, `;` separates lines too; `hide` is a warning and shows the code", () => {
+    expect(parseLineSteps('3-|1;2', 5).groups).toEqual([lines(3, 4, 5), lines(1, 2)]);
+    expect(parseLineSteps('7-', 5).problems[0]?.message).toContain('past the end');
+    const hidden = parseLineSteps('hide|1', 2);
+    expect(hidden.groups).toEqual([ALL, lines(1)]);
+    expect(hidden.problems[0]?.message).toBe('`hide` in the line steps `hide|1` is not supported: the code is shown at that step');
   });
 
   it('Slidev startLine: lines are named by the numbers shown', () => {

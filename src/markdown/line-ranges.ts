@@ -3,7 +3,7 @@
  * Pure: the text of the spec and the number of lines of the code in, the groups and the problems out.
  */
 
-/** The lines one group highlights (1-based, in the block), or every line (`all`, `*`, an empty group, `none`). */
+/** The lines one group lights (1-based, in the block; none for Slidev's `none`), or every line (`all`, `*`, an empty group). */
 export type LineGroup = { all: true } | { all: false; lines: number[] };
 
 export interface LineProblem {
@@ -24,8 +24,11 @@ export interface LineStepOptions {
   first?: number;
 }
 
-const ALL = new Set(['all', '*', 'none', '0']);
-const PART = /^(\d+)(?:\s*-\s*(\d+))?$/;
+const ALL = new Set(['all', '*']);
+/** Slidev: no line lit, every line dimmed. */
+const NONE = new Set(['none', '0']);
+/** A line, a range, or a range to the end (Slidev's `5-`). */
+const PART = /^(\d+)(?:\s*-\s*(\d*))?$/;
 const HINT_SYNTAX = 'write lines as 3, ranges as 3-5, lines of one step with commas (1,3-4), steps separated by | ({1|3-4|6})';
 
 /** Reads `spec` for code of `lineCount` lines. Never throws: what cannot be read is a problem and is left out. */
@@ -35,14 +38,27 @@ export function parseLineSteps(spec: string, lineCount: number, options: LineSte
   const last = first + lineCount - 1;
   const groups = spec.split('|').map((text): LineGroup => {
     const parts = text
-      .split(',')
+      .split(/[,;]/)
       .map((p) => p.trim())
       .filter(Boolean);
     if (!parts.length) return { all: true };
     const lines = new Set<number>();
     let all = false;
+    let none = false;
     for (const part of parts) {
       if (ALL.has(part.toLowerCase())) {
+        all = true;
+        continue;
+      }
+      if (NONE.has(part.toLowerCase())) {
+        none = true;
+        continue;
+      }
+      if (part.toLowerCase() === 'hide') {
+        problems.push({
+          message: `\`hide\` in the line steps \`${spec}\` is not supported: the code is shown at that step`,
+          hint: 'put the code block in a `::: fragment` to make it appear on a step, or remove `hide`',
+        });
         all = true;
         continue;
       }
@@ -52,7 +68,7 @@ export function parseLineSteps(spec: string, lineCount: number, options: LineSte
         continue;
       }
       let from = Number(m[1]);
-      let to = m[2] === undefined ? from : Number(m[2]);
+      let to = m[2] === undefined ? from : m[2] === '' ? Math.max(last, from) : Number(m[2]);
       if (to < from) {
         problems.push({ message: `the range \`${part}\` in \`${spec}\` runs backwards`, hint: `write it as ${to}-${from}` });
         [from, to] = [to, from];
@@ -66,8 +82,10 @@ export function parseLineSteps(spec: string, lineCount: number, options: LineSte
       }
       for (let n = Math.max(from, first); n <= Math.min(to, last); n++) lines.add(n - first + 1);
     }
-    // A group left with no line it can highlight shows the code plain rather than dimming all of it.
-    if (all || !lines.size) return { all: true };
+    if (all) return { all: true };
+    if (none && !lines.size) return { all: false, lines: [] };
+    // A group left with no line it can light (all its lines were wrong) shows the code plain rather than dim.
+    if (!lines.size) return { all: true };
     return { all: false, lines: [...lines].sort((a, b) => a - b) };
   });
   return { groups, problems };
