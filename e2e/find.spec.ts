@@ -141,7 +141,7 @@ test('Ctrl+Shift+F searches the slides and the notes; a word only in the notes l
   expect(watch.errors).toEqual([]);
 });
 
-test('reading mode: the search button and Ctrl+Shift+F find Chinese words of the notes and scroll to the slide', async ({
+test('reading mode: the search button and Ctrl+Shift+F find Chinese words of the notes and scroll to the slide; G goes to a slide', async ({
   page,
   watch,
 }) => {
@@ -163,6 +163,18 @@ test('reading mode: the search button and Ctrl+Shift+F find Chinese words of the
   await page.keyboard.type('PPO');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#slide-32$/);
+  // G too: by number, and by a Chinese title.
+  await page.keyboard.press('g');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#slide-12$/);
+  await expect(page.locator('#slide-12')).toBeInViewport();
+  await page.keyboard.press('g');
+  await expect(jumpBox(page).getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('参考文献');
+  await expect(jumpBox(page).getByRole('option')).toHaveText([/^34\s*参考文献（1\/3）$/, /^35/, /^36/]);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#slide-34$/);
   expect(watch.errors).toEqual([]);
 });
 
@@ -306,6 +318,7 @@ test('? lists G, Ctrl+Shift+F and Alt+click, in English and in Chinese', async (
     await openDeck(page, slug, '?view=read');
     await page.keyboard.press('?');
     await expect(help.locator('tr[data-action="search"] kbd')).toHaveText(['Ctrl+Shift+F']);
+    await expect(help.locator('tr[data-action="jump"] kbd')).toHaveText(['G']);
     await openDeck(page, slug, '?view=speaker');
     await page.keyboard.press('?');
     await expect(help.locator('tr[data-action="jump"] kbd')).toHaveText(['G']);

@@ -117,7 +117,7 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { action: 'upDown', group: 'move', keys: { present: ['Up', 'Down'], speaker: ['Up', 'Down'] } },
   { action: 'skipSteps', group: 'move', keys: { present: ['AltArrows'] } },
   { action: 'firstLast', group: 'move', keys: all(['Home', 'End']) },
-  { action: 'jump', group: 'move', keys: { present: [LETTER_KEYS.jump], speaker: [LETTER_KEYS.jump] } },
+  { action: 'jump', group: 'move', keys: all([LETTER_KEYS.jump]) },
   { action: 'search', group: 'move', keys: all(['CtrlShiftF']) },
   { action: 'overview', group: 'move', keys: { present: ['O', 'Escape'] } },
   { action: 'pause', group: 'show', keys: { present: ['B', '.'], speaker: ['B', '.'] } },

@@ -9,13 +9,16 @@ import type { Deck } from './present.js';
 function targetsOf(slides: readonly HTMLElement[]): (JumpTarget & { el: HTMLElement })[] {
   return slides.flatMap((s) => {
     const index = parseSlideId(s.id);
-    return index === undefined ? [] : [{ index, title: s.getAttribute(PAGE.titleAttr) ?? '', el: s }];
+    // Reading mode's cards carry the id, the slide inside them its title.
+    const title = s.getAttribute(PAGE.titleAttr) ?? s.querySelector(`[${PAGE.titleAttr}]`)?.getAttribute(PAGE.titleAttr) ?? '';
+    return index === undefined ? [] : [{ index, title, el: s }];
   });
 }
 
 /** A slide without a title is shown by the start of its text. */
 function shownTitle(slide: HTMLElement): string {
-  const copy = slide.cloneNode(true) as HTMLElement;
+  // Reading mode's card: the slide inside it, not its number, links and commentary.
+  const copy = (slide.querySelector('section') ?? slide).cloneNode(true) as HTMLElement;
   for (const n of copy.querySelectorAll(`${PAGE.notes}, svg, .katex-mathml, script, style`)) n.remove();
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
 }

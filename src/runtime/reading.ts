@@ -11,7 +11,7 @@ import { buildReadingPage } from './reading-page.js';
 import { loadSaved } from './reading-resume.js';
 import { initReadingScroll } from './reading-scroll.js';
 import { initScrollCues } from './scroll-cues.js';
-import { installSearchKey } from './search-key.js';
+import { installJumpKey, installSearchKey } from './search-key.js';
 
 /**
  * Reading mode (`?view=read`): the server-rendered slides as one continuous page, each slide followed by
@@ -34,13 +34,16 @@ export async function startReading(
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
-  const search = initReadingSearch(config, page.bar, page.presentNow, (id) => {
+  const goTo = (id: string) => {
     const item = keys.byId.get(id);
     if (!item) return;
     if (drawer.isOpen()) drawer.set(false, false);
     history.pushState(history.state, '', `#${item.id}`);
     scroll.goTo(item.index, { smooth: true, focus: true });
-  });
+  };
+  const search = initReadingSearch(config, page.bar, page.presentNow, goTo);
+  // G: to a slide by number or title, as in presenting.
+  const jump = installJumpKey(config.lang, { slides: () => page.items.map((i) => i.el), go: (el) => goTo(el.id) });
   const cards = page.items.flatMap((i) => {
     const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
     return card ? [{ id: i.id, card }] : [];
@@ -77,6 +80,7 @@ export async function startReading(
     destroy() {
       keys.destroy();
       search.destroy();
+      jump.destroy();
       selfCheck.destroy();
       cues.destroy();
       viewer.destroy();

@@ -1,6 +1,7 @@
-import { isCombo } from '../model/keys.js';
+import { isCombo, keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import type { DeckConfig } from './config.js';
 import { typing } from './dom.js';
+import type { JumpSource } from './jump.js';
 
 export interface Openable {
   open(text?: string): void;
@@ -57,6 +58,26 @@ export function installSearchKey(config: DeckConfig, go: (slideId: string) => vo
     open,
     destroy() {
       removeEventListener('keydown', onKey, true);
+    },
+  };
+}
+
+/**
+ * G where reveal does not take keys (the speaker view, reading mode): the jump box over `source`'s slides,
+ * loaded on the first press. (Presenting binds G through reveal, find-keys.ts.)
+ */
+export function installJumpKey(lang: string | undefined, source: JumpSource) {
+  let jump: Promise<Openable> | undefined;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || e.keyCode !== keyCodeOf(LETTER_KEYS.jump)) return;
+    e.preventDefault();
+    jump ??= import('./jump.js').then((m) => m.jumpBox(source, lang));
+    openLazily(() => jump as Promise<Openable>);
+  };
+  document.addEventListener('keydown', onKey);
+  return {
+    destroy() {
+      document.removeEventListener('keydown', onKey);
     },
   };
 }

@@ -1,9 +1,6 @@
-import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { SLIDE_SIZE } from '../model/page.js';
 import type { DeckConfig } from './config.js';
-import { typing } from './dom.js';
-import type { JumpSource } from './jump.js';
-import { installSearchKey, type Openable, openLazily } from './search-key.js';
+import { installJumpKey, installSearchKey } from './search-key.js';
 import { channelName, type SpeakerMessage } from './speaker-link.js';
 
 /**
@@ -17,15 +14,7 @@ export function installSpeakerFind(
   slides: () => readonly HTMLElement[],
   go: (slide: HTMLElement) => void,
 ) {
-  const source: JumpSource = { slides, go };
-  let jump: Promise<Openable> | undefined;
-  const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || e.keyCode !== keyCodeOf(LETTER_KEYS.jump)) return;
-    e.preventDefault();
-    jump ??= import('./jump.js').then((m) => m.jumpBox(source, config.lang));
-    openLazily(() => jump as Promise<Openable>);
-  };
-  document.addEventListener('keydown', onKey);
+  const jump = installJumpKey(config.lang, { slides, go });
   const search = installSearchKey(config, (id) => {
     const slide = slides().find((s) => s.id === id);
     if (slide) go(slide);
@@ -45,7 +34,7 @@ export function installSpeakerFind(
   area.addEventListener('pointerdown', onZoom, true);
   return {
     destroy() {
-      document.removeEventListener('keydown', onKey);
+      jump.destroy();
       area.removeEventListener('pointerdown', onZoom, true);
       channel.close();
       search.destroy();
