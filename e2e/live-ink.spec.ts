@@ -136,3 +136,27 @@ test("the lecturer's speaker view draws, and the followers see it while the pen 
   await expect(live(phone.page)).toHaveCount(1);
   for (const p of [phone, lecturer]) expect(p.errors).toEqual([]);
 });
+
+test("the lecturer's blank board is on the followers' screens while the lecturer is on it", async ({ browser }) => {
+  server = await startLive(newKey());
+  const lecturer = await open(browser, server.lecturerUrl);
+  const phone = await open(browser, server.localAudienceUrl, PHONE);
+  const sheet = phone.page.locator(`${PAGE.slides} .lectern-ink-live .lectern-ink-board`);
+  await lecturer.page.keyboard.press('w');
+  await expect(sheet).toHaveCount(1);
+  await lecturer.page.mouse.move(300, 300);
+  await lecturer.page.mouse.down();
+  await lecturer.page.mouse.move(700, 350, { steps: 12 });
+  await expect(live(phone.page)).toHaveCount(1);
+  await lecturer.page.mouse.up();
+  await phone.page.screenshot({ path: test.info().outputPath('phone-board.png') });
+  // A follower browsing away sees the slides; back to live, the board again.
+  await phone.page.keyboard.press('End');
+  await expect(sheet).toHaveCount(0);
+  await phone.page.keyboard.press('c');
+  await expect(sheet).toHaveCount(1);
+  await lecturer.page.keyboard.press('w');
+  await expect(sheet).toHaveCount(0);
+  await expect(live(phone.page)).toHaveCount(0);
+  for (const p of [phone, lecturer]) expect(p.errors).toEqual([]);
+});

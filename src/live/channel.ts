@@ -56,6 +56,7 @@ export function attachChannel(server: Server, key: string): LiveChannel {
   const ink = inkRelay();
   let pos: LivePosition | null = null;
   let black = false;
+  let board: number | undefined;
   let seq = 0;
   let rejected = 0;
   let dropped = 0;
@@ -63,6 +64,7 @@ export function attachChannel(server: Server, key: string): LiveChannel {
   const lecturers = () => [...clients].filter((c) => c.lecturer);
   const stateMessage = (): string => {
     const message: ServerMessage = { t: 'state', seq, pos, black, lecturer: lecturers().length > 0 };
+    if (board !== undefined) message.board = board;
     return JSON.stringify(message);
   };
 
@@ -167,9 +169,10 @@ export function attachChannel(server: Server, key: string): LiveChannel {
       return;
     }
     const { h, v, f, id } = message;
-    if (pos && pos.h === h && pos.v === v && pos.f === f && pos.id === id && black === message.black) return;
+    if (pos && pos.h === h && pos.v === v && pos.f === f && pos.id === id && black === message.black && board === message.board) return;
     pos = { h, v, f, id };
     black = message.black;
+    board = message.board;
     seq++;
     broadcast();
   };

@@ -7,6 +7,7 @@ import { parseInkOp } from './ink-ops.js';
 import { type LecturerMessage, LIMITS, type LiveInk, type ServerMessage } from './live.js';
 
 const isIndex = (x: unknown, min: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= LIMITS.maxIndex;
+const isBoard = (x: unknown): x is number => isIndex(x, 0) && x < LIMITS.maxBoardPages;
 
 const inkMessage = (o: Record<string, unknown>): LiveInk | undefined => {
   const op = parseInkOp(o);
@@ -29,7 +30,10 @@ export function parseLecturerMessage(data: string): LecturerMessage | undefined 
   if (!isIndex(o.h, 0) || !isIndex(o.v, 0) || !isIndex(o.f, -1)) return undefined;
   if (typeof o.id !== 'string' || o.id.length > LIMITS.maxIdLength) return undefined;
   if (o.black !== undefined && typeof o.black !== 'boolean') return undefined;
-  return { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id, black: o.black === true };
+  if (o.board !== undefined && !isBoard(o.board)) return undefined;
+  const message: LecturerMessage = { t: 'pos', h: o.h, v: o.v, f: o.f, id: o.id, black: o.black === true };
+  if (isBoard(o.board)) message.board = o.board;
+  return message;
 }
 
 /** A follower's reading of a server message; unknown types are ignored (undefined). */
@@ -48,5 +52,7 @@ export function parseServerMessage(data: string): ServerMessage | undefined {
   const p = o.pos as Record<string, unknown> | null;
   const pos =
     p && isIndex(p.h, 0) && isIndex(p.v, 0) && isIndex(p.f, -1) && typeof p.id === 'string' ? { h: p.h, v: p.v, f: p.f, id: p.id } : null;
-  return { t: 'state', seq: o.seq, pos, black: o.black === true, lecturer: o.lecturer === true };
+  const state: ServerMessage = { t: 'state', seq: o.seq, pos, black: o.black === true, lecturer: o.lecturer === true };
+  if (isBoard(o.board)) state.board = o.board;
+  return state;
 }

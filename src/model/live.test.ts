@@ -75,6 +75,13 @@ describe('ink on the live channel', () => {
       ids: [],
     });
   });
+  it('carries the blank board page the lecturer shows, within bounds', () => {
+    expect(parseLecturerMessage('{"t":"pos","h":1,"v":0,"f":-1,"id":"slide-2","board":2}')).toMatchObject({ board: 2 });
+    expect(parseLecturerMessage('{"t":"pos","h":1,"v":0,"f":-1,"id":"slide-2","board":-1}')).toBeUndefined();
+    expect(parseLecturerMessage(`{"t":"pos","h":1,"v":0,"f":-1,"id":"slide-2","board":${LIMITS.maxBoardPages}}`)).toBeUndefined();
+    expect(parseServerMessage('{"t":"state","seq":1,"pos":null,"lecturer":true,"board":0}')).toMatchObject({ board: 0 });
+    expect(parseServerMessage('{"t":"state","seq":1,"pos":null,"lecturer":true,"board":"x"}')).not.toHaveProperty('board');
+  });
   it("drops bad ink, ink past the lecturer's frame size, and a position past the audience's", () => {
     expect(parseLecturerMessage(JSON.stringify({ ...draw, place: 'constructor' }))).toBeUndefined();
     expect(parseServerMessage(JSON.stringify({ ...draw, pts: [1, 2] }))).toBeUndefined();

@@ -26,13 +26,14 @@ export interface LivePosition {
 }
 
 /** Lecturer → server: where the deck is, and whether the lecturer has blacked out the screen (B); the lecturer's ink. */
-export type LecturerMessage = ({ t: 'pos'; black: boolean } & LivePosition) | LiveInk;
+export type LecturerMessage = ({ t: 'pos'; black: boolean; board?: number } & LivePosition) | LiveInk;
 /** The lecturer's ink, either way (lecturer → server → followers). */
 export type LiveInk = { t: 'ink' } & InkOp;
 
 /** Server → every client of the deck. `seq` grows by one per position change. */
 export type ServerMessage =
-  | { t: 'state'; seq: number; pos: LivePosition | null; black: boolean; lecturer: boolean }
+  /** `board`: the blank board page the lecturer shows (W) instead of the slide, if any. */
+  | { t: 'state'; seq: number; pos: LivePosition | null; black: boolean; lecturer: boolean; board?: number }
   /** To the lecturer only: how many audience pages follow. */
   | { t: 'audience'; count: number }
   | LiveInk;
@@ -77,6 +78,8 @@ export const LIMITS = {
   maxClients: 5000,
   maxIdLength: 200,
   maxIndex: 100_000,
+  /** Blank board pages (W). */
+  maxBoardPages: 100,
   /** Server ping interval; a client that misses one is terminated. */
   heartbeatMs: 15_000,
 };

@@ -33,7 +33,7 @@ export function inkPad(
     onChange?: (active: boolean) => void;
     /** The stroke under way here grew (once per frame), or ended (`end`): for the deck's other windows. */
     onStroke?: (place: InkPlaceKey, stroke: InkStroke, end: boolean) => void;
-    /** This pad changed the stored ink (a stroke, undo, erase, clear). */
+    /** This pad changed the stored ink (a stroke, undo, erase, clear) or the board page shown. */
     onInk?: () => void;
   },
 ) {
@@ -126,13 +126,16 @@ export function inkPad(
     if (board === undefined) return;
     store.setBoard(Math.max(0, Math.min(board + by, store.boardPages())));
     render();
+    opts.onInk?.();
   };
   const set = (on: boolean) => {
     if (on === active) return;
     active = on;
-    if (!on) store.setBoard(undefined);
+    const leftBoard = !on && store.board !== undefined;
+    if (leftBoard) store.setBoard(undefined);
     render();
     opts.onChange?.(active);
+    if (leftBoard) opts.onInk?.();
   };
   const toggleBoard = () => {
     if (store.board === undefined) {
@@ -141,6 +144,7 @@ export function inkPad(
     } else store.setBoard(undefined);
     render();
     opts.onChange?.(active);
+    opts.onInk?.();
   };
 
   const surface = inkSurface(svg, {

@@ -1,6 +1,6 @@
 import { EMPTY_INK, hasInk, INK_DATA_ID, type Ink, type InkStroke, inkOf } from '../model/ink.js';
 import { boardPlace, type InkPlaceKey, withIds } from '../model/ink-ops.js';
-import { boardKey, inkKey } from './talk-state.js';
+import { boardKey, inkKey, storedBoard } from './talk-state.js';
 
 /** Where a stroke list lives: a slide (by id) or a board page (0-based). */
 export type InkPlace = { slide: string } | { board: number };
@@ -37,14 +37,7 @@ export function inkStore(slug: string, changed: () => void) {
   const key = inkKey(slug);
   const read = () => readInk(slug);
   let ink = read();
-  const readBoard = (): number | undefined => {
-    try {
-      const n = Number(localStorage.getItem(boardKey(slug)) ?? Number.NaN);
-      return Number.isInteger(n) && n >= 0 && n < 100 ? n : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const readBoard = () => storedBoard(slug);
   let board = readBoard();
   const onStorage = (e: StorageEvent) => {
     if (e.key === key) ink = read();

@@ -25,7 +25,9 @@ const POSITION_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
  */
 export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePosition | null): Controller {
   let settling = 0;
-  const ink = liveInk(() => import('./live-ink-view.js').then((m) => m.deckInkView(deck, ink.strokes)));
+  const ink = liveInk(() =>
+    import('./live-ink-view.js').then((m) => m.deckInkView(deck, ink.strokes, () => (link.follow === 'following' ? ink.board : undefined))),
+  );
   const link = liveLink(
     t,
     start,
@@ -33,6 +35,7 @@ export function followInDeck(deck: Deck, t: UiStrings['live'], start: LivePositi
       if (!samePosition(deckPosition(deck), target)) programmatic(() => deck.slide(target.h, target.v, target.f));
     },
     ink.apply,
+    ink.setBoard,
   );
   const onMove = () => {
     if (isProgrammatic()) {

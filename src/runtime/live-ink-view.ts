@@ -1,8 +1,10 @@
 import './ink.css';
 import type { InkStroke } from '../model/ink.js';
+import { boardPlace } from '../model/ink-ops.js';
 import { slideId } from '../model/page.js';
 import { inkSvg, renderStrokes } from './ink-render.js';
 import { figureFit, inkFigure } from './ink-static.js';
+import { BOARD_CHANGED } from './live-ink.js';
 import type { Deck } from './present.js';
 
 /** How a follower shows the lecturer's ink: told which places changed; reads their strokes from `strokes`. */
@@ -11,17 +13,23 @@ export interface InkView {
   destroy(): void;
 }
 
-/** Presenting: the ink of the slide on screen (whichever the follower is on), read-only over it. */
-export function deckInkView(deck: Deck, strokes: (place: string) => InkStroke[]): InkView {
+/**
+ * Presenting: the ink of the slide on screen (whichever the follower is on), read-only over it; or, while
+ * `board()` names a page (the lecturer is on the blank board and the follower follows), that page.
+ */
+export function deckInkView(deck: Deck, strokes: (place: string) => InkStroke[], board: () => number | undefined): InkView {
   const svg = inkSvg('lectern-ink-live');
   deck.getSlidesElement()?.append(svg);
-  const here = () => slideId(deck.getSlidePastCount());
-  const render = () => renderStrokes(svg, strokes(here()));
+  const here = () => {
+    const page = board();
+    return page === undefined ? slideId(deck.getSlidePastCount()) : boardPlace(page);
+  };
+  const render = () => renderStrokes(svg, strokes(here()), board() !== undefined);
   deck.on('slidechanged', render);
   render();
   return {
     update: (places) => {
-      if (places.has(here())) render();
+      if (places.has(here()) || places.has(BOARD_CHANGED)) render();
     },
     destroy() {
       deck.off('slidechanged', render);

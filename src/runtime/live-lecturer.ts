@@ -1,10 +1,12 @@
 import { LECTURER_PARAM, type LecturerMessage, LIVE_KEYS, LIVE_QR_PATH } from '../model/live.js';
 import type { UiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
+import { INK_EVENTS } from './ink-cross.js';
 import { type Controller, deckPosition } from './live-follow.js';
 import { sendLiveInk } from './live-ink-send.js';
 import { liveSocket } from './live-socket.js';
 import type { Deck } from './present.js';
+import { boardKey, storedBoard } from './talk-state.js';
 
 /** The audience URL as a full-screen QR code, for the room to scan; Q, Escape or a click closes it. */
 function qrOverlay(t: UiStrings['live'], audienceUrl: string) {
@@ -62,6 +64,8 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
 
   const report = () => {
     const message: LecturerMessage = { t: 'pos', ...deckPosition(deck), black: deck.isPaused() };
+    const board = storedBoard(slug);
+    if (board !== undefined) message.board = board;
     channel.send(JSON.stringify(message));
   };
   const ink = sendLiveInk(slug, (data) => channel.send(data));
@@ -85,6 +89,12 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
   const events = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'];
   for (const e of events) deck.on(e, report);
   document.addEventListener('lectern:updated', report);
+  // The blank board (W), opened here or in the speaker view, is shown to the followers instead of the slide.
+  document.addEventListener(INK_EVENTS.changed, report);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === boardKey(slug)) report();
+  };
+  addEventListener('storage', onStorage);
   deck.addKeyBinding({ keyCode: LIVE_KEYS.qr.keyCode, key: LIVE_KEYS.qr.key, description: t.qrKey }, () => qr.toggle());
   show();
 
@@ -96,6 +106,8 @@ export function leadFromDeck(deck: Deck, t: UiStrings['live'], audienceUrl: stri
       pill.remove();
       for (const e of events) deck.off(e, report);
       document.removeEventListener('lectern:updated', report);
+      document.removeEventListener(INK_EVENTS.changed, report);
+      removeEventListener('storage', onStorage);
       deck.removeKeyBinding(LIVE_KEYS.qr.keyCode);
     },
   };

@@ -29,6 +29,7 @@ export function liveLink(
   start: LivePosition | null,
   go: (live: LivePosition) => void,
   onInk: (op: InkOp) => void,
+  onBoard: (page: number | undefined) => void = () => {},
 ): LiveLink {
   let live = start;
   let lecturer = false;
@@ -70,6 +71,7 @@ export function liveLink(
       if (m.t !== 'state') return;
       lecturer = m.lecturer;
       black = m.black;
+      onBoard(m.board);
       if (m.pos) live = m.pos;
       sync();
       root.dataset.lecternLiveSeq = String(m.seq);

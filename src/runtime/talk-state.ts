@@ -73,3 +73,13 @@ export function onTalkChange(slug: string, changed: (talk: TalkState) => void): 
 export const inkKey = (slug: string): string => `lectern-talk:${slug}:ink`;
 /** The blank board page the deck's windows show (absent: the slide), beside the ink: opened in one window, shown in the other. */
 export const boardKey = (slug: string): string => `lectern-talk:${slug}:board`;
+
+/** The board page stored for the deck, if one is shown. */
+export function storedBoard(slug: string): number | undefined {
+  try {
+    const n = Number(localStorage.getItem(boardKey(slug)) ?? Number.NaN);
+    return Number.isInteger(n) && n >= 0 && n < 100 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
