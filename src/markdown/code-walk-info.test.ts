@@ -30,6 +30,7 @@ describe('walkthrough options in a fence info string', () => {
       info: '{.python}',
     });
     expect(readWalkInfo('{.r code-line-numbers="true"}')).toMatchObject({ numbers: true, info: '{.r}' });
+    expect(readWalkInfo('js {data-line-numbers="1|3"}')).toMatchObject({ spec: '1|3', numbers: true, info: 'js' });
     expect(readWalkInfo('{.r code-line-numbers="true"}')?.spec).toBeUndefined();
     expect(readWalkInfo('{r}', '#| code-line-numbers: "|1|2"\n1 +\n1\n')).toMatchObject({ spec: '|1|2', numbers: true, info: '{r}' });
   });

@@ -30,7 +30,8 @@ export interface WalkInfo {
 }
 
 const REVEAL = /\s*\[\s*(?:(\d+)\s*:\s*)?([^\]="']*)\]/;
-const QUARTO = /\s*\bcode-line-numbers\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s}"']+))/;
+/** Quarto's attribute, or reveal's own name for it in an attribute list (` ```js {data-line-numbers="1|3"} `). */
+const QUARTO = /\s*\b(?:code|data)-line-numbers\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s}"']+))/;
 const NUMBER_CLASS = /\s*\.(?:line-numbers|numberLines|number-lines)\b/;
 const START_FROM = /\s*\b(?:startFrom|start-from|data-ln-start-from)\s*=\s*"?(\d+)"?/;
 const SHOW_NUMBERS = /\s*\bshowLineNumbers(?:\{(\d+)\})?/;
