@@ -48,7 +48,7 @@ interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function startServer(distDir: string, slug: string): Promise<ServerProcess> {
+export async function startServer(distDir: string, slug: string): Promise<ServerProcess> {
   const key = newKey();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'live-server.ts'), distDir, slug, key], {
     cwd: REPO,

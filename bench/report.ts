@@ -5,6 +5,7 @@ import type { Kind } from './browser.js';
 import type { CourseFigures } from './course.js';
 import { fmt, LECTURE, type machine, median, type SearchIndexSize, type Settings, table, type Workload } from './figures.js';
 import type { BrowserRun, SimulatedRun } from './live.js';
+import type { InkRelayRun } from './live-ink.js';
 
 /** The course search index: what the first search downloads. */
 export function searchIndexLine(what: string, s: SearchIndexSize | undefined): string {
@@ -21,6 +22,7 @@ export interface DevFigures {
 export interface LiveFigures {
   simulated: SimulatedRun[];
   browser: BrowserRun[];
+  ink?: InkRelayRun[];
 }
 
 function liveLines(live: LiveFigures | undefined): string[] {
@@ -30,6 +32,12 @@ function liveLines(live: LiveFigures | undefined): string[] {
   if (sim.length) {
     out.push(
       `npm run live, ${sim[0]?.followers} simulated followers (ws clients on loopback, ${sim[0]?.steps} steps): lecturer → follower median ${fmt(median(sim.map((r) => r.medianMs)), 1)} ms, p99 ${fmt(median(sim.map((r) => r.p99Ms)), 1)} ms (runs: ${sim.map((r) => `${r.medianMs.toFixed(1)}/${r.p99Ms.toFixed(1)}`).join(', ')}), missed ${sim.reduce((a, r) => a + r.missed, 0)}; server peak ${fmt(median(sim.map((r) => r.serverPeakMiB)))} MiB RSS`,
+    );
+  }
+  const ink = live.ink ?? [];
+  if (ink.length) {
+    out.push(
+      `npm run live, ink to ${ink[0]?.followers} simulated followers (${ink[0]?.batches} point batches of a stroke, one per 50 ms): lecturer → follower median ${fmt(median(ink.map((r) => r.medianMs)), 1)} ms, p99 ${fmt(median(ink.map((r) => r.p99Ms)), 1)} ms, missed ${ink.reduce((a, r) => a + r.missed, 0)}; a late joiner has the lecture's ${ink[0]?.lecturePoints} points after ${fmt(median(ink.map((r) => r.lateJoinMs)))} ms; server peak ${fmt(median(ink.map((r) => r.serverPeakMiB)))} MiB RSS`,
     );
   }
   const br = live.browser;

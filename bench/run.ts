@@ -23,6 +23,7 @@ import { builds, measureBuild, measureCompile, measureLoad, measurePdf } from '.
 import { LECTURE, log, machine, median, round, type Workload } from './figures.js';
 import { type InkRun, inkLatency } from './ink.js';
 import { browserFollowers, simulatedFollowers } from './live.js';
+import { simulatedInk } from './live-ink.js';
 import { measureOffline, type OfflineFigures, offlineReport, offlineTargets } from './offline.js';
 import { createProject, type Project, peakMethod, REPO, removeProject, viteBuild } from './project.js';
 import { courseReport, type DevFigures, type LiveFigures, report } from './report.js';
@@ -157,13 +158,20 @@ try {
   }
   if (only.has('live') && browser) {
     log('live');
-    live = { simulated: [], browser: [] };
+    live = { simulated: [], browser: [], ink: [] };
     const dist = join(site.root, 'dist');
     for (let r = 0; r < runs; r++) {
       const run = await simulatedFollowers(dist, LECTURE, 300, quick ? 20 : 40);
       live.simulated.push(run);
       log(
         `  300 followers: median ${run.medianMs.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, server ${Math.round(run.serverPeakMiB)} MiB`,
+      );
+    }
+    for (let r = 0; r < runs; r++) {
+      const run = await simulatedInk(dist, LECTURE, 300, quick ? 20 : 60);
+      live.ink?.push(run);
+      log(
+        `  ink to 300 followers: median ${run.medianMs.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, missed ${run.missed}, late joiner ${Math.round(run.lateJoinMs)} ms`,
       );
     }
     for (let r = 0; r < runs; r++) {
