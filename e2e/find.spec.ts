@@ -290,6 +290,20 @@ test('the overview shows every slide with its steps shown and its diagrams drawn
     )
     .toEqual(expect.objectContaining({ hidden: 0 }));
   expect(await page.locator('.reveal .slides section .fragment').count()).toBeGreaterThan(10);
+  // Thumbnails a third of the screen wide, centred on the current slide, also after a step in the overview
+  // (reveal's are a fifth: body text about 6 px on a laptop).
+  const thumb = () => page.locator('.reveal .slides section.present').boundingBox();
+  await expect.poll(async () => ((await thumb())?.width ?? 0) / 1280).toBeGreaterThan(0.3);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.abs(((await thumb())?.x ?? 0) + ((await thumb())?.width ?? 0) / 2 - 640)).toBeLessThan(20);
+  expect(((await thumb())?.width ?? 0) / 1280).toBeGreaterThan(0.3);
+  // A click on a thumbnail opens that slide, as in reveal's own overview.
+  const next = await page.locator('.reveal .slides > section').nth(2).boundingBox();
+  if (!next) throw new Error('no third thumbnail');
+  await page.mouse.click(next.x + next.width / 2, next.y + next.height / 2);
+  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  await expect.poll(() => shownNumber(page)).toBe(3);
+  await page.keyboard.press('o');
   await expect.poll(() => page.locator('.reveal .slides .lectern-diagram svg').count()).toBeGreaterThan(3);
   await shot(page, 'overview');
   await page.keyboard.press('Escape');

@@ -1,11 +1,12 @@
 import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
+import { initOverview } from './overview.js';
 import type { Deck } from './present.js';
 import { installSearchKey, type Openable, openLazily } from './search-key.js';
 import { initZoom } from './zoom.js';
 
-/** Presenting: G (go to a slide by number or title), Ctrl+Shift+F (search), Alt+click (zoom). */
+/** Presenting: G (go to a slide by number or title), Ctrl+Shift+F (search), Alt+click (zoom), a legible overview. */
 export function installFindKeys(deck: Deck, config: DeckConfig) {
   let jump: Promise<Openable> | undefined;
   deck.addKeyBinding({ keyCode: keyCodeOf(LETTER_KEYS.jump), key: LETTER_KEYS.jump, description: uiStrings(config.lang).help.jump }, () => {
@@ -19,10 +20,12 @@ export function installFindKeys(deck: Deck, config: DeckConfig) {
     deck.slide(h, v);
   });
   const zoom = initZoom(deck, config.slug ?? '');
+  const overview = initOverview(deck);
   return {
     destroy() {
       search.destroy();
       zoom.destroy();
+      overview.destroy();
     },
   };
 }
