@@ -51,9 +51,9 @@ export function createMarkdown(highlighter?: Highlighter): MarkdownIt {
     .use(containersPlugin) // ::: fenced divs of any length: fragment / incremental / columns / Quarto classes
     .use(calloutsPlugin) // Quarto's ::: {.callout-note} boxes with their titles
     .use(attributesPlugin) // {.class key=value} on headings, images, spans; ```{r} chunks
-    .use(codeWalkPlugin, highlighter) // ```js {1|3-4}, [1|3-4], code-line-numbers, data-line-numbers: line steps
     .use(footnote) // pandoc footnotes[^1]
     .use(elementAttrsPlugin) // <!-- .element: … -->
+    .use(codeWalkPlugin, highlighter) // ```js {1|3-4}, [1|3-4], code-line-numbers, data-line-numbers: line steps
     .use(stepsPlugin) // Q&A and incremental lists step
     .use(marpImagesPlugin) // Marp: ![bg] backgrounds, ![w:600] sizes
     .use(linksPlugin) // images and deck links checked

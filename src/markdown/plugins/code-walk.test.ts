@@ -94,6 +94,13 @@ describe('code walkthroughs', () => {
     expect(d.diagnostics).toEqual([]);
   });
 
+  it("reveal-md's <!-- .element: data-line-numbers --> after a fence steps it too", async () => {
+    const d = await deck('## E', '', '```js', 'a();', 'b();', '```', '<!-- .element: data-line-numbers="1|2" -->');
+    expect(lines(all(d))).toMatchObject({ steps: ['2'], numbered: true, highlighted: true });
+    expect(all(d)).not.toContain('data-line-numbers');
+    expect(d.diagnostics).toEqual([]);
+  });
+
   it('a raw block it cannot read (tags inside the code) is shown as written, with a warning', async () => {
     const d = await deck('## Raw', '', '<pre><code data-noescape data-line-numbers="1|2">a <mark>b</mark>', 'c</code></pre>');
     expect(all(d)).toContain('<mark>b</mark>');

@@ -6,6 +6,7 @@ import { readWalkInfo, type WalkInfo } from '../code-walk-info.js';
 import { type RenderEnv, report, tokenLine } from '../env.js';
 import { type HighlightedLines, type Highlighter, highlightLines, plainLines } from '../highlight.js';
 import { highlightsNothing, type LineGroup, parseLineSteps } from '../line-ranges.js';
+import { ELEMENT_COMMENT } from './element-attrs.js';
 
 /** What the rules leave on a walkthrough's token for the renderer. */
 interface WalkMeta {
@@ -55,6 +56,16 @@ function rawCodeBlock(html: string): { lang: string; code: string; walk: WalkInf
     code: `${text}\n`,
     walk: { ...(spec.trim() ? { spec } : {}), numbers: true, start, specByShownNumber: false, info: lang },
   };
+}
+
+/** reveal's `<!-- .element: data-line-numbers="1|3" -->` after a fence (element-attrs put it on the token). */
+function fromElementComment(token: Token): void {
+  const spec = token.attrGet('data-line-numbers');
+  if (spec === null || /^\s*mermaid\b/.test(token.info)) return;
+  const start = Number(token.attrGet('data-ln-start-from') ?? 1) || 1;
+  token.attrs = (token.attrs ?? []).filter(([k]) => k !== 'data-line-numbers' && k !== 'data-ln-start-from');
+  const walk: WalkInfo = { ...(spec.trim() ? { spec } : {}), numbers: true, start, specByShownNumber: false, info: token.info };
+  token.meta = { ...(token.meta ?? {}), walk };
 }
 
 /** A line's attributes: the groups that highlight it, whether reading mode marks it, the label of a run that starts here. */
@@ -114,7 +125,7 @@ export function codeWalkPlugin(md: MarkdownIt, highlighter?: Highlighter): void 
             'the steps follow the slide in document order and the block is shown at its full height',
             'code-option-ignored',
           );
-      } else if (token.type === 'html_block' && /data-line-numbers/i.test(token.content)) {
+      } else if (token.type === 'html_block' && /data-line-numbers/i.test(token.content) && !ELEMENT_COMMENT.test(token.content)) {
         const raw = rawCodeBlock(token.content);
         if (raw) {
           Object.assign(token, { type: 'fence', tag: 'code', markup: '```', info: raw.lang, content: raw.code });
@@ -131,10 +142,12 @@ export function codeWalkPlugin(md: MarkdownIt, highlighter?: Highlighter): void 
       }
     }
   });
-  // After them (Quarto's `#|` cell options are gone by then): the ranges checked against the code, once.
-  md.core.ruler.after('lectern_attrs_after', 'lectern_walk_check', (state) => {
+  // After them (Quarto's `#|` cell options are gone by then, `<!-- .element: data-line-numbers="…" -->` applied):
+  // the ranges checked against the code, once.
+  md.core.ruler.after('lectern_element_attrs', 'lectern_walk_check', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
+      if (token.type === 'fence' && !walkOf(token)) fromElementComment(token);
       const meta = token.type === 'fence' ? walkOf(token) : undefined;
       if (meta?.walk.spec === undefined) continue;
       const count = codeOf(token).split('\n').length;

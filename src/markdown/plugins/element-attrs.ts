@@ -4,7 +4,7 @@ import type { RenderEnv } from '../env.js';
 import { parseAttrList, safeAttrs } from '../fences.js';
 
 /** reveal.js reads `.element` with or without the colon (`<!-- .element class=\"fragment\" -->`). */
-const ELEMENT_COMMENT = /^\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$/;
+export const ELEMENT_COMMENT = /^\s*<!--\s*\.element:?\s*(.*?)\s*-->\s*$/;
 
 export function applyAttrs(token: Token, attrs: Record<string, string>): void {
   for (const [name, value] of Object.entries(attrs)) {
