@@ -261,7 +261,9 @@ test('a saved ink file: build warns at a bad line, presenting starts with it, re
   lines.splice(bad + 1, 0, '      ,{"tool":"pen","color":"red","size":4,"points":[1,2,0.5]}');
   lines[bad] = lines[bad]?.replace(/,$/, '') ?? '';
   const course = tempCourse({
-    [`slides/${SLUG}.md`]: '---\ntitle: Inked\n---\n\n# Inked\n\n---\n\n## The inked slide\n\nText under the ink.\n\n---\n\n## The end\n',
+    // The inked slide has an id of its author's: ink still names it by its number (slide-2).
+    [`slides/${SLUG}.md`]:
+      '---\ntitle: Inked\n---\n\n# Inked\n\n---\n\n<!-- .slide: id="the-inked" -->\n\n## The inked slide\n\nText under the ink.\n\n---\n\n## The end\n',
     [`slides/${SLUG}.ink.json`]: lines.join('\n'),
   });
   const lectern = (...args: string[]) =>
@@ -284,6 +286,7 @@ test('a saved ink file: build warns at a bad line, presenting starts with it, re
     await page.goto(`${site.url}/${SLUG}/#/1/0`);
     await page.waitForSelector(PAGE.readySelector);
     await expect(page.locator('.lectern-ink-deck path')).toHaveCount(1);
+    await expect(page.locator('section#the-inked.present')).toHaveCount(1);
 
     await page.goto(`${site.url}/${SLUG}/${queryFor('slides', false)}`);
     await page.waitForSelector(PAGE.readySelector);

@@ -19,7 +19,14 @@ export async function printSavedInk(): Promise<void> {
   const found = await inkToPrint();
   if (!found) return;
   const pages = [...document.querySelectorAll<HTMLElement>('.reveal .pdf-page > section[id]')];
-  found.printInk(found.ink, (id) => pages.filter((s) => s.id === id));
+  // Ink names a slide by its number (`slide-3`); the page's ids may be the author's. Slides come in
+  // reading order (a slide printed once per step repeats its id).
+  const order = [...new Set(pages.map((s) => s.id))];
+  found.printInk(found.ink, (id) => {
+    const i = parseSlideId(id);
+    const want = i === undefined ? undefined : order[i];
+    return want ? pages.filter((s) => s.id === want) : [];
+  });
 }
 
 /** The handout prints it too, over each slide's stage (`stages[i]`: the slide of reading-order index i). */

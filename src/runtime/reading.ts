@@ -1,4 +1,5 @@
 import './reading.css';
+import { slideId } from '../model/page.js';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { type DeckConfig, markReady } from './config.js';
 import { initDiagramViewer } from './diagram-viewer.js';
@@ -44,9 +45,10 @@ export async function startReading(
   const search = initReadingSearch(config, page.bar, page.presentNow, goTo);
   // G: to a slide by number or title, as in presenting.
   const jump = installJumpKey(config.lang, { slides: () => page.items.map((i) => i.el), go: (el) => goTo(el.id) });
+  // Ink names a slide by its number (`slide-3`), whatever id the author gave it.
   const cards = page.items.flatMap((i) => {
     const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
-    return card ? [{ id: i.id, card }] : [];
+    return card ? [{ id: slideId(i.index), card }] : [];
   });
   // A live follower is shown the lecturer's ink as it is now (live-ink-view.ts), not the saved file's.
   if (opts.savedInk !== false) void readSavedInk(cards, page.bar, config.lang);
