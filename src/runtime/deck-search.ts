@@ -60,7 +60,9 @@ export function searchPanel(opts: { lang: string | undefined; index: string; go:
   };
   document.addEventListener('lectern:updated', stale);
   return {
-    ...panel,
+    open: panel.open,
+    submit: panel.submit,
+    close: panel.close,
     destroy() {
       document.removeEventListener('lectern:updated', stale);
       panel.destroy();
