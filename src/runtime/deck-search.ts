@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { parseSlideId } from '../model/page.js';
 import type { SearchDoc } from '../model/search.js';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
@@ -10,12 +11,13 @@ const MAX_RESULTS = 30;
 /**
  * Search this lecture's slides and notes (Ctrl+Shift+F, presenting and reading mode): the lecture's own
  * MiniSearch index, built with the site as the course home's (same documents, tokenizer and query rules,
- * src/model/search.ts), loaded with MiniSearch on the first search. A result goes to its slide (`go`, by id).
+ * src/model/search.ts), loaded with MiniSearch on the first search. A result goes to its slide (`go`, by its
+ * 0-based place in reading order).
  */
-export function searchPanel(opts: { lang: string | undefined; index: string; go: (slideId: string) => void }) {
+export function searchPanel(opts: { lang: string | undefined; index: string; go: (index: number) => void }) {
   const t = uiStrings(opts.lang).find;
   let index: Promise<MiniSearch<SearchDoc>> | undefined;
-  const panel = picker<string>({
+  const panel = picker<number>({
     name: 'lectern-search',
     lang: opts.lang ?? 'en',
     title: t.searchTitle,
@@ -41,7 +43,8 @@ export function searchPanel(opts: { lang: string | undefined; index: string; go:
         text.append(snippet(!inNotes && doc.title && body.startsWith(doc.title) ? body.slice(doc.title.length).trim() : body, terms));
         if (inNotes) text.append(el('small', {}, ` (${t.inNotes})`));
         return {
-          value: doc.id.slice(doc.id.lastIndexOf('#') + 1),
+          // The index names a slide by its number (`…#slide-12`), whatever id its author gave it.
+          value: parseSlideId(doc.id.slice(doc.id.lastIndexOf('#') + 1)) ?? -1,
           content: [
             el('span', { class: 'lectern-find-num' }, doc.label),
             el('span', { class: 'lectern-find-title' }, doc.title || t.untitled),

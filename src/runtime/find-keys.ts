@@ -2,6 +2,7 @@ import { keyCodeOf, LETTER_KEYS } from '../model/keys.js';
 import { uiStrings } from '../model/ui-strings.js';
 import type { DeckConfig } from './config.js';
 import { initOverview } from './overview.js';
+import { leafSlides } from './page-dom.js';
 import type { Deck } from './present.js';
 import { installSearchKey, type Openable, openLazily } from './search-key.js';
 import { initZoom } from './zoom.js';
@@ -13,8 +14,8 @@ export function installFindKeys(deck: Deck, config: DeckConfig) {
     jump ??= import('./jump.js').then((m) => m.jumpBox(m.deckSource(deck), config.lang));
     openLazily(() => jump as Promise<Openable>);
   });
-  const search = installSearchKey(config, (id) => {
-    const slide = document.getElementById(id);
+  const search = installSearchKey(config, (index) => {
+    const slide = leafSlides(deck.getSlidesElement())[index]?.el;
     if (!slide) return;
     const { h, v } = deck.getIndices(slide);
     deck.slide(h, v);

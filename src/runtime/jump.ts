@@ -1,17 +1,20 @@
 import { type JumpTarget, jumpMatches } from '../model/jump.js';
-import { PAGE, parseSlideId, slideLabel } from '../model/page.js';
+import { PAGE, slideLabel } from '../model/page.js';
 import { fill, uiStrings } from '../model/ui-strings.js';
 import { el } from './dom.js';
+import { leafSlides } from './page-dom.js';
 import { picker } from './picker.js';
 import type { Deck } from './present.js';
 
-/** The slides by the number every view shows (their ids), with their titles. */
+/**
+ * The slides with their numbers and titles. `slides` are in reading order, so a slide's number is its place
+ * (an author's own id, `<!-- .slide: id=… -->`, replaces the `slide-N` id, so ids cannot number them).
+ */
 function targetsOf(slides: readonly HTMLElement[]): (JumpTarget & { el: HTMLElement })[] {
-  return slides.flatMap((s) => {
-    const index = parseSlideId(s.id);
-    // Reading mode's cards carry the id, the slide inside them its title.
+  return slides.map((s, index) => {
+    // Reading mode's cards carry the slide inside them, and its title.
     const title = s.getAttribute(PAGE.titleAttr) ?? s.querySelector(`[${PAGE.titleAttr}]`)?.getAttribute(PAGE.titleAttr) ?? '';
-    return index === undefined ? [] : [{ index, title, el: s }];
+    return { index, title, el: s };
   });
 }
 
@@ -23,15 +26,17 @@ function shownTitle(slide: HTMLElement): string {
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
-/** Where the jump box finds the slides (reveal's, or the speaker view's copy) and how it goes to one. */
+/** Where the jump box finds the slides (reveal's, the speaker view's copy, reading mode's cards) and how it goes to one. */
 export interface JumpSource {
+  /** Every slide in reading order (hidden ones left out), as the slide numbers count them. */
   slides(): readonly HTMLElement[];
   go(slide: HTMLElement): void;
 }
 
 /** Presenting: reveal's slides and navigation. */
 export const deckSource = (deck: Deck): JumpSource => ({
-  slides: () => deck.getSlides(),
+  // Not getSlides(), which leaves out `data-visibility="uncounted"` slides that the numbers count.
+  slides: () => leafSlides(deck.getSlidesElement()).map((l) => l.el),
   go(slide) {
     const { h, v } = deck.getIndices(slide);
     deck.slide(h, v);

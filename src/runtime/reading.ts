@@ -35,8 +35,9 @@ export async function startReading(
   const scroll = initReadingScroll(config.slug, page);
   const drawer = initReadingDrawer(page, scroll);
   const keys = initReadingKeys(page, scroll, drawer);
-  const goTo = (id: string) => {
-    const item = keys.byId.get(id);
+  // By place in reading order: an author's own id (`<!-- .slide: id=… -->`) replaces a card's `slide-N`.
+  const goTo = (index: number) => {
+    const item = page.items[index];
     if (!item) return;
     if (drawer.isOpen()) drawer.set(false, false);
     history.pushState(history.state, '', `#${item.id}`);
@@ -44,7 +45,10 @@ export async function startReading(
   };
   const search = initReadingSearch(config, page.bar, page.presentNow, goTo);
   // G: to a slide by number or title, as in presenting.
-  const jump = installJumpKey(config.lang, { slides: () => page.items.map((i) => i.el), go: (el) => goTo(el.id) });
+  const jump = installJumpKey(config.lang, {
+    slides: () => page.items.map((i) => i.el),
+    go: (el) => goTo(page.items.findIndex((i) => i.el === el)),
+  });
   // Ink names a slide by its number (`slide-3`), whatever id the author gave it.
   const cards = page.items.flatMap((i) => {
     const card = i.el.querySelector<HTMLElement>('section.lectern-slide');
@@ -94,7 +98,7 @@ export async function startReading(
 }
 
 /** Ctrl+Shift+F, and a button in the top bar for readers without a keyboard: search the lecture (find-keys.ts). */
-function initReadingSearch(config: DeckConfig, bar: HTMLElement, before: HTMLElement, go: (id: string) => void) {
+function initReadingSearch(config: DeckConfig, bar: HTMLElement, before: HTMLElement, go: (index: number) => void) {
   const search = installSearchKey(config, go);
   if (!config.searchIndex) return search;
   const button = el('button', { type: 'button', class: 'lectern-rsearch', 'aria-label': uiStrings(config.lang).find.searchOpen });

@@ -38,9 +38,9 @@ export function openLazily(load: () => Promise<Openable>): void {
 
 /**
  * Ctrl+Shift+F, in presenting and reading mode: the lecture's search panel, loaded (with MiniSearch and the
- * index) on the first press. `go` takes the found slide's id (`slide-12`).
+ * index) on the first press. `go` takes the found slide's 0-based place in reading order (slide 12: 11).
  */
-export function installSearchKey(config: DeckConfig, go: (slideId: string) => void) {
+export function installSearchKey(config: DeckConfig, go: (index: number) => void) {
   let panel: Promise<Openable> | undefined;
   const open = () => {
     if (!config.searchIndex) return;

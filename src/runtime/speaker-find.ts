@@ -15,8 +15,8 @@ export function installSpeakerFind(
   go: (slide: HTMLElement) => void,
 ) {
   const jump = installJumpKey(config.lang, { slides, go });
-  const search = installSearchKey(config, (id) => {
-    const slide = slides().find((s) => s.id === id);
+  const search = installSearchKey(config, (index) => {
+    const slide = slides()[index];
     if (slide) go(slide);
   });
   const channel = new BroadcastChannel(channelName(config.slug ?? ''));
