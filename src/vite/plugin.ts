@@ -6,7 +6,7 @@ import { renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js'
 import { rootFrom } from '../model/deck-path.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck } from '../model/types.js';
-import { courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
+import { COURSE_FILE, courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
 import { deckSearchIndex, searchFileName } from '../project/search-index.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
@@ -223,6 +223,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
       home = undefined;
       emitted.clear();
       store.invalidate();
+      // `vite build --watch`: a saved deck (or the course settings) builds the site again in this process.
+      if (this.meta.watchMode) for (const file of [...store.files(), COURSE_FILE]) this.addWatchFile(join(config.root, file));
     },
     async buildEnd() {
       await problems.settle();
