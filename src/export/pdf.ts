@@ -12,6 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { pdfFileName } from '../project/pdfs.js';
 import { findBrowser, HOW_TO_GET_A_BROWSER, launchOptions } from './browser.js';
+import { OFF_HOST_PROXY, type PrintContexts, printContexts } from './print-contexts.js';
 import { type ExportResult, type ProgressEvent, printOne } from './print-deck.js';
 import { PdfExportError, type PdfKind } from './print-page.js';
 import { serve } from './serve.js';
@@ -91,16 +92,21 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
   if (!options.browser && !findBrowser()) throw new PdfExportError(HOW_TO_GET_A_BROWSER);
   // Chromium starts, and pdf-lib loads, while the site is checked (built if need be) and served:
   // about 0.3 s that a short export would otherwise spend waiting.
-  const launching = options.browser ? undefined : chromium.launch(launchOptions());
+  const launching = options.browser ? undefined : chromium.launch({ ...launchOptions(), proxy: OFF_HOST_PROXY });
   launching?.catch(() => {}); // awaited below; a failure before that must not go unhandled
   const pdfLib = import('pdf-lib');
   pdfLib.catch(() => {});
   let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let contexts: PrintContexts | undefined;
   try {
     const slugs = await decksToPrint(root, outDir, options, progress);
-    server = options.baseUrl ? undefined : await serve(join(root, 'dist'));
+    // The site does not change while it prints: its files may be cached for the export's length.
+    server = options.baseUrl ? undefined : await serve(join(root, 'dist'), { maxAge: 3600 });
     const baseUrl = (options.baseUrl ?? server?.url ?? '').replace(/\/$/, '');
     const browser = options.browser ?? (await (launching as Promise<Browser>));
+    // Our own browser blocks the network at launch, so its pages can share a context and its cache.
+    contexts = printContexts(browser, baseUrl, !options.browser);
+    const printing = contexts;
     const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
     const results: ExportResult[] = [];
     const opts = { fragments: !!options.fragments, ink: options.ink !== false, outDir, timeoutMs, progress, pdfLib };
@@ -114,7 +120,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
         const { slug, kind } = jobs[index] as (typeof jobs)[number];
         progress({ type: 'start', slug, kind, index, total: jobs.length });
         try {
-          const result = await printOne(browser, baseUrl, slug, kind, opts);
+          const result = await printOne(printing, baseUrl, slug, kind, opts);
           results[index] = result;
           progress({ type: 'done', result, index, total: jobs.length });
         } catch (err) {
@@ -134,6 +140,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     }
     return results;
   } finally {
+    await contexts?.close();
     await (await launching?.catch(() => undefined))?.close();
     await server?.close();
   }

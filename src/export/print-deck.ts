@@ -5,12 +5,11 @@
  */
 import { join } from 'node:path';
 import type * as PdfLib from 'pdf-lib';
-import type { Browser } from 'playwright-core';
 import { encodePath } from '../model/deck-path.js';
 import { SLIDE_SIZE } from '../model/page.js';
 import { pdfFileName } from '../project/pdfs.js';
-import { blockOffHost } from './browser.js';
 import { setPageLabels } from './page-labels.js';
+import type { PrintContexts } from './print-contexts.js';
 import { inspect, PdfExportError, type PdfKind, queryFor, waitUntilReady } from './print-page.js';
 import { writeAtomically } from './write-atomic.js';
 
@@ -44,18 +43,17 @@ export interface PrintOptions {
   pdfLib: Promise<typeof PdfLib>;
 }
 
-export async function printOne(browser: Browser, baseUrl: string, slug: string, kind: PdfKind, opts: PrintOptions): Promise<ExportResult> {
+export async function printOne(
+  contexts: PrintContexts,
+  baseUrl: string,
+  slug: string,
+  kind: PdfKind,
+  opts: PrintOptions,
+): Promise<ExportResult> {
   const started = performance.now();
   const warnings: string[] = [];
-  const context = await browser.newContext({
-    viewport: kind === 'slides' ? { ...SLIDE_SIZE } : { width: 794, height: 1123 },
-    deviceScaleFactor: 1,
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-  });
-  // Printing needs nothing beyond the local server: block the rest, as a hall without internet would.
-  const blocked = await blockOffHost(context, baseUrl);
-  const page = await context.newPage();
+  // Printing needs nothing beyond the local server: the rest is blocked, as a hall without internet would.
+  const { page, blocked, close } = await contexts.open(kind);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -143,6 +141,6 @@ export async function printOne(browser: Browser, baseUrl: string, slug: string, 
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new PdfExportError(`${slug} (${kind}): ${message}`, { cause: err });
   } finally {
-    await context.close();
+    await close();
   }
 }

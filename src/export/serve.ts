@@ -11,6 +11,11 @@ export interface ServeOptions {
   handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Let browsers revalidate with ETags (a server many phones load from); default off, like `vite preview`. */
   etag?: boolean;
+  /**
+   * Seconds a browser may keep every file without asking again, for a site that cannot change while it is
+   * served (the PDF export's); the file list is read once at the start then. Default: no caching.
+   */
+  maxAge?: number;
 }
 
 export interface Served {
@@ -35,7 +40,9 @@ function hidden(url: string): boolean {
  * files under `distDir` (sirv resolves and confines paths; no dotfiles), GET and HEAD only.
  */
 export async function serve(distDir: string, opts: ServeOptions = {}): Promise<Served> {
-  const files = sirv(distDir, { dev: true, etag: !!opts.etag });
+  const files = opts.maxAge
+    ? sirv(distDir, { dev: false, maxAge: opts.maxAge, etag: !!opts.etag })
+    : sirv(distDir, { dev: true, etag: !!opts.etag });
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();

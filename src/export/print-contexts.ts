@@ -1,0 +1,78 @@
+/**
+ * Where `exportPdf` opens its pages. Two ways, one interface:
+ *
+ * - **shared** (the browser `exportPdf` launched itself): one context per page size, kept for the whole
+ *   export, so the files every deck loads (the runtime, Mermaid's modules, the fonts) come from the browser's
+ *   cache after the first deck instead of the server, and their compiled code is reused. Nothing may leave
+ *   the host all the same: the browser was launched with every request outside loopback sent to a proxy that
+ *   does not exist (`OFF_HOST_PROXY`), which needs no request interception — Playwright's `route` turns the
+ *   HTTP cache off, and printing 30 lectures took twice as long with it.
+ * - **isolated** (a browser handed in, e.g. by the tests): a fresh context per deck with `route` blocking,
+ *   as before.
+ *
+ * Either way a page reports the requests it tried outside the site (`blocked`).
+ */
+import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
+import { SLIDE_SIZE } from '../model/page.js';
+import { blockOffHost } from './browser.js';
+import type { PdfKind } from './print-page.js';
+
+/** A proxy nothing listens on, bypassed for loopback only: every request that leaves the host fails. */
+export const OFF_HOST_PROXY: NonNullable<LaunchOptions['proxy']> = {
+  server: 'http://127.0.0.1:9',
+  bypass: '127.0.0.1,localhost,[::1]',
+};
+
+export interface PrintPage {
+  page: Page;
+  /** URLs outside the site the page asked for (none was loaded). */
+  blocked: string[];
+  close: () => Promise<void>;
+}
+
+export interface PrintContexts {
+  open(kind: PdfKind): Promise<PrintPage>;
+  close(): Promise<void>;
+}
+
+const contextOptions = (kind: PdfKind) => ({
+  viewport: kind === 'slides' ? { ...SLIDE_SIZE } : { width: 794, height: 1123 },
+  deviceScaleFactor: 1,
+  reducedMotion: 'reduce' as const,
+  serviceWorkers: 'block' as const,
+});
+
+const offSite = (url: string, origin: string) => !/^(data|blob|about):/.test(url) && new URL(url).origin !== origin;
+
+export function printContexts(browser: Browser, baseUrl: string, shared: boolean): PrintContexts {
+  const origin = new URL(baseUrl).origin;
+  if (!shared) {
+    return {
+      async open(kind) {
+        const context = await browser.newContext(contextOptions(kind));
+        const blocked = await blockOffHost(context, baseUrl);
+        return { page: await context.newPage(), blocked, close: () => context.close() };
+      },
+      async close() {},
+    };
+  }
+  const contexts = new Map<PdfKind, Promise<BrowserContext>>();
+  return {
+    async open(kind) {
+      let context = contexts.get(kind);
+      if (!context) {
+        context = browser.newContext(contextOptions(kind));
+        contexts.set(kind, context);
+      }
+      const page = await (await context).newPage();
+      const blocked: string[] = [];
+      page.on('requestfailed', (r) => {
+        if (offSite(r.url(), origin)) blocked.push(r.url());
+      });
+      return { page, blocked, close: () => page.close() };
+    },
+    async close() {
+      await Promise.all([...contexts.values()].map(async (c) => (await c.catch(() => undefined))?.close()));
+    },
+  };
+}
