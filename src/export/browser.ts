@@ -56,6 +56,11 @@ export function launchOptions(): LaunchOptions {
   return { executablePath: found.path, args: CHROMIUM_ARGS, headless: true };
 }
 
+/** A request that would leave the site at `origin` (`data:`, `blob:` and `about:` never leave the page). */
+export function offSite(url: URL, origin: string): boolean {
+  return url.origin !== origin && !/^(data|blob|about):/.test(url.protocol);
+}
+
 /**
  * Aborts every request of `context` that leaves `baseUrl`'s origin (a hall without internet) and
  * returns the list the blocked URLs are collected into.
@@ -64,7 +69,7 @@ export async function blockOffHost(context: BrowserContext, baseUrl: string): Pr
   const origin = new URL(baseUrl).origin;
   const blocked: string[] = [];
   await context.route(
-    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
+    (url) => offSite(url, origin),
     (route) => {
       blocked.push(route.request().url());
       return route.abort('blockedbyclient');

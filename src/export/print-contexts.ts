@@ -14,7 +14,7 @@
  */
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { SLIDE_SIZE } from '../model/page.js';
-import { blockOffHost } from './browser.js';
+import { blockOffHost, offSite } from './browser.js';
 import type { PdfKind } from './print-page.js';
 
 /** A proxy nothing listens on, bypassed for loopback only: every request that leaves the host fails. */
@@ -42,8 +42,6 @@ const contextOptions = (kind: PdfKind) => ({
   serviceWorkers: 'block' as const,
 });
 
-const offSite = (url: string, origin: string) => !/^(data|blob|about):/.test(url) && new URL(url).origin !== origin;
-
 export function printContexts(browser: Browser, baseUrl: string, shared: boolean): PrintContexts {
   const origin = new URL(baseUrl).origin;
   if (!shared) {
@@ -67,7 +65,7 @@ export function printContexts(browser: Browser, baseUrl: string, shared: boolean
       const page = await (await context).newPage();
       const blocked: string[] = [];
       page.on('requestfailed', (r) => {
-        if (offSite(r.url(), origin)) blocked.push(r.url());
+        if (offSite(new URL(r.url()), origin)) blocked.push(r.url());
       });
       return { page, blocked, close: () => page.close() };
     },
