@@ -6,7 +6,7 @@
 import { WebSocket } from 'ws';
 import { INK_LIMITS, type InkOp } from '../src/model/ink-ops.js';
 import { LECTURER_INK_PACE, LIVE_SOCKET_PATH } from '../src/model/live.js';
-import { startServer } from './live.js';
+import { connectFollowers, opened, percentile, startServer } from './live.js';
 
 export interface InkRelayRun {
   followers: number;
@@ -23,13 +23,6 @@ export interface InkRelayRun {
 }
 
 const POINTS_PER_BATCH = 6; // a 50 ms batch of a hand writing at ~120 Hz
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
-const opened = (ws: WebSocket) =>
-  new Promise<void>((ok, fail) => {
-    ws.once('open', () => ok());
-    ws.once('error', fail);
-  });
 const pts = (n: number, at: number) => Array.from({ length: n }, (_, i) => [100 + ((at + i) % 1000), 200 + ((at + i) % 300), 0.5]).flat();
 
 export async function simulatedInk(distDir: string, slug: string, followers: number, batches: number): Promise<InkRelayRun> {
@@ -40,21 +33,17 @@ export async function simulatedInk(distDir: string, slug: string, followers: num
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
   try {
-    for (let i = 0; i < followers; i += 50) {
-      const batch = Array.from({ length: Math.min(50, followers - i) }, () => new WebSocket(url));
-      await Promise.all(batch.map(opened));
-      for (const ws of batch)
-        ws.on('message', (data) => {
-          const m = JSON.parse(String(data)) as { t: string } & Partial<InkOp & { op: 'draw' }>;
-          if (m.t !== 'ink' || m.op !== 'draw') return;
-          const k = `${m.id}:${m.from}`;
-          const t0 = sentAt.get(k);
-          if (t0 === undefined) return;
-          latencies.push(performance.now() - t0);
-          got.set(k, (got.get(k) ?? 0) + 1);
-        });
-      sockets.push(...batch);
-    }
+    sockets.push(
+      ...(await connectFollowers(url, followers, (data) => {
+        const m = data as { t: string } & Partial<InkOp & { op: 'draw' }>;
+        if (m.t !== 'ink' || m.op !== 'draw') return;
+        const k = `${m.id}:${m.from}`;
+        const t0 = sentAt.get(k);
+        if (t0 === undefined) return;
+        latencies.push(performance.now() - t0);
+        got.set(k, (got.get(k) ?? 0) + 1);
+      })),
+    );
     const lecturer = new WebSocket(`${url}?lecturer=${server.key}`);
     sockets.push(lecturer);
     await opened(lecturer);
@@ -108,8 +97,8 @@ export async function simulatedInk(distDir: string, slug: string, followers: num
     return {
       followers,
       batches,
-      medianMs: quantile(latencies, 0.5),
-      p99Ms: quantile(latencies, 0.99),
+      medianMs: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
       missed,
       lateJoinMs,
       lecturePoints,

@@ -36,7 +36,8 @@ export interface BrowserRun {
   incomplete?: string;
 }
 
-const percentile = (xs: number[], p: number): number => {
+/** The `p`th percentile of `xs` (nearest rank), NaN for none. */
+export const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN) : Number.NaN;
 };
@@ -81,11 +82,23 @@ export async function startServer(distDir: string, slug: string): Promise<Server
   };
 }
 
-const opened = (ws: WebSocket) =>
+export const opened = (ws: WebSocket) =>
   new Promise<void>((ok, fail) => {
     ws.once('open', () => ok());
     ws.once('error', fail);
   });
+
+/** `count` follower sockets on `url`, opened 50 at a time, each handing its messages (parsed) to `onMessage`. */
+export async function connectFollowers(url: string, count: number, onMessage: (m: Record<string, unknown>) => void): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from({ length: Math.min(50, count - i) }, () => new WebSocket(url));
+    sockets.push(...batch);
+    await Promise.all(batch.map(opened));
+    for (const ws of batch) ws.on('message', (data) => onMessage(JSON.parse(String(data)) as Record<string, unknown>));
+  }
+  return sockets;
+}
 
 /** One run: `followers` sockets, the lecturer's socket sends `steps` positions, each once all had the last. */
 export async function simulatedFollowers(distDir: string, slug: string, followers: number, steps: number): Promise<SimulatedRun> {
@@ -95,19 +108,13 @@ export async function simulatedFollowers(distDir: string, slug: string, follower
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
   try {
-    for (let i = 0; i < followers; i += 50) {
-      const batch = Array.from({ length: Math.min(50, followers - i) }, () => new WebSocket(url));
-      await Promise.all(batch.map(opened));
-      for (const ws of batch) {
-        ws.on('message', (data) => {
-          const m = JSON.parse(String(data)) as { t: string; seq?: number };
-          if (m.t !== 'state' || !waiting || m.seq !== waiting.seq) return;
-          latencies.push(performance.now() - waiting.t0);
-          if (--waiting.left === 0) waiting.done();
-        });
-      }
-      sockets.push(...batch);
-    }
+    sockets.push(
+      ...(await connectFollowers(url, followers, (m) => {
+        if (m.t !== 'state' || !waiting || m.seq !== waiting.seq) return;
+        latencies.push(performance.now() - waiting.t0);
+        if (--waiting.left === 0) waiting.done();
+      })),
+    );
     const lecturer = new WebSocket(`${url}?lecturer=${server.key}`);
     sockets.push(lecturer);
     await opened(lecturer);
