@@ -4,7 +4,7 @@
  * deck, dev server start) can be measured at the size a lecturer actually has.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { exportPdf } from '../src/export/pdf.js';
@@ -78,6 +78,8 @@ export interface CourseFigures {
   build: { ms: number[]; cpuMs: number[]; peakMiB: number[] };
   /** `vite build` after one lecture's heading was edited (a new character in it), font cache warm. */
   rebuild: { ms: number[] };
+  /** `vite build --watch` running: the same edit saved → the site written again (its service worker last). */
+  watchRebuild: { ms: number[] };
   pdfSlidesMs: number[];
   pdfBothMs: number[];
   pdfFiles: number;
@@ -118,6 +120,55 @@ async function devServer(root: string, port: number): Promise<{ startMs: number;
   }
 }
 
+const mtime = (file: string) => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
+
+/** Polls `done` every 10 ms for at most `ms`. */
+async function until(done: () => boolean, ms: number, what: string): Promise<void> {
+  const end = performance.now() + ms;
+  while (!done()) {
+    if (performance.now() > end) throw new Error(`bench: ${what} not within ${ms / 1000} s`);
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+}
+
+/**
+ * `vite build --watch` in the course: after its first build, `runs` saves of `file` (`edit(r)` its new text),
+ * each timed from the save to the site written again. The service worker is the build's last file
+ * (lectern:offline's closeBundle), so a rebuild is done when `dist/sw.js` is newer than the save.
+ */
+async function watchRebuilds(root: string, file: string, runs: number, edit: (r: number) => string): Promise<number[]> {
+  const sw = join(root, 'dist', 'sw.js');
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--watch', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  const ms: number[] = [];
+  try {
+    await until(() => mtime(sw) > started, 120_000, 'the first --watch build');
+    await new Promise((ok) => setTimeout(ok, 1000));
+    for (let r = 0; r < runs; r++) {
+      const saved = Date.now();
+      const t0 = performance.now();
+      writeFileSync(file, edit(r));
+      await until(() => mtime(sw) >= saved, 60_000, 'a --watch rebuild');
+      ms.push(performance.now() - t0);
+      // Let the watcher settle (a second event for the same save would start another build).
+      await new Promise((ok) => setTimeout(ok, 1500));
+    }
+  } finally {
+    child.kill();
+    await new Promise((ok) => child.once('exit', ok));
+  }
+  return ms;
+}
+
 export async function measureCourse(opts: {
   lecture: string;
   runs: number;
@@ -133,6 +184,7 @@ export async function measureCourse(opts: {
     coldBuild: { ms: [], cpuMs: [], peakMiB: [] },
     build: { ms: [], cpuMs: [], peakMiB: [] },
     rebuild: { ms: [] },
+    watchRebuild: { ms: [] },
     pdfSlidesMs: [],
     pdfBothMs: [],
     pdfFiles: 0,
@@ -162,8 +214,12 @@ export async function measureCourse(opts: {
       writeFileSync(edited, text.replace('\n## ', `\n## ${edits[r % edits.length]}${r} `));
       f.rebuild.ms.push((await viteBuild(project)).ms);
     }
+    f.watchRebuild.ms = await watchRebuilds(project.root, edited, opts.runs, (r) =>
+      text.replace('\n## ', `\n## ${['鹳', '鹭', '鹞'][r % 3]}${r} `),
+    );
+    writeFileSync(edited, text);
     opts.log(
-      `  course build: cold ${(median(f.coldBuild.ms) / 1000).toFixed(2)} s, warm ${(median(f.build.ms) / 1000).toFixed(2)} s, after an edit ${(median(f.rebuild.ms) / 1000).toFixed(2)} s`,
+      `  course build: cold ${(median(f.coldBuild.ms) / 1000).toFixed(2)} s, warm ${(median(f.build.ms) / 1000).toFixed(2)} s, after an edit ${(median(f.rebuild.ms) / 1000).toFixed(2)} s, --watch after a save ${(median(f.watchRebuild.ms) / 1000).toFixed(2)} s`,
     );
     if (opts.pdf) {
       const out = join(project.root, 'pdf-out');

@@ -160,7 +160,7 @@ export function courseReport(c: CourseFigures): string {
   const lines = [
     `course: ${c.lectures} lectures (copies of the lecture, each with its own title): build with an empty font cache ${s(c.coldBuild.ms)} s`,
     `(CPU ${s(c.coldBuild.cpuMs)} s, peak ${fmt(median(c.coldBuild.peakMiB))} MiB); font cache warm ${s(c.build.ms)} s (CPU ${s(c.build.cpuMs)} s, peak`,
-    `${fmt(median(c.build.peakMiB))} MiB); after editing one lecture ${s(c.rebuild.ms)} s. npm run pdf of every deck: ${s(c.pdfSlidesMs)} s`,
+    `${fmt(median(c.build.peakMiB))} MiB); after editing one lecture ${s(c.rebuild.ms)} s (--watch: ${s(c.watchRebuild.ms)} s from the save). npm run pdf of every deck: ${s(c.pdfSlidesMs)} s`,
     `(${c.pdfFiles} PDFs), slides + handouts ${s(c.pdfBothMs)} s. Dev server answers after ${fmt(median(c.devStartMs))} ms, serves the home after`,
     `${fmt(median(c.devHomeMs))} ms.`,
   ];

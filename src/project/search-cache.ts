@@ -25,6 +25,9 @@ function write(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
+/** The index this process wrote last, with the meta written beside it (in memory: see `cachedSearchIndex`). */
+let live: { dir: string; meta: string; index: MiniSearch<SearchDoc> } | undefined;
+
 /** The serialized index of `docs` (grouped by lecture: `bySlug`), made from the last one in `dir` where it can be. */
 export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string): string {
   const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);
@@ -40,12 +43,17 @@ export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string)
   const unchanged =
     last?.key === key && order(last.decks) === order(decks) && Object.keys(decks).every((s) => same(last?.decks[s], decks[s]));
   let json: string | undefined;
+  let made: MiniSearch<SearchDoc> | undefined;
   if (last?.key === key) {
     try {
-      const text = readFileSync(indexFile, 'utf8');
       // Written whole (renamed into place) with its meta, so an unchanged course takes it as it is.
-      if (unchanged) return text;
-      const index = MiniSearch.loadJSON<SearchDoc>(text, MINISEARCH_OPTIONS);
+      if (unchanged) return readFileSync(indexFile, 'utf8');
+      // A rebuild in the same process (`vite build --watch`) starts from the index it made last, not its file.
+      const index =
+        live?.dir === dir && live.meta === readFileSync(metaFile, 'utf8')
+          ? live.index
+          : MiniSearch.loadJSON<SearchDoc>(readFileSync(indexFile, 'utf8'), MINISEARCH_OPTIONS);
+      live = undefined;
       for (const [slug, was] of Object.entries(last.decks)) {
         if (same(was, decks[slug])) continue;
         for (const id of was.ids) {
@@ -55,19 +63,22 @@ export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string)
       }
       for (const [slug, docs] of bySlug) if (!same(last.decks[slug], decks[slug])) index.addAll(docs);
       json = JSON.stringify(index);
+      made = index;
     } catch {
       // A damaged cache: index everything.
     }
   }
-  if (json === undefined) {
-    const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
-    for (const docs of bySlug.values()) index.addAll(docs);
-    json = JSON.stringify(index);
+  if (json === undefined || !made) {
+    made = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    for (const docs of bySlug.values()) made.addAll(docs);
+    json = JSON.stringify(made);
   }
+  const meta = JSON.stringify({ key, decks } satisfies Meta);
   try {
     mkdirSync(dir, { recursive: true });
     write(indexFile, json);
-    write(metaFile, JSON.stringify({ key, decks } satisfies Meta));
+    write(metaFile, meta);
+    live = { dir, meta, index: made };
   } catch {
     // A cache that cannot be written is only slower.
   }

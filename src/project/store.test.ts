@@ -28,3 +28,15 @@ describe('the deck store answers with the files as saved, before the watcher say
     expect(store.slugs().has('b')).toBe(true);
   });
 });
+
+describe("a build's store reads the course once", () => {
+  it('keeps the text it read until invalidated: one build sees one snapshot of the course', async () => {
+    write('c.md', 'Before');
+    const store = new DeckStore(root, { readOnce: true });
+    expect((await store.deck('slides/c.md')).meta.title).toBe('Before');
+    write('c.md', 'During');
+    expect((await store.deck('slides/c.md')).meta.title).toBe('Before');
+    store.invalidate();
+    expect((await store.deck('slides/c.md')).meta.title).toBe('During');
+  });
+});

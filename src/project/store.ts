@@ -73,12 +73,19 @@ export class DeckStore {
   /** Compiled decks with the text they were compiled from. */
   private cache = new Map<string, { text: string; deck: Promise<Deck> }>();
   private readonly disk: DeckCache | undefined;
-  /** `cacheDir`: keep compiled decks there between runs (see deck-cache.ts); the build and the dev server do. */
+  /** `readOnce`: each file's text as first read, until `invalidate()` (a build: one snapshot of the course). */
+  private readonly texts: Map<string, string> | undefined;
+  /**
+   * `cacheDir`: keep compiled decks there between runs (see deck-cache.ts); the build and the dev server do.
+   * `readOnce`: read each deck file once until `invalidate()` (a build asks for every deck once per page:
+   * a thousand reads for a course of thirty); the dev server reads on every ask, to see a save at once.
+   */
   constructor(
     readonly root: string,
-    options: { cacheDir?: string } = {},
+    options: { cacheDir?: string; readOnce?: boolean } = {},
   ) {
     this.disk = options.cacheDir ? new DeckCache(join(options.cacheDir, 'lectern-decks')) : undefined;
+    this.texts = options.readOnce ? new Map() : undefined;
   }
 
   private list: string[] | undefined;
@@ -116,8 +123,11 @@ export class DeckStore {
 
   /** Forget one deck (its file changed) or all of them (an asset or the deck list changed). */
   invalidate(file?: string): void {
-    if (file) this.cache.delete(file);
-    else {
+    if (file) {
+      this.cache.delete(file);
+      this.texts?.delete(file);
+    } else {
+      this.texts?.clear();
       this.cache.clear();
       this.list = undefined;
     }
@@ -125,7 +135,11 @@ export class DeckStore {
 
   /** The deck file's text ('' when it is gone). */
   text(file: string): string {
-    return existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
+    const known = this.texts?.get(file);
+    if (known !== undefined) return known;
+    const text = existsSync(join(this.root, file)) ? readFileSync(join(this.root, file), 'utf8') : '';
+    this.texts?.set(file, text);
+    return text;
   }
 
   /**

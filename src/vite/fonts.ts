@@ -140,9 +140,9 @@ export function planFonts(pages: PageText[], always: string, sourceOf?: SourceOf
   const core = sorted([...characters(always)].filter(main));
   const inCore = new Set(core);
   const firstUse = new Map<string, number>();
-  const extras = sourceOf ? extraFaces([...characters(always), ...pages.flatMap((p) => [...p.text])], sourceOf) : [];
+  const extras = sourceOf ? extraFaces(courseCharacters(pages, always), sourceOf) : [];
   const own = pages.map((p, k) => {
-    const chars = [...new Set(p.text.replace(/\s+/g, ''))].filter((c) => !inCore.has(c) && main(c));
+    const chars = distinct(p.text).filter((c) => !inCore.has(c) && main(c));
     for (const c of chars) if (!firstUse.has(c)) firstUse.set(c, k);
     return chars;
   });
@@ -176,14 +176,32 @@ export function planFonts(pages: PageText[], always: string, sourceOf?: SourceOf
   return plan;
 }
 
+/**
+ * The course's distinct characters: `always`'s and every page's but whitespace (the space is in
+ * `characters(always)`: pages draw it). Gathered without one array of every character of every page (for 30
+ * lectures that array had millions of entries: ~1 s of a warm build).
+ */
+function courseCharacters(pages: PageText[], always: string): Set<string> {
+  const used = new Set<string>(characters(always));
+  for (const p of pages) for (const c of distinct(p.text)) used.add(c);
+  return used;
+}
+
+/** The distinct characters of a page's text but whitespace, in first-use order; a rebuild (`--watch`) asks again for pages that did not change. */
+const distinctOf = new Map<string, string[]>();
+function distinct(text: string): string[] {
+  let chars = distinctOf.get(text);
+  if (!chars) {
+    if (distinctOf.size > 1000) distinctOf.clear();
+    chars = [...new Set(text.replace(/\s+/g, ''))];
+    distinctOf.set(text, chars);
+  }
+  return chars;
+}
+
 /** The course plan (`planFonts`) with each character taken from the bundled slice that has it. */
 export async function planCourseFonts(pages: PageText[], always: string): Promise<Map<string, PlannedFace[]>> {
-  // The course's distinct characters, gathered without one array of every character of every page (for 30
-  // lectures that array had millions of entries: ~1 s of a warm build).
-  // The space is in `characters(always)` (pages draw it): only the pages' line breaks and tabs are left out.
-  const used = new Set<string>(characters(always));
-  for (const p of pages) for (const c of p.text) if (!/\s/.test(c)) used.add(c);
-  const found = await sourcesOf(used);
+  const found = await sourcesOf(courseCharacters(pages, always));
   return planFonts(pages, always, (c) => found.get(c));
 }
 

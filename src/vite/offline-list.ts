@@ -6,12 +6,15 @@
  *
  * Node only (parse5 over `dist/`), no Vite.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import postcss, { type Root } from 'postcss';
 import { type DeckConfig, PAGE } from '../model/page.js';
 import { PDF_DIR } from '../model/site.js';
+import { codeVersion } from '../project/deck-cache.js';
 
 /** Attributes that name a file the page itself loads (not a link to follow). */
 const LOADS: Record<string, string[]> = {
@@ -174,8 +177,13 @@ export function builtPages(dist: string, base = ''): string[] {
   return out.sort();
 }
 
-/** Reads every built page's files (see `pageFiles`). */
-export function readBuiltPages(dist: string): PageFiles[] {
+/**
+ * Reads every built page's files (see `pageFiles`). With `cacheDir`, each page's answer is kept there
+ * (one file per page, `lectern-pages/`) and reused while the page's markup and Lectern's code are what they
+ * were: the stylesheets it reads are named by their content. A rebuild after one lecture was edited parses
+ * that lecture's page and the home, not all thirty.
+ */
+export function readBuiltPages(dist: string, cacheDir?: string): PageFiles[] {
   const read = (file: string) => {
     try {
       return readFileSync(join(dist, file), 'utf8');
@@ -183,5 +191,25 @@ export function readBuiltPages(dist: string): PageFiles[] {
       return undefined;
     }
   };
-  return builtPages(dist).map((file) => pageFiles(file, read(file) ?? '', read));
+  return builtPages(dist).map((file) => {
+    const html = read(file) ?? '';
+    if (!cacheDir) return pageFiles(file, html, read);
+    const sha = (text: string) => createHash('sha1').update(text).digest('hex');
+    const path = join(cacheDir, 'lectern-pages', `${sha(file)}.json`);
+    const key = sha(`${codeVersion()}\n${OWN_CODE}\n${file}\n${html}`);
+    try {
+      const hit = JSON.parse(readFileSync(path, 'utf8')) as { key: string; page: PageFiles };
+      if (hit.key === key) return hit.page;
+    } catch {}
+    const page = pageFiles(file, html, read);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ key, page }));
+    return page;
+  });
 }
+
+/** This module's own version (its size and time), beside `codeVersion()`'s (the compile's code). */
+const OWN_CODE = (() => {
+  const st = statSync(fileURLToPath(import.meta.url));
+  return `${st.size}:${st.mtimeMs}`;
+})();

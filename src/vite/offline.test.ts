@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { PAGE } from '../model/page.js';
 import { maskableSvg, webManifest } from './app-icons.js';
 import { offlineHead, offlineList, shellFiles } from './offline.js';
 import { pageFiles, readBuiltPages, sheetFonts, siteFile } from './offline-list.js';
+import { writeServiceWorker } from './service-worker.js';
 
 const deckPage = (slug: string, math: boolean) => `<!doctype html><html lang="zh-CN"><head><title>Deck ${slug}</title>
 <link rel="icon" href="../../favicon.svg"><link rel="stylesheet" href="../../assets/main-AAAAAAAA.css">
@@ -107,6 +109,14 @@ describe('the shell and the list', () => {
       w('assets/main-AAAAAAAA.css', css);
       const pages = readBuiltPages(dist);
       expect(pages.map((p) => p.file)).toEqual(['index.html', 'part-1/intro/index.html']);
+      // Kept between builds, a page's answer is the same; a page whose markup changed is read again.
+      const cache = join(dist, '.cache');
+      expect(readBuiltPages(dist, cache)).toEqual(pages);
+      expect(readBuiltPages(dist, cache)).toEqual(pages);
+      w('part-1/intro/index.html', deckPage('part-1/intro', false));
+      expect(readBuiltPages(dist, cache)[1]?.files).not.toContain('assets/KaTeX_Main-Regular-B22Nviop.woff2');
+      expect(readBuiltPages(dist, cache)[1]).toEqual(readBuiltPages(dist)[1]);
+      w('part-1/intro/index.html', deckPage('part-1/intro', true));
       const home = pages[0];
       const shell = shellFiles(dist, 'assets', home, 'assets/search-0123456789.json');
       expect(shell.sort()).toEqual(
@@ -134,6 +144,43 @@ describe('the shell and the list', () => {
       rmSync(dist, { recursive: true, force: true });
     }
   });
+});
+
+describe('the service worker', () => {
+  it('precaches the shell, unhashed files by their content; is made once and only listed anew by later builds', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'lectern-sw-dist-'));
+    const cache = mkdtempSync(join(tmpdir(), 'lectern-sw-cache-'));
+    try {
+      const w = (f: string, text: string) => {
+        mkdirSync(join(dist, f, '..'), { recursive: true });
+        writeFileSync(join(dist, f), text);
+      };
+      const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+      w('index.html', '<p>first</p>');
+      w('assets/main-BBBBBBBB.js', 'x');
+      const shell = ['index.html', 'assets/main-BBBBBBBB.js'];
+      expect((await writeServiceWorker(dist, shell, cache)).count).toBe(2);
+      const first = readFileSync(join(dist, 'sw.js'), 'utf8');
+      expect(first).toContain(`{"revision":"${md5('<p>first</p>')}","url":"index.html"}`);
+      expect(first).toContain('{"revision":null,"url":"assets/main-BBBBBBBB.js"}');
+      expect(first).toContain('precache');
+      expect(first).not.toContain('__WB_MANIFEST');
+      expect(first).not.toContain('__lectern');
+      const [template] = readdirSync(join(cache, 'lectern-sw'));
+      const made = statSync(join(cache, 'lectern-sw', template ?? '')).mtimeMs;
+
+      w('index.html', '<p>second</p>');
+      await writeServiceWorker(dist, shell, cache);
+      const second = readFileSync(join(dist, 'sw.js'), 'utf8');
+      expect(second).toContain(`{"revision":"${md5('<p>second</p>')}","url":"index.html"}`);
+      expect(second.replace(md5('<p>second</p>'), md5('<p>first</p>'))).toBe(first);
+      expect(readdirSync(join(cache, 'lectern-sw'))).toEqual([template]);
+      expect(statSync(join(cache, 'lectern-sw', template ?? '')).mtimeMs).toBe(made);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('install', () => {

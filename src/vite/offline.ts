@@ -75,7 +75,7 @@ export function offline(): Plugin {
       async handler() {
         const dist = resolve(config.root, config.build.outDir);
         if (!existsSync(join(dist, 'index.html'))) return;
-        const pages = readBuiltPages(dist);
+        const pages = readBuiltPages(dist, config.cacheDir);
         const home = pages.find((p) => p.file === 'index.html');
         const searchIndex = home?.files.find((f) => /\/search-[0-9a-f]+\.json$/.test(f));
         const { settings } = readCourseSettings(config.root);

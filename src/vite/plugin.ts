@@ -79,13 +79,16 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const served = new Map<string, string[]>();
 
   /**
-   * Build: the font plan of the whole course (see `planFonts`), made once per build: every page's
-   * files are subset together (in parallel) when the first page asks.
+   * Build: the font plan of the whole course (see `planFonts`), made once per build and started when the first
+   * page is loaded. Pages do not wait for it: their fonts go in after Vite has bundled their code (the plan is
+   * made meanwhile), in `generateBundle` (the files) and the HTML's last step (the page's `@font-face`s).
    */
   let coursePlan: Promise<Map<string, FontFile[]>> | undefined;
-  const plannedFonts = async (id: string): Promise<FontFile[]> => {
-    coursePlan ??= planCourse();
-    return (await coursePlan).get(id) ?? [];
+  const startCoursePlan = () => {
+    if (coursePlan) return;
+    coursePlan = planCourse();
+    // Awaited in generateBundle; a failure is reported there, not as an unhandled rejection before it.
+    coursePlan.catch(() => {});
   };
   const indexId = () => join(config.root, 'index.html');
   const pageIdOf = (deck: Deck) => join(config.root, deck.slug, 'index.html');
@@ -143,17 +146,22 @@ export function lectern(options: LecternOptions = {}): Plugin {
     return (await mermaidModules(kinds)).map((file) => `${rootFrom(deck.slug)}${config.build.assetsDir}/mermaid/${file}`);
   };
 
+  const setPageFonts = (id: string, fonts: FontFile[]) => {
+    pageFonts.set(id, fonts);
+    for (const f of fonts) fontFiles.set(f.fileName, f);
+  };
+
   const pageFor = async (root: string, id: string): Promise<string | undefined> => {
     const rel = relative(root, id).split(sep).join('/');
     let html: string;
-    let fonts: FontFile[];
+    let fonts: FontFile[] | undefined;
     if (rel === 'index.html') {
       const page = config.command === 'build' ? await builtHome() : await homeFor();
       for (const d of page.diagnostics) config.logger.warn(formatDiagnostic(d));
       html = page.html;
       if (page.search) searchFiles.set(id, page.search);
-      fonts =
-        config.command === 'build' ? await plannedFonts(id) : await subsetWhole(`${page.text}\n${uiCharacters()}`, 'truetype', fontCache());
+      if (config.command === 'build') startCoursePlan();
+      else fonts = await subsetWhole(`${page.text}\n${uiCharacters()}`, 'truetype', fontCache());
     } else {
       const m = /^(.+)\/index\.html$/.exec(rel);
       const file = m?.[1] ? store.fileOf(decodeURIComponent(m[1])) : undefined;
@@ -186,24 +194,22 @@ export function lectern(options: LecternOptions = {}): Plugin {
         ...(config.command === 'build' ? { social: deckSocial(deck, siteContext(), readCourseSettings(config.root).settings.title) } : {}),
         ...(later ? { slidesPlaceholder: SLIDES_MARKER } : {}),
       });
-      fonts =
-        config.command === 'build'
-          ? await plannedFonts(id)
-          : await subsetWhole(`${deckText(deck, store.text(file))}\n${uiCharacters()}`, 'truetype', fontCache());
+      if (config.command === 'build') startCoursePlan();
+      else fonts = await subsetWhole(`${deckText(deck, store.text(file))}\n${uiCharacters()}`, 'truetype', fontCache());
     }
-    pageFonts.set(id, fonts);
-    for (const f of fonts) fontFiles.set(f.fileName, f);
+    if (fonts) setPageFonts(id, fonts);
     return html;
   };
 
   return {
     name: 'lectern',
     enforce: 'pre',
-    config(userConfig) {
+    config(userConfig, env) {
       const root = options.root ?? userConfig.root ?? process.cwd();
       // Compiled decks are kept in Vite's cache folder between builds (see deck-cache.ts).
       store = new DeckStore(root, {
         cacheDir: userConfig.cacheDir ? resolve(root, userConfig.cacheDir) : join(root, 'node_modules', '.vite'),
+        readOnce: env.command === 'build',
       });
       const input = Object.fromEntries([
         ['index', join(root, 'index.html')],
@@ -230,6 +236,15 @@ export function lectern(options: LecternOptions = {}): Plugin {
       await problems.settle();
     },
     async generateBundle() {
+      // The course's font files (each once: pages share the core and the course's chunks), and each page's faces.
+      for (const [id, fonts] of coursePlan ? await coursePlan : []) {
+        setPageFonts(id, fonts);
+        for (const f of fonts) {
+          if (emitted.has(f.fileName)) continue;
+          emitted.add(f.fileName);
+          this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
+        }
+      }
       // The site's own files: the icon every page links, and the page static hosts serve for a missing address.
       this.emitFile({ type: 'asset', fileName: FAVICON, source: FAVICON_SVG });
       const { course } = await builtHome();
@@ -250,12 +265,6 @@ export function lectern(options: LecternOptions = {}): Plugin {
       const html = await pageFor(config.root, id);
       if (html === undefined) return null;
       if (config.command === 'build') {
-        // Pages share font files (the core, the course's chunks): each is written once.
-        for (const f of pageFonts.get(id) ?? []) {
-          if (emitted.has(f.fileName)) continue;
-          emitted.add(f.fileName);
-          this.emitFile({ type: 'asset', fileName: `assets/fonts/${f.fileName}`, source: f.source });
-        }
         // Backgrounds and lazy media go into the site at the path the deck's pages name them by.
         for (const rel of pageFiles.get(id) ?? []) {
           if (emitted.has(rel)) continue;
