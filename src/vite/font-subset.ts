@@ -29,9 +29,12 @@ export function subsetFileName(weight: Weight, chars: string, format: FontFormat
 
 const sources = new Map<string, Promise<string>>();
 
+const sourcePath = (cacheDir: string, slice: string, weight: Weight) =>
+  join(cacheDir, slice === MAIN_SOURCE ? `source-${weight}.ttf` : `source-${slice}-${weight}.ttf`);
+
 /** A slice in a weight as TrueType, decompressed once (subsetting a woff2 decompresses it every time). */
 function trueTypeSource(slice: string, weight: Weight, cacheDir: string): Promise<string> {
-  const path = join(cacheDir, slice === MAIN_SOURCE ? `source-${weight}.ttf` : `source-${slice}-${weight}.ttf`);
+  const path = sourcePath(cacheDir, slice, weight);
   let source = sources.get(path);
   if (!source) {
     source = decompressTo(sourceFile(slice, weight), path);
@@ -75,7 +78,18 @@ class Pool {
   private busy = new Map<Worker, Job>();
   private workers = 0;
   private next = 0;
+  private kept = false;
   constructor(private readonly size: number) {}
+
+  /** Starts every worker now and keeps them: each compiles Harfbuzz and reads `sources` while nothing waits on it. */
+  keepWarm(sources: string[]): void {
+    this.kept = true;
+    while (this.workers < this.size) {
+      const worker = this.spawn();
+      worker.postMessage({ warm: sources });
+      this.idle.push(worker);
+    }
+  }
 
   run(source: string, chars: string, format: FontFormat): Promise<Uint8Array> {
     return new Promise((done, fail) => {
@@ -93,7 +107,9 @@ class Pool {
       this.busy.set(worker, job);
       worker.postMessage({ id: job.id, source: job.source, chars: job.chars, format: job.format });
     }
-    // Nothing queued: idle workers stop (unref'd, they would not hold the process, but they hold memory).
+    // Nothing queued: idle workers stop (unref'd, they would not hold the process, but they hold memory; and
+    // while one is alive Vite's one-shot build does not end), unless kept warm for the next build (`keepWarm`).
+    if (this.kept) return;
     for (const w of this.idle.splice(0)) {
       this.workers -= 1;
       void w.terminate();
@@ -124,6 +140,18 @@ class Pool {
 }
 
 let pool: Pool | undefined;
+const newPool = () => new Pool(Math.max(1, Math.min(2, availableParallelism())));
+
+/**
+ * `vite build --watch`, between builds: the subsetting workers are started (and kept) with the main font's
+ * sources read, so the next save's new characters cost a subset (tens of ms), not a worker's start
+ * (~150 ms). Sources not yet decompressed are left to the first build that needs them.
+ */
+export function keepSubsetWorkersWarm(cacheDir: string): void {
+  const sources = WEIGHTS.map((w) => sourcePath(cacheDir, MAIN_SOURCE, w)).filter((f) => existsSync(f));
+  pool ??= newPool();
+  pool.keepWarm(sources);
+}
 const memory = new Map<string, Promise<Uint8Array>>();
 
 /** The subset of a slice (`font-sources.ts`) in `weight` to `chars` in `format`, from the disk cache or made by the pool. */
@@ -147,7 +175,7 @@ export function subset(
         const { default: subsetFont } = await import('subset-font');
         bytes = await subsetFont(readFileSync(source), chars, { targetFormat: 'truetype' });
       } else {
-        pool ??= new Pool(Math.max(1, Math.min(2, availableParallelism())));
+        pool ??= newPool();
         bytes = await pool.run(source, chars, format);
       }
       mkdirSync(cacheDir, { recursive: true });

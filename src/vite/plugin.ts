@@ -12,6 +12,7 @@ import { DeckStore, formatDiagnostic } from '../project/store.js';
 import { PREBUILT_MERMAID } from './build-plugins.js';
 import { deckReporter } from './deck-report.js';
 import { DEV_SEARCH, ownsFile, serveCourse } from './dev-server.js';
+import { keepSubsetWorkersWarm } from './font-subset.js';
 import {
   deckText,
   type FontFile,
@@ -234,6 +235,10 @@ export function lectern(options: LecternOptions = {}): Plugin {
     },
     async buildEnd() {
       await problems.settle();
+    },
+    closeBundle() {
+      // `vite build --watch`: the next save may bring new characters; have the subsetting workers ready.
+      if (this.meta.watchMode) keepSubsetWorkersWarm(fontCache());
     },
     async generateBundle() {
       // The course's font files (each once: pages share the core and the course's chunks), and each page's faces.
