@@ -88,3 +88,36 @@ test('an image that fails to load stops the export with its slide named', async 
     course.done();
   }
 });
+
+test("npm run pdf's pages are reused from deck to deck: each PDF is its own deck's, with its own warnings", async () => {
+  test.setTimeout(180_000);
+  const offHost = 'http://offhost.example/logo.png';
+  const deck = (title: string, n: number, extra = '') =>
+    [
+      `---\ntitle: ${title}\n---\n\n# ${title}`,
+      ...Array.from({ length: n - 1 }, (_, i) => `## ${title} ${i + 2}\n\n${i === 0 ? extra : ''}Text.`),
+    ].join('\n\n---\n\n');
+  const course = tempCourse({
+    'slides/a.md': deck('Alpha', 3, `<div style="width:40px;height:40px;background:url(${offHost})"></div>\n\n`),
+    'slides/b.md': deck('Bravo', 5),
+    'slides/c.md': deck('Charlie', 2),
+    'slides/d.md': deck('Delta', 4),
+  });
+  try {
+    // Two pages at a time for four decks of each kind: the later decks print in pages the earlier ones used.
+    const results = await exportPdf({ root: course.root, kinds: ['slides', 'handout'], concurrency: 2 });
+    const titles: Record<string, [string, number]> = { a: ['Alpha', 3], b: ['Bravo', 5], c: ['Charlie', 2], d: ['Delta', 4] };
+    expect(results).toHaveLength(8);
+    for (const r of results) {
+      const [title, slides] = titles[r.slug] ?? ['', 0];
+      expect(r.slides, `${r.slug} ${r.kind}`).toBe(slides);
+      if (r.kind === 'slides') expect(r.pages, r.slug).toBe(slides);
+      const pdf = await PDFDocument.load(await readFile(r.file), { updateMetadata: false });
+      expect(pdf.getTitle()).toBe(r.kind === 'handout' ? `${title} (handout)` : title);
+      const blocked = r.warnings.filter((w) => w.startsWith('blocked'));
+      expect(blocked, `${r.slug} ${r.kind}`).toEqual(r.slug === 'a' ? [`blocked 1 request(s) outside the site, e.g. ${offHost}`] : []);
+    }
+  } finally {
+    course.done();
+  }
+});

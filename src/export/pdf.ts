@@ -107,7 +107,10 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     // Our own browser blocks the network at launch, so its pages can share a context and its cache.
     contexts = printContexts(browser, baseUrl, !options.browser);
     const printing = contexts;
-    const jobs = slugs.flatMap((slug) => kinds.map((kind) => ({ slug, kind })));
+    // One kind after the other, each kind's context closed once its last page is printed: slides and handouts
+    // taken in turn, in two live contexts, made every page slower (30 lectures: 56 s against 21 s + 25 s).
+    const jobs = kinds.flatMap((kind) => slugs.map((slug) => ({ slug, kind })));
+    const left = new Map(kinds.map((kind) => [kind, slugs.length]));
     const results: ExportResult[] = [];
     const opts = { fragments: !!options.fragments, ink: options.ink !== false, outDir, timeoutMs, progress, pdfLib };
     // Several pages print at once in the one browser: while one waits for its fonts and diagrams or is
@@ -126,6 +129,9 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
         } catch (err) {
           failed ??= err;
         }
+        const rest = (left.get(kind) ?? 1) - 1;
+        left.set(kind, rest);
+        if (rest === 0) await printing.release(kind);
       }
     };
     const parallel = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), jobs.length));

@@ -12,7 +12,7 @@
  *
  * Either way a page reports the requests it tried outside the site (`blocked`).
  */
-import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, LaunchOptions, Page, Request } from 'playwright-core';
 import { SLIDE_SIZE } from '../model/page.js';
 import { blockOffHost, offSite } from './browser.js';
 import type { PdfKind } from './print-page.js';
@@ -32,6 +32,8 @@ export interface PrintPage {
 
 export interface PrintContexts {
   open(kind: PdfKind): Promise<PrintPage>;
+  /** No more pages of `kind` will be opened: its shared context (and the memory it holds) can go. */
+  release(kind: PdfKind): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,10 +53,13 @@ export function printContexts(browser: Browser, baseUrl: string, shared: boolean
         const blocked = await blockOffHost(context, baseUrl);
         return { page: await context.newPage(), blocked, close: () => context.close() };
       },
+      async release() {},
       async close() {},
     };
   }
   const contexts = new Map<PdfKind, Promise<BrowserContext>>();
+  /** Pages done with, per kind: the next deck of that kind is opened in one (a new page costs ~0.1 s). */
+  const spare = new Map<PdfKind, Page[]>();
   return {
     async open(kind) {
       let context = contexts.get(kind);
@@ -62,12 +67,29 @@ export function printContexts(browser: Browser, baseUrl: string, shared: boolean
         context = browser.newContext(contextOptions(kind));
         contexts.set(kind, context);
       }
-      const page = await (await context).newPage();
+      const page = spare.get(kind)?.pop() ?? (await (await context).newPage());
       const blocked: string[] = [];
-      page.on('requestfailed', (r) => {
+      const onFailed = (r: Request) => {
         if (offSite(new URL(r.url()), origin)) blocked.push(r.url());
-      });
-      return { page, blocked, close: () => page.close() };
+      };
+      page.on('requestfailed', onFailed);
+      return {
+        page,
+        blocked,
+        close: async () => {
+          page.off('requestfailed', onFailed);
+          // What the deck's export listened to goes with it; the page itself is kept for the next deck.
+          page.removeAllListeners('pageerror');
+          page.removeAllListeners('console');
+          spare.set(kind, [...(spare.get(kind) ?? []), page]);
+        },
+      };
+    },
+    async release(kind) {
+      const context = contexts.get(kind);
+      contexts.delete(kind);
+      spare.delete(kind);
+      await (await context?.catch(() => undefined))?.close();
     },
     async close() {
       await Promise.all([...contexts.values()].map(async (c) => (await c.catch(() => undefined))?.close()));
