@@ -28,6 +28,20 @@ function write(path: string, text: string): void {
 /** The index this process wrote last, with the meta written beside it (in memory: see `cachedSearchIndex`). */
 let live: { dir: string; meta: string; index: MiniSearch<SearchDoc> } | undefined;
 
+/** Loads the index last written in `dir` into memory (as `live`) when it is not there already. */
+export function loadLastIndex(dir: string): void {
+  const [metaFile, indexFile] = [join(dir, 'meta.json'), join(dir, 'index.json')];
+  try {
+    const meta = readFileSync(metaFile, 'utf8');
+    if (live?.dir === dir && live.meta === meta) return;
+    const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);
+    if ((JSON.parse(meta) as Meta).key !== key) return;
+    live = { dir, meta, index: MiniSearch.loadJSON<SearchDoc>(readFileSync(indexFile, 'utf8'), MINISEARCH_OPTIONS) };
+  } catch {
+    // Nothing kept yet, or a damaged cache: the next build makes it.
+  }
+}
+
 /** The serialized index of `docs` (grouped by lecture: `bySlug`), made from the last one in `dir` where it can be. */
 export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string): string {
   const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);

@@ -6,7 +6,7 @@ import { deckHref } from '../model/deck-path.js';
 import { slideId, slideLabel, slideNumbers } from '../model/page.js';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
 import type { Deck } from '../model/types.js';
-import { cachedDeckIndex, cachedSearchIndex } from './search-cache.js';
+import { cachedDeckIndex, cachedSearchIndex, loadLastIndex } from './search-cache.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
@@ -46,12 +46,19 @@ export function searchDocs(decks: Deck[]): SearchDoc[] {
   });
 }
 
+const searchCacheDir = (cacheDir: string) => join(cacheDir, 'lectern-search');
+
+/** `vite build --watch`, between builds: the course index is loaded now, so the next save only updates it. */
+export function warmSearchIndex(cacheDir: string): void {
+  loadLastIndex(searchCacheDir(cacheDir));
+}
+
 /**
  * The serialized index (JSON) the home page fetches on its first search. `cacheDir`: made from the last
  * build's index there, indexing only the lectures that changed (see search-cache.ts).
  */
 export function buildSearchIndex(decks: Deck[], cacheDir?: string): string {
-  if (cacheDir) return cachedSearchIndex(new Map(decks.map((d) => [d.slug, searchDocs([d])])), join(cacheDir, 'lectern-search'));
+  if (cacheDir) return cachedSearchIndex(new Map(decks.map((d) => [d.slug, searchDocs([d])])), searchCacheDir(cacheDir));
   const index = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
   index.addAll(searchDocs(decks));
   return JSON.stringify(index);

@@ -25,8 +25,19 @@ export function maskableSvg(svg: string = FAVICON_SVG): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="${THEME_COLOR}"/>${inner}</svg>`;
 }
 
+/** The icons never change within a process: `vite build --watch` draws them once. */
+let drawn: Promise<Map<string, Uint8Array>> | undefined;
+
 /** Every icon of `APP_ICONS` as PNG bytes, by file name. */
-export async function renderAppIcons(): Promise<Map<string, Uint8Array>> {
+export function renderAppIcons(): Promise<Map<string, Uint8Array>> {
+  drawn ??= drawAppIcons();
+  drawn.catch(() => {
+    drawn = undefined;
+  });
+  return drawn;
+}
+
+async function drawAppIcons(): Promise<Map<string, Uint8Array>> {
   await resvg();
   const out = new Map<string, Uint8Array>();
   for (const icon of APP_ICONS) {

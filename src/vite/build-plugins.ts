@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { MERMAID_DIST, MERMAID_ENTRY } from './mermaid-modules.js';
@@ -11,6 +11,11 @@ import { MERMAID_DIST, MERMAID_ENTRY } from './mermaid-modules.js';
  * Vite's usual pre-bundled copy.
  */
 export const PREBUILT_MERMAID = 'lectern:prebuilt-mermaid';
+/** Mermaid's folder in the site's assets folder. */
+export const MERMAID_DIR = 'mermaid';
+
+/** Folders of the output directory a build does not empty: the plugins below check and reuse them. */
+export const keptFolders = (assetsDir: string): string[] => [`${assetsDir}/${MERMAID_DIR}`];
 
 export function prebuiltMermaid(): Plugin {
   const dist = MERMAID_DIST;
@@ -19,13 +24,27 @@ export function prebuiltMermaid(): Plugin {
     name: PREBUILT_MERMAID,
     apply: 'build',
     config: () => ({
-      build: { rollupOptions: { external: ['mermaid'], output: { paths: { mermaid: `./mermaid/${MERMAID_ENTRY}` } } } },
+      build: { rollupOptions: { external: ['mermaid'], output: { paths: { mermaid: `./${MERMAID_DIR}/${MERMAID_ENTRY}` } } } },
     }),
     configResolved(config) {
       assetsDir = config.build.assetsDir;
     },
     writeBundle(options) {
-      const out = join(options.dir ?? 'dist', assetsDir, 'mermaid');
+      const out = join(options.dir ?? 'dist', assetsDir, MERMAID_DIR);
+      // The last build's copy is kept (see `keptFolders`) and reused when it is this Mermaid's: the same entry
+      // module and the same chunk files (named by content). Copying its ~100 files was most of a rebuild's writing.
+      const chunks = (root: string) => {
+        const dir = join(root, 'chunks', 'mermaid.esm.min');
+        return existsSync(dir)
+          ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+              .filter((f) => !f.endsWith('.map'))
+              .sort()
+          : [];
+      };
+      const entry = (root: string) => (existsSync(join(root, MERMAID_ENTRY)) ? readFileSync(join(root, MERMAID_ENTRY)) : undefined);
+      const kept = entry(out);
+      if (kept?.equals(entry(dist) ?? Buffer.alloc(0)) && chunks(out).join('\n') === chunks(dist).join('\n')) return;
+      rmSync(out, { recursive: true, force: true });
       cpSync(join(dist, MERMAID_ENTRY), join(out, MERMAID_ENTRY));
       cpSync(join(dist, 'chunks', 'mermaid.esm.min'), join(out, 'chunks', 'mermaid.esm.min'), {
         recursive: true,

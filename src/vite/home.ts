@@ -67,11 +67,15 @@ export function homePage(input: HomeInput): HomeBuild {
     ...(input.icon ? { icon: input.icon } : {}),
     ...(input.social ? { social: input.social(course) } : {}),
   });
-  const text = [
+  return { html, course, text: homeText(course), ...(search ? { search } : {}), diagnostics };
+}
+
+/** What the home page shows at once (for its font subset); its PDF links add no text. */
+export function homeText(course: Course): string {
+  return [
     course.title,
     course.description ?? '',
     course.author ?? '',
     ...course.sections.flatMap((s) => [s.title, ...s.lectures.flatMap((l) => [l.title, l.description ?? '', l.date ?? ''])]),
   ].join('\n');
-  return { html, course, text, ...(search ? { search } : {}), diagnostics };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ResolvedConfig } from 'vite';
 import { EXPORTED_DIRS, PDF_DIR } from '../model/site.js';
@@ -11,12 +11,19 @@ export { PDF_DIR };
  * `npm run build` must not delete the PDFs and preview images the lecturer exported (the pages link those
  * that are there). Only an output directory inside the project is emptied, as Vite does.
  */
-export function emptyKeepingPdfs(config: ResolvedConfig): void {
+export function emptyKeepingPdfs(config: ResolvedConfig, keep: readonly string[] = []): void {
   const out = resolve(config.root, config.build.outDir);
   const rel = relative(config.root, out);
   if (!rel || rel.startsWith('..') || isAbsolute(rel) || !existsSync(out)) return;
-  for (const name of readdirSync(out)) {
-    if (EXPORTED_DIRS.includes(name)) continue;
-    rmSync(resolve(out, name), { recursive: true, force: true });
-  }
+  // `keep`: folders (paths under the output directory) a later step checks and reuses itself.
+  const sweep = (dir: string, under: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = under ? `${under}/${name}` : name;
+      if ((!under && EXPORTED_DIRS.includes(name)) || keep.includes(path)) continue;
+      const full = resolve(dir, name);
+      if (keep.some((k) => k.startsWith(`${path}/`)) && statSync(full).isDirectory()) sweep(full, path);
+      else rmSync(full, { recursive: true, force: true });
+    }
+  };
+  sweep(out, '');
 }

@@ -6,10 +6,10 @@ import { renderDeckPage, renderSlides, renderStacks } from '../markdown/html.js'
 import { rootFrom } from '../model/deck-path.js';
 import { FAVICON, NOT_FOUND_PAGE } from '../model/site.js';
 import type { Deck } from '../model/types.js';
-import { COURSE_FILE, courseDecks, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
-import { deckSearchIndex, searchFileName } from '../project/search-index.js';
+import { COURSE_FILE, courseDecks, courseHome, courseLang, courseLinks, readCourseSettings } from '../project/course.js';
+import { deckSearchIndex, searchFileName, warmSearchIndex } from '../project/search-index.js';
 import { DeckStore, formatDiagnostic } from '../project/store.js';
-import { PREBUILT_MERMAID } from './build-plugins.js';
+import { keptFolders, MERMAID_DIR, PREBUILT_MERMAID } from './build-plugins.js';
 import { deckReporter } from './deck-report.js';
 import { DEV_SEARCH, ownsFile, serveCourse } from './dev-server.js';
 import { keepSubsetWorkersWarm } from './font-subset.js';
@@ -24,7 +24,7 @@ import {
   planCourseFonts,
   subsetWhole,
 } from './fonts.js';
-import { type HomeBuild, homePage } from './home.js';
+import { type HomeBuild, homePage, homeText } from './home.js';
 import { diagramKind, mermaidModules } from './mermaid-modules.js';
 import { emptyKeepingPdfs, PDF_DIR } from './out-dir.js';
 import { RUNTIME_DIR } from './package.js';
@@ -76,6 +76,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   /** Build: slide markup inserted after Vite's HTML processing, by page id. */
   const deferredSlides = new Map<string, string>();
   const fontCache = () => join(config.cacheDir, 'lectern-fonts');
+  /** `vite build --watch`: the compiler and font workers were made ready after the first build. */
+  let warmed = false;
   /** Dev server: each deck's top-level section markup as last sent (see serveCourse). */
   const served = new Map<string, string[]>();
 
@@ -95,7 +97,8 @@ export function lectern(options: LecternOptions = {}): Plugin {
   const pageIdOf = (deck: Deck) => join(config.root, deck.slug, 'index.html');
   const planCourse = async (): Promise<Map<string, FontFile[]>> => {
     const decks = await courseDecks(config.root, store.all());
-    const indexText = (await builtHome()).text;
+    // The home's text without the home (its search index is made meanwhile, while the workers subset).
+    const indexText = homeText(courseHome(decks, readCourseSettings(config.root).settings, () => ({})));
     const pages: PageText[] = decks.map((d) => {
       // The previous and next lectures' titles are on the page too (in their own language).
       const { prev, next } = courseLinks(d.slug, decks);
@@ -144,7 +147,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
     const prebuilt = config.command === 'build' && config.plugins.some((p) => p.name === PREBUILT_MERMAID);
     if (!prebuilt || !deck.hasMermaid) return [];
     const kinds = deck.diagrams.map((d) => diagramKind(d.source)).filter((k): k is string => !!k);
-    return (await mermaidModules(kinds)).map((file) => `${rootFrom(deck.slug)}${config.build.assetsDir}/mermaid/${file}`);
+    return (await mermaidModules(kinds)).map((file) => `${rootFrom(deck.slug)}${config.build.assetsDir}/${MERMAID_DIR}/${file}`);
   };
 
   const setPageFonts = (id: string, fonts: FontFile[]) => {
@@ -225,7 +228,7 @@ export function lectern(options: LecternOptions = {}): Plugin {
       config = resolved;
     },
     buildStart() {
-      if (config.command === 'build') emptyKeepingPdfs(config);
+      if (config.command === 'build') emptyKeepingPdfs(config, keptFolders(config.build.assetsDir));
       coursePlan = undefined;
       home = undefined;
       emitted.clear();
@@ -237,8 +240,12 @@ export function lectern(options: LecternOptions = {}): Plugin {
       await problems.settle();
     },
     closeBundle() {
-      // `vite build --watch`: the next save may bring new characters; have the subsetting workers ready.
-      if (this.meta.watchMode) keepSubsetWorkersWarm(fontCache());
+      // `vite build --watch`: the next save is compiled, may bring new characters and changes the course's
+      // search index; have the compiler, the subsetting workers and the index ready (once; they stay ready).
+      if (!this.meta.watchMode || warmed) return;
+      warmed = true;
+      keepSubsetWorkersWarm(fontCache());
+      void store.warmCompiler().then(() => warmSearchIndex(config.cacheDir));
     },
     async generateBundle() {
       // The course's font files (each once: pages share the core and the course's chunks), and each page's faces.
