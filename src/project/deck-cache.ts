@@ -20,7 +20,8 @@ interface Entry {
   deck: Deck;
 }
 
-const sha = (text: string) => createHash('sha1').update(text).digest('hex');
+/** A cache key's hash (SHA-1, hex): also the search index's and the built pages' caches. */
+export const sha = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /** This Lectern's compile code and installed packages: file sizes and times of src/, and the lock files. */
 let version: string | undefined;

@@ -4,12 +4,11 @@
  * MiniSearch loads the last index, removes those lectures' slides (as they were stored) and adds them anew —
  * MiniSearch's own remove/add, so the index is the one a fresh build makes up to internal numbering.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS, type SearchDoc } from '../model/search.js';
-import { codeVersion } from './deck-cache.js';
+import { codeVersion, sha } from './deck-cache.js';
 
 interface Meta {
   key: string;
@@ -17,7 +16,10 @@ interface Meta {
   decks: Record<string, { hash: string; ids: string[] }>;
 }
 
-const sha = (text: string) => createHash('sha1').update(text).digest('hex');
+/** What an index depends on besides its documents: Lectern's code and MiniSearch's options. */
+const version = () => `${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`;
+/** The course index and its meta, written together in `dir`. */
+const courseFiles = (dir: string) => ({ metaFile: join(dir, 'meta.json'), indexFile: join(dir, 'index.json') });
 
 function write(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -27,15 +29,15 @@ function write(path: string, text: string): void {
 
 /** The index this process wrote last, with the meta written beside it (in memory: see `cachedSearchIndex`). */
 let live: { dir: string; meta: string; index: MiniSearch<SearchDoc> } | undefined;
+/** `live`'s index when it is the one whose meta `dir` holds now. */
+const liveIndex = (dir: string, meta: string) => (live?.dir === dir && live.meta === meta ? live.index : undefined);
 
 /** Loads the index last written in `dir` into memory (as `live`) when it is not there already. */
 export function loadLastIndex(dir: string): void {
-  const [metaFile, indexFile] = [join(dir, 'meta.json'), join(dir, 'index.json')];
+  const { metaFile, indexFile } = courseFiles(dir);
   try {
     const meta = readFileSync(metaFile, 'utf8');
-    if (live?.dir === dir && live.meta === meta) return;
-    const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);
-    if ((JSON.parse(meta) as Meta).key !== key) return;
+    if (liveIndex(dir, meta) || (JSON.parse(meta) as Meta).key !== sha(version())) return;
     live = { dir, meta, index: MiniSearch.loadJSON<SearchDoc>(readFileSync(indexFile, 'utf8'), MINISEARCH_OPTIONS) };
   } catch {
     // Nothing kept yet, or a damaged cache: the next build makes it.
@@ -44,10 +46,10 @@ export function loadLastIndex(dir: string): void {
 
 /** The serialized index of `docs` (grouped by lecture: `bySlug`), made from the last one in `dir` where it can be. */
 export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string): string {
-  const key = sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}`);
+  const key = sha(version());
   const decks: Meta['decks'] = {};
   for (const [slug, docs] of bySlug) decks[slug] = { hash: sha(JSON.stringify(docs)), ids: docs.map((d) => d.id) };
-  const [metaFile, indexFile] = [join(dir, 'meta.json'), join(dir, 'index.json')];
+  const { metaFile, indexFile } = courseFiles(dir);
   let last: Meta | undefined;
   try {
     if (existsSync(metaFile) && existsSync(indexFile)) last = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
@@ -64,9 +66,8 @@ export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string)
       if (unchanged) return readFileSync(indexFile, 'utf8');
       // A rebuild in the same process (`vite build --watch`) starts from the index it made last, not its file.
       const index =
-        live?.dir === dir && live.meta === readFileSync(metaFile, 'utf8')
-          ? live.index
-          : MiniSearch.loadJSON<SearchDoc>(readFileSync(indexFile, 'utf8'), MINISEARCH_OPTIONS);
+        liveIndex(dir, readFileSync(metaFile, 'utf8')) ??
+        MiniSearch.loadJSON<SearchDoc>(readFileSync(indexFile, 'utf8'), MINISEARCH_OPTIONS);
       live = undefined;
       for (const [slug, was] of Object.entries(last.decks)) {
         if (same(was, decks[slug])) continue;
@@ -105,7 +106,7 @@ export function cachedSearchIndex(bySlug: Map<string, SearchDoc[]>, dir: string)
  * lectures that changed are left behind (a few KB each); deleting the cache folder is always safe.
  */
 export function cachedDeckIndex(docs: SearchDoc[], dir: string): string {
-  const file = join(dir, 'decks', `${sha(`${codeVersion()}\n${JSON.stringify(MINISEARCH_OPTIONS)}\n${JSON.stringify(docs)}`)}.json`);
+  const file = join(dir, 'decks', `${sha(`${version()}\n${JSON.stringify(docs)}`)}.json`);
   try {
     return readFileSync(file, 'utf8');
   } catch {}

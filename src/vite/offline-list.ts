@@ -6,7 +6,6 @@
  *
  * Node only (parse5 over `dist/`), no Vite.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 import postcss, { type Root } from 'postcss';
 import { type DeckConfig, PAGE } from '../model/page.js';
 import { PDF_DIR } from '../model/site.js';
-import { codeVersion } from '../project/deck-cache.js';
+import { codeVersion, sha } from '../project/deck-cache.js';
 
 /** Attributes that name a file the page itself loads (not a link to follow). */
 const LOADS: Record<string, string[]> = {
@@ -194,7 +193,6 @@ export function readBuiltPages(dist: string, cacheDir?: string): PageFiles[] {
   return builtPages(dist).map((file) => {
     const html = read(file) ?? '';
     if (!cacheDir) return pageFiles(file, html, read);
-    const sha = (text: string) => createHash('sha1').update(text).digest('hex');
     const path = join(cacheDir, 'lectern-pages', `${sha(file)}.json`);
     const key = sha(`${codeVersion()}\n${OWN_CODE}\n${file}\n${html}`);
     try {
